@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
+    // Worker threads run the built dist/hash-worker.cjs (Node 20 cannot start a .ts worker).
+    env: { HASH_WORKBENCH_DIST: new URL('./dist/', import.meta.url).pathname },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
