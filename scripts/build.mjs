@@ -31,7 +31,7 @@ for (const [name, entry] of Object.entries(nodeEntries)) {
       sourcemap: false,
       rollupOptions: {
         external,
-        output: { format: 'cjs', entryFileNames: `${name}.cjs`, inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: `${name}.cjs`, codeSplitting: false },
       },
     },
     ssr: { noExternal: true, external: ['electron'] },
@@ -49,7 +49,7 @@ if (existsSync(`${root}/preload/preload.ts`)) {
       emptyOutDir: false,
       target: 'node20',
       minify: false,
-      rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true } },
+      rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'preload.cjs', codeSplitting: false } },
     },
     ssr: { noExternal: true },
   });

@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashFiles } from './hash-files.js';
+import { HashPool } from './hash-pool.js';
+
+const openssl = (alg: string, path: string) => execFileSync('openssl', ['dgst', `-${alg}`, '-r', path]).toString().split(' ')[0];
+
+let dir: string;
+let pool: HashPool;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hw-files-'));
+  pool = new HashPool({ size: 2 });
+});
+afterAll(async () => {
+  await pool.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('hashFiles', () => {
+  it('gives the same digests as openssl whether the file is split across threads or not', async () => {
+    const path = join(dir, 'big.bin');
+    writeFileSync(path, randomBytes(20 * 1024 * 1024 + 17));
+    const algos = ['md5', 'sha1', 'sha256', 'sha512'] as const;
+    const split = await pool.hashFile(path, [...algos], { size: 20 * 1024 * 1024 + 17 });
+    const single = await pool.hashFile(path, [...algos], { size: 1 });
+    for (const a of algos) {
+      expect(split.digests[a]).toBe(openssl(a, path));
+      expect(single.digests[a]).toBe(split.digests[a]);
+    }
+  });
+
+  it('gives the same digest for any chunk size around the boundaries', async () => {
+    const chunk = 4096;
+    for (const size of [0, 1, chunk - 1, chunk, chunk + 1, 3 * 1024 * 1024 + 5]) {
+      const path = join(dir, `size-${size}.bin`);
+      writeFileSync(path, randomBytes(size));
+      const expected = openssl('sha256', path);
+      for (const split of [1, 0]) {
+        const r = await pool.hashFile(path, ['sha256', 'md5', 'blake3'], { chunkSize: chunk, size, splitFrom: split ? 0 : Infinity });
+        expect(r.digests.sha256, `size ${size} split ${split}`).toBe(expected);
+        expect(r.size).toBe(size);
+      }
+    }
+  });
+
+  it('walks folders in name order, skips link loops and keeps going past a missing path', async () => {
+    const root = join(dir, 'tree');
+    mkdirSync(join(root, 'sub'), { recursive: true });
+    writeFileSync(join(root, 'b.txt'), 'b');
+    writeFileSync(join(root, 'a.txt'), 'a');
+    writeFileSync(join(root, 'sub', 'c.txt'), 'c');
+    symlinkSync(root, join(root, 'sub', 'loop'));
+    const r = await hashFiles(pool, [root, join(dir, 'nope.txt')], ['md5']);
+    expect(r.files.map((f) => f.path)).toEqual([join(root, 'a.txt'), join(root, 'b.txt'), join(root, 'sub', 'c.txt'), join(dir, 'nope.txt')]);
+    expect(r.files[0]!.digests!.md5).toBe('0cc175b9c0f1b6a831c399e269772661');
+    expect(r.files[3]!.error).toEqual({ code: 'ENOENT', message: `${join(dir, 'nope.txt')}: no such file or folder` });
+    expect(r.skipped).toEqual([{ path: join(root, 'sub', 'loop'), reason: 'a symbolic link back to a folder above it (a loop)' }]);
+  });
+
+  it('cancels a file mid-way and reports it as cancelled', async () => {
+    const path = join(dir, 'cancel.bin');
+    writeFileSync(path, randomBytes(64 * 1024 * 1024));
+    const ac = new AbortController();
+    const started = hashFiles(pool, [path], ['whirlpool'], { signal: ac.signal, chunkSize: 1 << 16, onProgress: (p) => p.bytesDone > 0 && ac.abort() });
+    const r = await started;
+    expect(r.files[0]!.error?.code).toBe('CANCELLED');
+    // The pool is still usable afterwards.
+    const again = await pool.hashFile(join(dir, 'size-1.bin'), ['sha256']);
+    expect(again.size).toBe(1);
+  });
+
+  it('refuses a digest of a file truncated while it was being hashed', async () => {
+    const path = join(dir, 'shrinks.bin');
+    writeFileSync(path, randomBytes(32 * 1024 * 1024));
+    let cut = false;
+    const r = await hashFiles(pool, [path], ['whirlpool'], {
+      chunkSize: 1 << 16,
+      onProgress: () => {
+        if (!cut) truncateSync(path, 1024);
+        cut = true;
+      },
+    });
+    expect(r.files[0]!.error?.code).toBe('CHANGED');
+    expect(r.files[0]!.error?.message).toMatch(/changed while it was being hashed/);
+  });
+
+  it('a directory given where a file is expected is an error for the pool', async () => {
+    await expect(pool.hashFile(dir, ['md5'])).rejects.toThrow(/is a folder|not a regular file/);
+  });
+});
