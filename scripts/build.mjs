@@ -1,7 +1,7 @@
 // Builds every runtime piece into dist/: the Node entries as single CommonJS files
 // (CLI, hash worker, Electron main, preload, bench) and, once it exists, the renderer.
 import { build } from 'vite';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -57,4 +57,8 @@ if (existsSync(`${root}/preload/preload.ts`)) {
 
 if (existsSync(`${root}/renderer/vite.config.ts`)) {
   await build({ root: `${root}/renderer`, configFile: `${root}/renderer/vite.config.ts`, logLevel: 'warn' });
+} else {
+  // Until the renderer exists, the window shows a static page.
+  mkdirSync(`${root}/dist/renderer`, { recursive: true });
+  copyFileSync(`${root}/renderer/placeholder.html`, `${root}/dist/renderer/index.html`);
 }

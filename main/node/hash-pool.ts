@@ -108,7 +108,8 @@ export class HashPool {
       );
       // The lead knows why a job failed (a follower only knows that it stopped).
       const failed = replies.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw (replies[0]!.status === 'rejected' ? replies[0].reason : failed.reason) as Error;
+      const lead = replies[0]!;
+      if (failed) throw (lead.status === 'rejected' ? lead.reason : failed.reason) as Error;
       return merge(replies.map((r) => (r as PromiseFulfilledResult<Extract<WorkerReply, { type: 'done' }>>).value));
     } finally {
       signal?.removeEventListener('abort', onAbort);
