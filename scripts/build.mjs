@@ -1,10 +1,12 @@
 // Builds every runtime piece into dist/: the Node entries as single CommonJS files
 // (CLI, hash worker, Electron main, preload, bench) and, once it exists, the renderer.
 import { build } from 'vite';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+const define = { __APP_VERSION__: JSON.stringify(version) };
 
 // Native N-API packages and electron stay outside the bundles: they are loaded at run time.
 const external = [/^electron$/, /^@napi-rs\//, /^@node-rs\//, /^node:/];
@@ -22,6 +24,7 @@ for (const [name, entry] of Object.entries(nodeEntries)) {
     root,
     configFile: false,
     logLevel: 'warn',
+    define,
     build: {
       ssr: entry,
       outDir: 'dist',

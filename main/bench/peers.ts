@@ -43,7 +43,11 @@ function runs(command: string, args: string[]): boolean {
 export function peersFor(id: AlgorithmId): Peer[] {
   const peers: Peer[] = [];
   const o = OPENSSL[id];
-  if (o && runs('openssl', ['dgst', `-${o}`])) peers.push({ name: `openssl dgst -${o}`, command: 'openssl', args: (f) => ['dgst', `-${o}`, f] });
+  // MD4 and Whirlpool live in OpenSSL 3's legacy provider.
+  const legacy = id === 'md4' || id === 'whirlpool' ? ['-provider', 'legacy', '-provider', 'default'] : [];
+  if (o && runs('openssl', ['dgst', ...legacy, `-${o}`])) {
+    peers.push({ name: `openssl dgst ${legacy.length ? '(legacy) ' : ''}-${o}`, command: 'openssl', args: (f) => ['dgst', ...legacy, `-${o}`, f] });
+  }
   for (const [cmd, extra] of [COREUTILS[id], ...(OTHERS[id] ?? [])].filter((x): x is [string, string[]] => x !== undefined)) {
     if (runs(cmd, extra)) peers.push({ name: [cmd, ...extra].join(' '), command: cmd, args: (f) => [...extra, f] });
   }

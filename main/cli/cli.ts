@@ -14,6 +14,7 @@ const USAGE = `Usage: hash-workbench <command> [options]
 
 Commands:
   hash <paths...> [--algo a,b|all] [--encoding hex|HEX|base64|base64url|outsystems|...] [--json]
+                               [--parallel-reads]  (read files on one disk in parallel: for SSDs)
   check <file> <pasted hash>   exit 0 match, 1 no match, 2 nothing in the paste can be a hash
   compare <a> <b>              exit 0 equal, 1 different
   verify <checksum-file> [--algo a]   exit 0 all match, 1 mismatch or missing, 2 unreadable

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashFiles } from './hash-files.js';
-import { HashPool } from './hash-pool.js';
+import { hashFiles, planQueues } from './hash-files.js';
+import { HashPool, partition } from './hash-pool.js';
 
 const openssl = (alg: string, path: string) => execFileSync('openssl', ['dgst', `-${alg}`, '-r', path]).toString().split(' ')[0];
 
@@ -47,9 +47,10 @@ describe('hashFiles', () => {
     }
   });
 
-  it('walks folders in name order, skips link loops and keeps going past a missing path', async () => {
+  it('walks folders in name order, skips link loops and special files, and keeps going past a missing path', async () => {
     const root = join(dir, 'tree');
     mkdirSync(join(root, 'sub'), { recursive: true });
+    execFileSync('mkfifo', [join(root, 'sub', 'pipe')]);
     writeFileSync(join(root, 'b.txt'), 'b');
     writeFileSync(join(root, 'a.txt'), 'a');
     writeFileSync(join(root, 'sub', 'c.txt'), 'c');
@@ -58,7 +59,10 @@ describe('hashFiles', () => {
     expect(r.files.map((f) => f.path)).toEqual([join(root, 'a.txt'), join(root, 'b.txt'), join(root, 'sub', 'c.txt'), join(dir, 'nope.txt')]);
     expect(r.files[0]!.digests!.md5).toBe('0cc175b9c0f1b6a831c399e269772661');
     expect(r.files[3]!.error).toEqual({ code: 'ENOENT', message: `${join(dir, 'nope.txt')}: no such file or folder` });
-    expect(r.skipped).toEqual([{ path: join(root, 'sub', 'loop'), reason: 'a symbolic link back to a folder above it (a loop)' }]);
+    expect(r.skipped).toEqual([
+      { path: join(root, 'sub', 'loop'), reason: 'a symbolic link back to a folder above it (a loop)' },
+      { path: join(root, 'sub', 'pipe'), reason: 'a named pipe, not a file' },
+    ]);
   });
 
   it('cancels a file mid-way and reports it as cancelled', async () => {
@@ -88,7 +92,46 @@ describe('hashFiles', () => {
     expect(r.files[0]!.error?.message).toMatch(/changed while it was being hashed/);
   });
 
+  it('refuses a digest of a file deleted while it was being hashed', async () => {
+    const path = join(dir, 'vanishes.bin');
+    writeFileSync(path, randomBytes(32 * 1024 * 1024));
+    let gone = false;
+    const r = await hashFiles(pool, [path, join(dir, 'size-1.bin')], ['whirlpool'], {
+      chunkSize: 1 << 16,
+      onProgress: () => {
+        if (!gone) rmSync(path);
+        gone = true;
+      },
+    });
+    expect(r.files[0]!.error).toEqual({ code: 'DELETED', message: `${path}: the file was deleted while it was being hashed` });
+    // The other file of the same call keeps its result.
+    expect(r.files[1]!.digests!.whirlpool).toMatch(/^[0-9a-f]{128}$/);
+  });
+
   it('a directory given where a file is expected is an error for the pool', async () => {
     await expect(pool.hashFile(dir, ['md5'])).rejects.toThrow(/is a folder|not a regular file/);
+  });
+});
+
+describe('scheduling', () => {
+  const f = (path: string, dev: number) => ({ path, dev });
+  it('reads files on one device one after another, devices side by side', () => {
+    const q = planQueues([f('a', 1), f('b', 2), f('c', 1), f('d', 2)], { lanes: 2 });
+    expect(q.map((x) => x.map((y) => y.path))).toEqual([['a', 'c'], ['b', 'd']]);
+    expect(planQueues([f('a', 1), f('b', 1), f('c', 1)], { lanes: 2 })).toHaveLength(1);
+  });
+
+  it('spreads one device over the lanes when parallel reads are allowed', () => {
+    const q = planQueues([f('a', 1), f('b', 1), f('c', 1)], { lanes: 2, sameDeviceParallel: true });
+    expect(q.map((x) => x.map((y) => y.path))).toEqual([['a', 'c'], ['b']]);
+  });
+
+  it('balances algorithms across threads by cost', () => {
+    const groups = partition(['md5', 'sha1', 'sha256', 'sha512'], 2);
+    expect(groups).toHaveLength(2);
+    expect(groups.flat().sort()).toEqual(['md5', 'sha1', 'sha256', 'sha512']);
+    // SHA-512 (the slowest) and MD5 (next) go to different threads.
+    expect(groups.find((g) => g.includes('sha512'))).not.toContain('md5');
+    expect(partition(['md5'], 4)).toEqual([['md5']]);
   });
 });

@@ -80,18 +80,28 @@ export async function hashFiles(pool: HashPool, paths: string[], algorithms: Alg
     report(true);
   }
 
-  // One queue per device, run side by side; within a queue, one file at a time unless allowed.
-  const queues = new Map<number, FoundFile[]>();
-  for (const [i, f] of found.files.entries()) {
-    const key = options.sameDeviceParallel ? i % pool.size : f.dev;
-    if (!queues.has(key)) queues.set(key, []);
-    queues.get(key)!.push(f);
-  }
-  await Promise.all([...queues.values()].map(async (queue) => {
+  const queues = planQueues(found.files, { sameDeviceParallel: options.sameDeviceParallel, lanes: pool.size });
+  await Promise.all(queues.map(async (queue) => {
     for (const f of queue) await one(f);
   }));
 
   // Keep the user's order: given paths first-to-last, files within a folder by name.
   const ordered = [...new Set(found.order)].map((p) => results.get(p)).filter((r): r is FileHashResult => r !== undefined);
   return { files: ordered, skipped: found.skipped };
+}
+
+/**
+ * Splits files into queues that run side by side, each one file at a time: one queue per device
+ * (parallel reads on one spinning disk kill throughput), or round-robin over `lanes` when the
+ * user says the device takes parallel reads.
+ */
+export function planQueues<T extends { dev: number }>(files: T[], options: { sameDeviceParallel?: boolean; lanes: number }): T[][] {
+  const queues = new Map<number, T[]>();
+  for (const [i, f] of files.entries()) {
+    const key = options.sameDeviceParallel ? i % Math.max(1, options.lanes) : f.dev;
+    const queue = queues.get(key) ?? [];
+    queue.push(f);
+    queues.set(key, queue);
+  }
+  return [...queues.values()];
 }
