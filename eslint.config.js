@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Tests may use Node freely (temp files, child processes, openssl cross-checks).
-    files: ['**/*.test.ts', 'e2e/**/*.ts', 'main/bench/**/*.ts', 'scripts/**'],
+    files: ['**/*.test.ts', 'e2e/**/*.ts', 'main/bench/**/*.ts', '*.mjs', '.ci/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

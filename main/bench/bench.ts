@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   console.log(`cat reads it warm at ${fmt(size / catSeconds)}\n`);
 
   const pool = new HashPool();
-  const cli = join(distDir(), '..', 'bin', 'hash-workbench.cjs');
+  const cli = join(distDir(), '..', 'main', 'cli', 'hash-workbench.cjs');
 
   // 1. Which implementation is fastest here, per algorithm: the measurement behind the table's order.
   if (!values['skip-impl']) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'hash-workbench.cjs');
+const BIN = join(__dirname, 'hash-workbench.cjs');
 
 function cli(args: string[], opts: { input?: string; asUser?: string; cwd?: string } = {}) {
   const [cmd, argv] = opts.asUser ? ['setpriv', [`--reuid=${opts.asUser}`, `--regid=${opts.asUser}`, '--clear-groups', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];

@@ -45,7 +45,7 @@ interface VectorFile {
   algorithms: Record<string, AlgorithmVectors>;
 }
 
-const VECTOR_FILE = new URL('../../../test/fixtures/kat/vectors.json', import.meta.url);
+const VECTOR_FILE = new URL('./fixtures/kat-vectors.json', import.meta.url);
 const KAT = JSON.parse(readFileSync(VECTOR_FILE, 'utf8')) as VectorFile;
 
 function vectorsOf(id: AlgorithmId): AlgorithmVectors {

@@ -3,7 +3,7 @@
 // The installed command: runs the built CLI bundle.
 const path = require('node:path');
 const fs = require('node:fs');
-const cli = path.join(__dirname, '..', 'dist', 'cli.cjs');
+const cli = path.join(__dirname, '..', '..', 'dist', 'cli.cjs');
 if (!fs.existsSync(cli)) {
   process.stderr.write('error: hash-workbench is not built yet: run "npm run build" first\n');
   process.exit(2);
