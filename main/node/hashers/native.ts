@@ -27,6 +27,9 @@ const loadXxhash = () => (xxhash ??= tryImport(async () => (cjs ? (require('@nod
 const loadCrc = () => (crc ??= tryImport(async () => (cjs ? (require('@node-rs/crc32') as Crc32) : import('@node-rs/crc32'))));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+// The blake-hash binding types ask for Buffer; a Buffer view over the same memory costs nothing.
+const asBuffer = (c: Uint8Array): Buffer => (Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+
 function crcFactory(fn: (input: Uint8Array, state?: number) => number): HasherFactory {
   return async () => {
     let state = 0;
@@ -41,7 +44,7 @@ async function factory(id: AlgorithmId): Promise<HasherFactory | undefined> {
       if (!m) return undefined;
       return async () => {
         const h = new m.Blake3Hasher();
-        return { update: (c) => void h.update(c), digest: () => new Uint8Array(h.digestBuffer()) };
+        return { update: (c) => void h.update(asBuffer(c)), digest: () => new Uint8Array(h.digestBuffer()) };
       };
     }
     case 'blake2b-512':
@@ -59,8 +62,7 @@ async function factory(id: AlgorithmId): Promise<HasherFactory | undefined> {
           h = m.Blake2BHasher.withParams(p);
         }
         return {
-          // The binding types ask for Buffer; a Buffer view over the same memory costs nothing.
-          update: (c) => void h.update(Buffer.from(c.buffer, c.byteOffset, c.byteLength)),
+          update: (c) => void h.update(asBuffer(c)),
           digest: () => new Uint8Array(h.digestBuffer()),
         };
       };
