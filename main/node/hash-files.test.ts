@@ -33,6 +33,16 @@ describe('hashFiles', () => {
     }
   });
 
+  it('hands one algorithm to a second thread while the first only reads, with the same digest', async () => {
+    const path = join(dir, 'reader.bin');
+    writeFileSync(path, randomBytes(5 * 1024 * 1024 + 3));
+    for (const chunkSize of [4096, 1 << 20]) {
+      const r = await pool.hashFile(path, ['sha256'], { splitFrom: 0, chunkSize });
+      expect(r.digests.sha256).toBe(openssl('sha256', path));
+      expect(r.size).toBe(5 * 1024 * 1024 + 3);
+    }
+  });
+
   it('gives the same digest for any chunk size around the boundaries', async () => {
     const chunk = 4096;
     for (const size of [0, 1, chunk - 1, chunk, chunk + 1, 3 * 1024 * 1024 + 5]) {

@@ -78,9 +78,14 @@ export class HashPool {
     if (signal?.aborted) throw failure('CANCELLED', `${path}: cancelled`);
     const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
     const big = (options.size ?? Number.POSITIVE_INFINITY) >= (options.splitFrom ?? 8 * DEFAULT_CHUNK);
-    const wanted = big ? Math.min(this.size, algorithms.length, MAX_FOLLOWERS + 1) : 1;
+    // One thread per algorithm group, plus a reader when there are fewer groups than threads:
+    // a thread that only reads keeps the copy from disk off the hashing thread (BLAKE3 goes from
+    // about 4.4 to 5.5 GB/s, XXH3 from about 5 to 7 here; npm run bench).
+    const threads = algorithms.length + 1;
+    const wanted = big ? Math.min(this.size, threads, MAX_FOLLOWERS + 1) : 1;
     const slots = await this.acquire(wanted, signal);
     const groups = partition(algorithms, slots.length);
+    if (groups.length < slots.length) groups.unshift([]);
     slots.splice(groups.length).forEach((s) => this.release(s));
 
     const ring: RingJob = {
