@@ -4,7 +4,7 @@
 // are printed as well. Targets live here, never in timed tests.
 import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,7 +62,16 @@ function peerSeconds(command: string, args: string[], runs = 2): number {
 async function rssChild(file: string, algos: string): Promise<void> {
   const { run } = await import('../cli/cli.js');
   const code = await run(['hash', '--algo', algos, file], { out: () => undefined, err: (t) => void process.stderr.write(t), errIsTty: false });
-  process.stdout.write(`${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  // getrusage's maxRSS survives exec, so a child forked from the big bench process would report the
+  // parent's size; Linux's VmHWM belongs to this process image alone.
+  let maxRssKb = process.resourceUsage().maxRSS;
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) maxRssKb = Number(hwm[1]);
+  } catch {
+    // not Linux: keep getrusage's figure
+  }
+  process.stdout.write(`${JSON.stringify({ code, maxRssKb })}\n`);
 }
 
 async function main(): Promise<void> {

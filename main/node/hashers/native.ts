@@ -75,19 +75,12 @@ async function factory(id: AlgorithmId): Promise<HasherFactory | undefined> {
         return { update: (c) => void h.update(c), digest: () => uint32BE(h.digest()) };
       };
     }
-    case 'xxh64': {
-      const m = await loadXxhash();
-      if (!m) return undefined;
-      return async () => {
-        const h = new m.Xxh64();
-        return { update: (c) => void h.update(c), digest: () => uint64BE(h.digest()) };
-      };
-    }
+    case 'xxh64':
     case 'xxh3-64': {
       const m = await loadXxhash();
       if (!m) return undefined;
       return async () => {
-        const h = m.xxh3.Xxh3.withSeed();
+        const h = id === 'xxh64' ? new m.Xxh64() : m.xxh3.Xxh3.withSeed();
         return { update: (c) => void h.update(c), digest: () => uint64BE(h.digest()) };
       };
     }
