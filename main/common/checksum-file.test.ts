@@ -10,6 +10,7 @@ import {
   decodeChecksumText,
   formatChecksumFile,
   parseChecksumFile,
+  parseChecksumLine,
   type ChecksumFormat,
   type ParsedChecksumFile,
 } from './checksum-file.js';
@@ -276,6 +277,51 @@ describe('parseChecksumFile', () => {
   it('says when the file has no checksum lines', () => {
     expect(parseChecksumFile('', 'SHA256SUMS')).toEqual({ entries: [], problems: [], error: 'the file has no checksum lines' });
     expect(parseChecksumFile('# nothing\r\n\r\n; here\n   \n', 'x.sfv').error).toBe('the file has no checksum lines');
+  });
+});
+
+describe('parseChecksumLine', () => {
+  it('takes apart GNU lines: text mode, binary mode, one space or a tab, and the XXH3_ prefix', () => {
+    expect(parseChecksumLine(`${ABC_MD5}  a b.txt`)).toEqual({ format: 'gnu', path: 'a b.txt', digestText: ABC_MD5, binary: false });
+    expect(parseChecksumLine(`${ABC_MD5} *a.txt`)).toEqual({ format: 'gnu', path: 'a.txt', digestText: ABC_MD5, binary: true });
+    expect(parseChecksumLine(`${ABC_MD5}\ta.txt`)).toEqual({ format: 'gnu', path: 'a.txt', digestText: ABC_MD5 });
+    expect(parseChecksumLine('XXH3_78af5f94892f3950  a.txt')).toEqual({ format: 'gnu', path: 'a.txt', digestText: '78af5f94892f3950', binary: false, tag: 'XXH3' });
+  });
+
+  it('takes apart BSD and openssl lines, keeping the tag as written and names with parentheses', () => {
+    expect(parseChecksumLine(`SHA256 (f (1) = x.txt) = ${ABC_SHA256}`)).toEqual({ format: 'bsd', path: 'f (1) = x.txt', digestText: ABC_SHA256, tag: 'SHA256', openssl: false });
+    expect(parseChecksumLine(`SHA2-256(a.txt)= ${ABC_SHA256}`)).toEqual({ format: 'bsd', path: 'a.txt', digestText: ABC_SHA256, tag: 'SHA2-256', openssl: true });
+  });
+
+  it('undoes GNU escapes and reports an unknown one', () => {
+    expect(parseChecksumLine(`\\${ABC_MD5}  a\\\\b\\nc`)).toMatchObject({ format: 'gnu', path: 'a\\b\nc' });
+    expect(parseChecksumLine(`\\MD5 (a\\\\b) = ${ABC_MD5}`)).toMatchObject({ format: 'bsd', path: 'a\\b', tag: 'MD5' });
+    expect(parseChecksumLine(`\\${ABC_MD5}  a\\tb`)).toEqual({ problem: expect.stringMatching(/escape other than/) });
+  });
+
+  it('tries SFV after the two-column GNU form, first when the file name says CRC32, never for pasted text', () => {
+    const line = 'deadbeef  my file 352441C2';
+    expect(parseChecksumLine(line)).toMatchObject({ format: 'gnu', path: 'my file 352441C2', digestText: 'deadbeef' });
+    expect(parseChecksumLine(line, { sfvFirst: true })).toEqual({ format: 'sfv', path: 'deadbeef  my file', digestText: '352441C2' });
+    expect(parseChecksumLine('deadbeef 352441C2')).toEqual({ format: 'sfv', path: 'deadbeef', digestText: '352441C2' });
+    expect(parseChecksumLine('deadbeef 352441C2', { pasted: true })).toEqual({ format: 'gnu', path: '352441C2', digestText: 'deadbeef' });
+    expect(parseChecksumLine('my file.bin 352441C2', { pasted: true })).toBeUndefined();
+  });
+
+  it('forgives pasted text what a checksum file may not have', () => {
+    const b64 = createHash('sha256').update('abc').digest('base64');
+    for (const line of [`SHA256  (a) =  ${ABC_SHA256}`, `(stdin)= ${ABC_SHA256}`, `${b64}  a.txt`, 'abc  a.txt']) {
+      expect(parseChecksumLine(line)).toBeUndefined();
+    }
+    expect(parseChecksumLine(`SHA256  (a) =  ${ABC_SHA256}`, { pasted: true })).toEqual({ format: 'bsd', path: 'a', digestText: ABC_SHA256, tag: 'SHA256', openssl: false });
+    expect(parseChecksumLine(`(stdin)= ${ABC_SHA256}`, { pasted: true })).toEqual({ format: 'bsd', path: 'stdin', digestText: ABC_SHA256, openssl: true });
+    expect(parseChecksumLine(`${b64}  a.txt`, { pasted: true })).toEqual({ format: 'gnu', path: 'a.txt', digestText: b64, binary: false });
+    expect(parseChecksumLine('abc  a.txt', { pasted: true })).toEqual({ format: 'gnu', path: 'a.txt', digestText: 'abc', binary: false });
+  });
+
+  it('leaves an empty name to the caller and reads nothing from other text', () => {
+    expect(parseChecksumLine(`MD5 () = ${ABC_MD5}`)).toMatchObject({ format: 'bsd', path: '' });
+    for (const line of ['', ABC_SHA256, 'hello world', `sha256:${ABC_SHA256}`]) expect(parseChecksumLine(line)).toBeUndefined();
   });
 });
 

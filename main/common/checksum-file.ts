@@ -155,26 +155,101 @@ function nameFamily(id: AlgorithmId): AlgorithmId[] {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-interface RawLine {
-  path: string;
-  digestText: string;
+/** One checksum line taken apart; the digest is not yet checked against any algorithm. */
+export interface ChecksumLine {
   format: ChecksumFormat;
-  binary?: boolean;
-  /** BSD tag, or 'XXH3' for xxhsum's `XXH3_<hex>` prefix. */
+  /** File name, GNU escapes undone; may be empty (`SHA256 () = hex`). */
+  path: string;
+  /** The digest as written: hex, or Base64 in tagged lines (`cksum --base64`) and pasted GNU lines. */
+  digestText: string;
+  /** BSD tag as written, or 'XXH3' for xxhsum's `XXH3_<hex>`; unset when the line names no algorithm. */
   tag?: string;
+  /** GNU two-column lines: true for `<hex> *name` (binary mode); unset for the one-space form. */
+  binary?: boolean;
+  /** BSD lines: spaced as openssl writes them (`TAG(name)= hex`), or its tagless `(stdin)= hex`. */
+  openssl?: boolean;
 }
 
-type LineResult = { raw: RawLine } | { reason: string } | undefined;
+export interface ChecksumLineHint {
+  /** The file's name says CRC32 (`.sfv`): try `name HEX8` before `<hex>  name`. */
+  sfvFirst?: boolean;
+  /**
+   * Text a person pasted, not a checksum file: spacing may be mangled, openssl's `(stdin)= hex` has
+   * no tag, and any digest-like token is taken so the caller can say what is wrong with it. SFV is
+   * never tried: prose ending in 8 hex digits would read as one.
+   */
+  pasted?: boolean;
+}
 
-// `SHA256 (name) = hex` (coreutils, BSD, xxhsum) and `SHA2-256(name)= hex` (openssl). The greedy
-// name runs to the last `) = `, so names holding parentheses survive. Base64 is for `cksum --base64`.
-const BSD_LINE = /^([A-Za-z0-9][A-Za-z0-9_/-]*) ?\((.*)\) ?= ?([0-9A-Za-z+/=_-]+)$/;
+// `SHA256 (name) = hex` (coreutils, BSD, xxhsum) and `SHA2-256(name)= hex` (openssl), spaced as
+// `sha256sum -c` wants. The greedy name runs to the last `) = `, so names holding parentheses
+// survive. Base64 is for `cksum --base64`.
+const BSD_LINE = /^([A-Za-z0-9][A-Za-z0-9_/-]*)( ?)\((.*)\) ?= ?([0-9A-Za-z+/=_-]+)$/;
+// Pasted: any spacing, no tag for `(stdin)= hex`, any token as the digest.
+const BSD_LINE_PASTED = /^([A-Za-z0-9][A-Za-z0-9_/-]*)?(\s*)\((.*)\)\s*=\s*(\S+)$/;
 // `<hex>  <name>` and `<hex> *<name>`; xxhsum ≥ 0.8.2 writes XXH3 digests as `XXH3_<hex>`.
 const GNU_LINE = /^(XXH3_)?([0-9a-fA-F]{8,})( {2}| \*)(.+)$/;
+// Pasted: Base64 too (`cksum --base64 --untagged`), and any length.
+const GNU_LINE_PASTED = /^(XXH3_)?([A-Za-z0-9+/_-]+={0,2})( {2}| \*)(.+)$/;
 // `<hex> <name>` with one space or a tab (BSD `md5 -r`, `sha256 -r`): tried after SFV.
 const GNU_LOOSE_LINE = /^(XXH3_)?([0-9a-fA-F]{8,})[ \t](.+)$/;
 // `name CRC32` with the name first and 8 hex digits last.
 const SFV_LINE = /^(.*?\S.*?)[ \t]+([0-9a-fA-F]{8})$/;
+
+/**
+ * Takes apart one GNU (`<hex>  name`, `<hex> *name`, `<hex> name`), BSD / openssl
+ * (`SHA256 (name) = hex`, `SHA2-256(name)= hex`) or SFV (`name HEX8`) line, without its line
+ * ending. Undefined when the line is none of these; a problem when its GNU escaping is broken.
+ */
+export function parseChecksumLine(line: string, hint: ChecksumLineHint = {}): ChecksumLine | { problem: string } | undefined {
+  const body = line.trimStart();
+  // coreutils and b3sum start a line with `\` when the name has `\`, a newline or a CR escaped.
+  const escaped = body.startsWith('\\');
+  const unescaped = escaped ? body.slice(1) : body;
+  const named = (parsed: ChecksumLine): ChecksumLine | { problem: string } => {
+    if (!escaped) return parsed;
+    const path = unescapeGnuName(parsed.path);
+    if (path === undefined) return { problem: "the line starts with '\\' but the file name has an escape other than \\\\, \\n or \\r" };
+    return { ...parsed, path };
+  };
+
+  const bsd = (hint.pasted ? BSD_LINE_PASTED : BSD_LINE).exec(unescaped);
+  if (bsd) {
+    const [, tag, space, path = '', digestText = ''] = bsd;
+    return named({ format: 'bsd', path, digestText, ...(tag ? { tag } : {}), openssl: !(tag && space) });
+  }
+
+  const sfv = escaped || hint.pasted ? null : SFV_LINE.exec(line);
+  const sfvLine = (m: RegExpExecArray): ChecksumLine => ({ format: 'sfv', path: m[1]!, digestText: m[2]! });
+  if (sfv && hint.sfvFirst) return sfvLine(sfv);
+
+  const gnu = (hint.pasted ? GNU_LINE_PASTED : GNU_LINE).exec(unescaped);
+  if (gnu) return named({ format: 'gnu', path: gnu[4]!, digestText: gnu[2]!, binary: gnu[3] === ' *', ...xxh3Tag(gnu[1]) });
+  if (sfv) return sfvLine(sfv);
+
+  const loose = GNU_LOOSE_LINE.exec(unescaped);
+  if (loose) return named({ format: 'gnu', path: loose[3]!, digestText: loose[2]!, ...xxh3Tag(loose[1]) });
+  return undefined;
+}
+
+const xxh3Tag = (prefix: string | undefined): { tag?: string } => (prefix ? { tag: 'XXH3' } : {});
+
+function unescapeGnuName(name: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = name[++i];
+    if (next === '\\') out += '\\';
+    else if (next === 'n') out += '\n';
+    else if (next === 'r') out += '\r';
+    else return undefined;
+  }
+  return out;
+}
 
 /**
  * Parses a checksum file's text. `fileName` (a name or a path) gives the algorithm when the
@@ -212,30 +287,34 @@ export function parseChecksumFile(text: string, fileName: string, opts: { algori
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) return;
 
-    const result = parseLine(line, sfvFirst);
+    const result = parseChecksumLine(line, { sfvFirst });
     const problem = (reason: string) => problems.push({ line: lineNo, text: clip(rawLine.replace(/\r$/, '')), reason });
     if (!result) {
       problem(/^[0-9a-fA-F]{8,}$/.test(trimmed) ? `a digest with no file name; ${EXPECTED_FORMS}` : EXPECTED_FORMS);
       return;
     }
-    if ('reason' in result) {
-      problem(result.reason);
+    if ('problem' in result) {
+      problem(result.problem);
       return;
     }
-    const resolved = resolveAlgorithm(result.raw, context);
+    if (result.path === '') {
+      problem(`the file name is empty; ${EXPECTED_FORMS}`);
+      return;
+    }
+    const resolved = resolveAlgorithm(result, context);
     if ('reason' in resolved) {
       problem(resolved.reason);
       return;
     }
     const entry: ChecksumEntry = {
       line: lineNo,
-      path: result.raw.path,
+      path: result.path,
       digest: resolved.digest,
-      format: result.raw.format,
+      format: result.format,
       algorithms: resolved.algorithms,
       algorithmSource: resolved.source,
     };
-    if (result.raw.binary !== undefined) entry.binary = result.raw.binary;
+    if (result.binary !== undefined) entry.binary = result.binary;
     entries.push(entry);
   });
 
@@ -251,59 +330,6 @@ function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-function parseLine(line: string, sfvFirst: boolean): LineResult {
-  const body = line.trimStart();
-  // coreutils and b3sum start a line with `\` when the name has `\`, a newline or a CR escaped.
-  const escaped = body.startsWith('\\');
-  const unescaped = escaped ? body.slice(1) : body;
-
-  const bsd = BSD_LINE.exec(unescaped);
-  if (bsd) return withName({ path: bsd[2]!, digestText: bsd[3]!, format: 'bsd', tag: bsd[1]! }, escaped);
-
-  const sfv = escaped ? null : SFV_LINE.exec(line);
-  const sfvRaw = (m: RegExpExecArray): RawLine => ({ path: m[1]!, digestText: m[2]!, format: 'sfv' });
-  if (sfv && sfvFirst) return { raw: sfvRaw(sfv) };
-
-  const gnu = GNU_LINE.exec(unescaped);
-  if (gnu) {
-    return withName({ path: gnu[4]!, digestText: gnu[2]!, format: 'gnu', binary: gnu[3] === ' *', ...xxh3Tag(gnu[1]) }, escaped);
-  }
-  if (sfv) return { raw: sfvRaw(sfv) };
-
-  const loose = GNU_LOOSE_LINE.exec(unescaped);
-  if (loose) return withName({ path: loose[3]!, digestText: loose[2]!, format: 'gnu', ...xxh3Tag(loose[1]) }, escaped);
-  return undefined;
-}
-
-const xxh3Tag = (prefix: string | undefined): { tag?: string } => (prefix ? { tag: 'XXH3' } : {});
-
-function withName(raw: RawLine, escaped: boolean): LineResult {
-  if (escaped) {
-    const path = unescapeGnuName(raw.path);
-    if (path === undefined) return { reason: "the line starts with '\\' but the file name has an escape other than \\\\, \\n or \\r" };
-    raw.path = path;
-  }
-  if (raw.path === '') return { reason: `the file name is empty; ${EXPECTED_FORMS}` };
-  return { raw };
-}
-
-function unescapeGnuName(name: string): string | undefined {
-  let out = '';
-  for (let i = 0; i < name.length; i++) {
-    const ch = name[i]!;
-    if (ch !== '\\') {
-      out += ch;
-      continue;
-    }
-    const next = name[++i];
-    if (next === '\\') out += '\\';
-    else if (next === 'n') out += '\n';
-    else if (next === 'r') out += '\r';
-    else return undefined;
-  }
-  return out;
-}
-
 interface ResolveContext {
   nameAlgorithms: AlgorithmId[] | undefined;
   option: AlgorithmId | undefined;
@@ -315,20 +341,20 @@ const hexDigits = (id: AlgorithmId) => algorithmInfo(id).digestBytes * 2;
 const orList = (items: readonly (string | number)[]) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 
-function resolveAlgorithm(raw: RawLine, ctx: ResolveContext): Resolved {
-  const text = raw.digestText;
+function resolveAlgorithm(line: ChecksumLine, ctx: ResolveContext): Resolved {
+  const text = line.digestText;
   const found = `found ${describeLength(text)}`;
 
-  if (raw.tag !== undefined) {
-    const id = findAlgorithm(raw.tag);
-    if (!id) return { reason: `unknown algorithm '${raw.tag}' in the tag` };
+  if (line.tag !== undefined) {
+    const id = findAlgorithm(line.tag);
+    if (!id) return { reason: `unknown algorithm '${line.tag}' in the tag` };
     const info = algorithmInfo(id);
     const hex = fromHex(text);
     if (hex && hex.length === info.digestBytes) return { digest: hex, algorithms: [id], source: 'tag' };
     // `cksum --base64` writes tagged lines with Base64 digests.
     const b64 = fromBase64Any(text);
     if (b64 && b64.length === info.digestBytes) return { digest: b64, algorithms: [id], source: 'tag' };
-    return { reason: `expected a ${hexDigits(id)}-hex-digit ${info.label} digest (from the tag '${raw.tag}'), ${found}` };
+    return { reason: `expected a ${hexDigits(id)}-hex-digit ${info.label} digest (from the tag '${line.tag}'), ${found}` };
   }
 
   const digest = fromHex(text);
@@ -342,7 +368,7 @@ function resolveAlgorithm(raw: RawLine, ctx: ResolveContext): Resolved {
     return { reason: `expected a ${lengths}-hex-digit ${primary.label} digest (the file name says ${primary.label}), ${found}` };
   }
 
-  if (raw.format === 'sfv') {
+  if (line.format === 'sfv') {
     // SFV means CRC32; an explicit option does not override what the format says.
     if (digest.length === 4) return { digest, algorithms: ['crc32'], source: 'tag' };
   }

@@ -3,6 +3,7 @@
 // SRI values, `sha256:…` prefixes, electron-builder latest.yml lines, OutSystems "Checksum
 // failed" log lines, and Windows certutil / Get-FileHash output. Pure: runs in the renderer too.
 import { ALGORITHMS, algorithmInfo, algorithmsWithDigestBytes, findAlgorithm, type AlgorithmId } from './algorithms.js';
+import { parseChecksumLine, type ChecksumLine } from './checksum-file.js';
 import { fromBase64Any, fromHex, toHex, type Encoding } from './encodings.js';
 
 /** Which pasted value a candidate comes from: a lone value, or one side of an OutSystems log line. */
@@ -144,11 +145,6 @@ function withName(candidates: PasteCandidate[], name: string | undefined): Paste
   return name === undefined ? candidates : candidates.map((c) => ({ ...c, name }));
 }
 
-/** Undoes coreutils' escaping of names that hold a backslash or a line break (line starts with '\'). */
-function unescapeName(name: string): string {
-  return name.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
-}
-
 // ---------------------------------------------------------------------------------------------
 // OutSystems "Checksum failed" log lines
 
@@ -217,10 +213,7 @@ function parseSri(text: string): PasteResult | undefined {
 
 type LineRead = Reading | { problem: string } | undefined;
 
-const BSD_LINE = /^([A-Za-z0-9][\w/-]*)?(\s*)\((.*)\)\s*=\s*(\S+)$/;
 const PREFIXED = /^(?:--hash[= ])?(?:-\s+)?([A-Za-z][\w/-]*)\s*:(\s*)(['"]?)([A-Za-z0-9+/_=-]+)\3$/;
-const GNU_STRICT = /^([A-Za-z0-9+/_-]+={0,2})( \*|  )(.+)$/;
-const GNU_LOOSE = /^([0-9a-fA-F]+) (\S.*)$/;
 const TAG_DIGEST = /^([A-Za-z][\w/-]*)\s+(\S+)(?:\s+(\S.*))?$/;
 
 function tagged(form: string, tag: string, token: string, name: string | undefined): LineRead {
@@ -237,24 +230,24 @@ function untagged(form: string, token: string, name: string | undefined): LineRe
   return read === undefined ? undefined : { problem: `${NO_KNOWN_LENGTH}; ${read}` };
 }
 
+/** A GNU, BSD or OpenSSL line, read by its tag when it has one (BSD, xxhsum's `XXH3_`), else by length. */
+function checksumLine(form: string, line: ChecksumLine): LineRead {
+  return line.tag !== undefined ? tagged(form, line.tag, line.digestText, line.path) : untagged(form, line.digestText, line.path);
+}
+
 /** One line on its own: a checksum line, an `algo: digest` line or a bare hex digest. */
 function parseLine(raw: string): LineRead {
-  let line = raw;
-  const escaped = line.startsWith('\\');
-  if (escaped) line = line.slice(1);
-  const fixName = (name: string): string => (escaped ? unescapeName(name) : name);
-
+  // A leading `\` marks a GNU-escaped line; a digest copied out of one may keep it.
+  const line = raw.replace(/^\\/, '');
   const hex = bareHex(line);
   const bare = hex === undefined ? undefined : untagged('bare digest', hex, undefined);
   if (bare && 'form' in bare) return bare;
 
+  const checksum = parseChecksumLine(raw, { pasted: true });
+  let checksumProblem = checksum && 'problem' in checksum ? checksum : undefined;
+  const parsed = checksum && 'format' in checksum ? checksum : undefined;
   // BSD `SHA256 (name) = <hex>`; OpenSSL `SHA2-256(name)= <hex>`, or `(stdin)= <hex>` with no tag.
-  const bsd = BSD_LINE.exec(line);
-  if (bsd) {
-    const [, tag, space = '', name = '', token = ''] = bsd;
-    const form = tag && space ? 'BSD checksum line' : 'OpenSSL digest line';
-    return tag ? tagged(form, tag, token, fixName(name)) : untagged(form, token, fixName(name));
-  }
+  if (parsed?.format === 'bsd') return checksumLine(parsed.openssl ? 'OpenSSL digest line' : 'BSD checksum line', parsed);
 
   // Docker-style `sha256:<hex>`, pip's `--hash=sha256:<hex>`, latest.yml `sha512: <base64>`.
   const prefixed = PREFIXED.exec(line);
@@ -266,14 +259,13 @@ function parseLine(raw: string): LineRead {
     }
   }
 
-  // GNU coreutils `<hex>  name` (text mode) or `<hex> *name` (binary mode); cksum --base64 writes Base64.
-  let gnuProblem: LineRead;
-  const gnu = GNU_STRICT.exec(line);
-  if (gnu) {
-    const [, token = '', , name = ''] = gnu;
-    const read = untagged('GNU checksum line', token, fixName(name));
+  // GNU `<hex>  name`, `<hex> *name` or `md5 -r`'s `<hex> name`. When the digest does not fit, the
+  // first column may be a tag instead (Get-FileHash rows), so that is tried before complaining.
+  if (parsed) {
+    const read = checksumLine('GNU checksum line', parsed);
     if (read && 'form' in read) return read;
-    gnuProblem = read;
+    // No complaint about the one-space form: prose can start with a long number too.
+    if (parsed.binary !== undefined) checksumProblem = read;
   }
 
   // `MD5 <hex> [name]`: a tag, then the digest (PowerShell's Get-FileHash table rows look like this).
@@ -285,15 +277,7 @@ function parseLine(raw: string): LineRead {
     if (Array.isArray(read)) return { form: 'algorithm-prefixed digest', name, candidates: withName(read, name) };
   }
 
-  // `<hex> name` with one space, as `md5 -r` writes.
-  const loose = GNU_LOOSE.exec(line);
-  if (loose) {
-    const [, token = '', name = ''] = loose;
-    const read = readDigest(token, 'value');
-    if (Array.isArray(read)) return { form: 'GNU checksum line', name: fixName(name), candidates: withName(read, fixName(name)) };
-  }
-
-  return bare ?? gnuProblem;
+  return bare ?? checksumProblem;
 }
 
 function parseLines(text: string): { readings: Reading[]; problem?: string } {
