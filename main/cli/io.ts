@@ -1,4 +1,5 @@
 // What every command shares: where output goes, the exit codes, and a progress line on a terminal.
+import { basename } from 'node:path';
 import type { HashProgress } from '../common/hash-types.js';
 
 export interface Io {
@@ -23,14 +24,22 @@ export function printJson(io: Io, value: unknown): void {
 
 const mb = (n: number) => (n / 1e6).toFixed(1);
 
-/** Draws "hashing big.iso  512.0/1024.0 MB  1450.2 MB/s" over itself on a terminal; silent otherwise. */
+/** One progress line: file count, current file name, percent, MB done, speed and time left. */
+export function formatProgress(p: HashProgress): string {
+  const name = p.currentPath ? ` ${basename(p.currentPath)}` : '';
+  const percent = p.totalBytes > 0 ? Math.floor((p.bytesDone / p.totalBytes) * 100) : 100;
+  const left = p.bytesPerSecond > 0 ? (p.totalBytes - p.bytesDone) / p.bytesPerSecond : undefined;
+  const eta = left === undefined ? '' : `  ${left < 60 ? `${left.toFixed(0)} s` : `${Math.floor(left / 60)} min ${Math.round(left % 60)} s`} left`;
+  return `${p.filesDone}/${p.filesTotal} files${name}  ${percent}%  ${mb(p.bytesDone)}/${mb(p.totalBytes)} MB  ${mb(p.bytesPerSecond)} MB/s${eta}`;
+}
+
+/** Draws the progress line over itself on a terminal; silent otherwise (pipes, CI, --json consumers). */
 export function progressLine(io: Io): { update: (p: HashProgress) => void; done: () => void } {
   if (!io.errIsTty) return { update: () => undefined, done: () => undefined };
   let drawn = false;
   return {
     update: (p) => {
-      const name = p.currentPath ? ` ${p.currentPath.slice(-40)}` : '';
-      io.err(`\r\x1b[2K${p.filesDone}/${p.filesTotal} files${name}  ${mb(p.bytesDone)}/${mb(p.totalBytes)} MB  ${mb(p.bytesPerSecond)} MB/s`);
+      io.err(`\r\x1b[2K${formatProgress(p)}`);
       drawn = true;
     },
     done: () => {
