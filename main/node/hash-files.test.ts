@@ -118,6 +118,14 @@ describe('hashFiles', () => {
     expect(r.files[1]!.digests!.whirlpool).toMatch(/^[0-9a-f]{128}$/);
   });
 
+  it('hashes bytes in memory in a worker and leaves the caller its bytes', async () => {
+    const bytes = new TextEncoder().encode('hello world');
+    const r = await pool.hashBytes(bytes, ['md5', 'sha256']);
+    expect(r.digests.md5).toBe('5eb63bbbe01eeed093cb22bb8f5acdc3');
+    expect(r.digests.sha256).toBe('b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9');
+    expect(new TextDecoder().decode(bytes)).toBe('hello world');
+  });
+
   it('a directory given where a file is expected is an error for the pool', async () => {
     await expect(pool.hashFile(dir, ['md5'])).rejects.toThrow(/is a folder|not a regular file/);
   });
