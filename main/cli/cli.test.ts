@@ -124,7 +124,7 @@ describe('check', () => {
   it('exits 1 when nothing matches, naming what was tried', () => {
     const r = cli(['check', abc, createHash('sha256').update('abd').digest('hex')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^NO MATCH: .*tried SHA-256 \(hex\)/);
+    expect(r.stdout).toMatch(/^NO MATCH: .*tried SHA-256, .*SHA3-256.* \(hex\)\n$/);
   });
 
   it('exits 2 when the paste holds nothing that can be a hash', () => {

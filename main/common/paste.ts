@@ -399,7 +399,7 @@ export function parsePasted(text: string): PasteResult {
 }
 
 /** A short list of what was tried, e.g. 'MD5, MD4 or XXH3-128 (hex)'; readings grouped by encoding. */
-export function describeCandidates(candidates: readonly PasteCandidate[]): string {
+export function describeCandidates(candidates: readonly Pick<PasteCandidate, 'algorithm' | 'encoding'>[]): string {
   if (candidates.length === 0) return 'nothing';
   const groups = new Map<Encoding, string[]>();
   for (const c of candidates) {

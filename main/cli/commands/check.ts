@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { algorithmInfo } from '../../common/algorithms.js';
+import { describeCandidates } from '../../common/paste.js';
 import { checkHash, NothingToCheck, readingLabel } from '../../node/check-hash.js';
 import type { HashPool } from '../../node/hash-pool.js';
 import { printJson, UsageError, type Io } from '../io.js';
@@ -30,8 +30,7 @@ export async function checkCommand(args: string[], pool: HashPool, io: Io): Prom
       io.out(`MATCH: ${path} has${role || ' this'} ${readingLabel(m)} digest\n`);
     }
   } else {
-    const labels = [...new Set(result.tried.map((t) => `${algorithmInfo(t.algorithm).label} (${t.encoding})`))];
-    io.out(`NO MATCH: ${path} does not match the pasted ${result.form}; tried ${labels.join(', ')}\n`);
+    io.out(`NO MATCH: ${path} does not match the pasted ${result.form}; tried ${describeCandidates(result.tried)}\n`);
   }
   return matched ? 0 : 1;
 }
