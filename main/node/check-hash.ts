@@ -1,6 +1,6 @@
 // Checks a file against whatever the user pasted: works out what the paste can be,
 // hashes the file with only those algorithms, and says which reading matched.
-import { algorithmInfo, type AlgorithmId } from '../common/algorithms.js';
+import type { AlgorithmId } from '../common/algorithms.js';
 import { bytesEqual, fromHex, type Encoding } from '../common/encodings.js';
 import type { DigestMap } from '../common/hash-types.js';
 import { parsePasted, type PasteRole } from '../common/paste.js';
@@ -40,8 +40,4 @@ export async function checkHash(pool: HashPool, path: string, pasted: string, op
     })
     .map(({ algorithm, encoding, role }) => ({ algorithm, encoding, role }));
   return { path, form: parsed.form, tried, matches, digests: r.digests, size: r.size };
-}
-
-export function readingLabel(r: CheckReading): string {
-  return `${algorithmInfo(r.algorithm).label} (${r.encoding})`;
 }

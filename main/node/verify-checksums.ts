@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { AlgorithmId } from '../common/algorithms.js';
-import { decodeChecksumText, parseChecksumFile, type ChecksumFormat, type ChecksumProblem } from '../common/checksum-file.js';
+import { decodeChecksumText, parseChecksumFile, type ChecksumEntry, type ChecksumFormat, type ChecksumProblem } from '../common/checksum-file.js';
 import { toHex } from '../common/encodings.js';
 import type { DigestMap, FileError } from '../common/hash-types.js';
 import { failure, fileError } from './file-errors.js';
@@ -22,7 +22,7 @@ export interface VerifyEntryResult {
   /** The algorithm that matched, or the one(s) tried. */
   algorithm?: AlgorithmId;
   tried: AlgorithmId[];
-  algorithmSource: string;
+  algorithmSource: ChecksumEntry['algorithmSource'];
   actual?: DigestMap;
   error?: FileError;
 }

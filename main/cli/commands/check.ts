@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeCandidates } from '../../common/paste.js';
-import { checkHash, NothingToCheck, readingLabel } from '../../node/check-hash.js';
+import { checkHash, NothingToCheck } from '../../node/check-hash.js';
 import type { HashPool } from '../../node/hash-pool.js';
 import { printJson, UsageError, type Io } from '../io.js';
 import { readStdin } from '../stdin.js';
@@ -27,7 +27,7 @@ export async function checkCommand(args: string[], pool: HashPool, io: Io): Prom
   } else if (matched) {
     for (const m of result.matches) {
       const role = m.role === 'value' ? '' : m.role === 'expected' ? ' the expected hash (Received hash, from the moduleinfo)' : ' the device calculated hash';
-      io.out(`MATCH: ${path} has${role || ' this'} ${readingLabel(m)} digest\n`);
+      io.out(`MATCH: ${path} has${role || ' this'} ${describeCandidates([m])} digest\n`);
     }
   } else {
     io.out(`NO MATCH: ${path} does not match the pasted ${result.form}; tried ${describeCandidates(result.tried)}\n`);
