@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
+    include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'e2e/lab/**/*.test.ts'],
     // Worker threads run the built dist/hash-worker.cjs (Node 20 cannot start a .ts worker).
     env: { HASH_WORKBENCH_DIST: new URL('./dist/', import.meta.url).pathname },
     testTimeout: 30_000,

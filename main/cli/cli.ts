@@ -3,14 +3,17 @@ import { HashPool } from '../node/hash-pool.js';
 import { algorithmsCommand } from './commands/algorithms.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
+import { DIAGNOSE_USAGE, diagnoseCommand } from './commands/diagnose.js';
 import { hashCommand } from './commands/hash.js';
+import { mergeCommand } from './commands/merge.js';
+import { parseLogCommand } from './commands/parse-log.js';
 import { sumCommand } from './commands/sum.js';
 import { verifyCommand } from './commands/verify.js';
 import { processIo, UsageError, type Io } from './io.js';
 
 declare const __APP_VERSION__: string | undefined;
 
-const USAGE = `Usage: hash-workbench <command> [options]
+const USAGE = () => `Usage: hash-workbench <command> [options]
 
 Commands:
   hash <paths...> [--algo a,b|all] [--encoding hex|HEX|base64|base64url|outsystems|...] [--json]
@@ -20,6 +23,9 @@ Commands:
   verify <checksum-file> [--algo a]   exit 0 all match, 1 mismatch or missing, 2 unreadable
   sum <paths...> [--format gnu|bsd|sfv] [--algo a]
   algorithms [--json]          the algorithms and the implementation each uses here
+  ${DIAGNOSE_USAGE.replace(/\n/g, '\n  ')}
+  parse-log <file>|- [--text]  the OTA lines recognised in a Service Center or device log, as JSON
+  merge <a.json> <b.json>      join a customer's report with an agent's and judge them again
 
 Add --json for machine-readable output. Every error is one line on stderr.
 `;
@@ -27,7 +33,7 @@ Add --json for machine-readable output. Every error is one line on stderr.
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
+    io.out(USAGE());
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
@@ -44,6 +50,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       case 'verify': return await verifyCommand(args, getPool(), io);
       case 'sum': return await sumCommand(args, getPool(), io);
       case 'algorithms': return await algorithmsCommand(args, io);
+      case 'diagnose': return await diagnoseCommand(args, getPool(), io);
+      case 'parse-log': return await parseLogCommand(args, io);
+      case 'merge': return await mergeCommand(args, io);
       default: throw new UsageError(`unknown command ${command} (run "hash-workbench --help")`);
     }
   } catch (err) {

@@ -1,0 +1,171 @@
+// hash-workbench diagnose: the OTA check from the command line. Flags and JSON are a contract (README).
+import { statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseFrontendSpec, parseTrustSpec } from '../../common/ota/frontend-spec.js';
+import { parseHar } from '../../common/ota/har.js';
+import { parseLog } from '../../common/ota/log-lines.js';
+import { describeProblem } from '../../common/ota/parse-result.js';
+import type { OtaReport } from '../../common/ota/report.js';
+import { renderReportHtml } from '../../common/ota/report-html.js';
+import type { HashPool } from '../../node/hash-pool.js';
+import { proxyFor } from '../../node/ota/proxy.js';
+import { CannotRun, diagnose, type FrontendTarget } from '../../node/ota/sweep.js';
+import { printJson, UsageError, type Io } from '../io.js';
+import { readStdin } from '../stdin.js';
+
+declare const __APP_VERSION__: string | undefined;
+
+export const DIAGNOSE_USAGE = `diagnose <app-url> [--frontend <label>=<[scheme://]host[:port]|folder>]... [--moduleinfo <file>|-]
+    [--log <file>|-] [--har <file>] [--resource <path>]... [--all] [--samples <n>] [--ca <pem>]
+    [--trust <label>=sha256:<hex>] [--insecure] [--proxy <url>] [--timeout <seconds>] [--concurrency <n>]
+    [--json] [--report <file.html>] [--save <file.json>]
+    exit 0 no fault, 1 a fault found, 2 could not run, 3 inconclusive`;
+
+export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: {
+      frontend: { type: 'string', multiple: true }, moduleinfo: { type: 'string' }, log: { type: 'string' }, har: { type: 'string' },
+      resource: { type: 'string', multiple: true }, all: { type: 'boolean' }, samples: { type: 'string' }, ca: { type: 'string' },
+      trust: { type: 'string', multiple: true }, insecure: { type: 'boolean' }, proxy: { type: 'string' }, timeout: { type: 'string' },
+      concurrency: { type: 'string' }, json: { type: 'boolean' }, report: { type: 'string' }, save: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(`diagnose: usage: hash-workbench ${DIAGNOSE_USAGE.split('\n')[0]}`);
+  const appUrl = appUrlOf(positionals[0]!);
+  if (values.moduleinfo === '-' && values.log === '-') throw new UsageError('diagnose: only one of --moduleinfo and --log can read standard input');
+  const frontends = (values.frontend ?? []).map(toTarget);
+  const labels = new Set<string>();
+  for (const f of frontends) {
+    if (labels.has(f.label)) throw new UsageError(`diagnose: frontend label ${f.label} is given twice`);
+    labels.add(f.label);
+  }
+  const trust: Record<string, string> = {};
+  for (const t of values.trust ?? []) {
+    const [label, fp] = wrap(() => parseTrustSpec(t));
+    if (!labels.has(label)) throw new UsageError(`diagnose: --trust ${label}: no --frontend has that label`);
+    trust[label] = fp;
+  }
+  const number = (name: string, v: string | undefined, min: number, max: number, dflt: number) => {
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`diagnose: --${name} takes a number from ${min} to ${max}`);
+    return n;
+  };
+  const samples = number('samples', values.samples, 1, 20, 3);
+  const timeout = number('timeout', values.timeout, 1, 600, 30);
+  const concurrency = number('concurrency', values.concurrency, 1, 64, 8);
+  const readInput = async (what: string, file: string) => {
+    try {
+      return file === '-' ? await readStdin() : await readFile(file, 'utf8');
+    } catch (err) {
+      throw new CannotRun(`${what} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    }
+  };
+  const moduleinfoText = values.moduleinfo !== undefined ? await readInput('--moduleinfo', values.moduleinfo) : undefined;
+  const log = values.log !== undefined ? parseLog(await readInput('--log', values.log)).entries : undefined;
+  let har;
+  if (values.har !== undefined) {
+    const parsed = parseHar(await readInput('--har', values.har));
+    if (!parsed.ok) throw new CannotRun(`--har ${values.har}: ${describeProblem(parsed.error)}`);
+    har = parsed.value;
+  }
+  const ca = values.ca !== undefined ? await readInput('--ca', values.ca) : undefined;
+  if (ca !== undefined && !ca.includes('-----BEGIN CERTIFICATE-----')) throw new CannotRun(`--ca ${values.ca}: not a PEM certificate`);
+  const proxy = wrap(() => proxyFor(appUrl, values.proxy));
+  const version = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
+
+  let report: OtaReport;
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    report = await diagnose({
+      appUrl, frontends, moduleinfoText, log, har, resources: values.resource, all: values.all, samples,
+      ca, caLabel: values.ca, trust, insecure: values.insecure, proxy, proxySource: values.proxy ? 'option' : proxy ? 'environment' : undefined,
+      timeoutMs: timeout * 1000, concurrency, pool, toolVersion: version, signal: controller.signal,
+      command: ['hash-workbench', 'diagnose', ...args.map(shellQuote)].join(' '),
+      onProgress: io.errIsTty ? (p) => io.err(`\r\x1b[2K${p.phase === 'resources' ? `${p.done}/${p.total} resources` : p.phase}`) : undefined,
+    });
+  } catch (err) {
+    if (err instanceof CannotRun) {
+      io.err(`${io.errIsTty ? '\r\x1b[2K' : ''}error: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  if (io.errIsTty) io.err('\r\x1b[2K');
+  if (values.save) await writeFile(values.save, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.report) await writeFile(values.report, renderReportHtml(report));
+  if (values.json) printJson(io, report);
+  else printSummary(io, report, values.save, values.report);
+  return exitCodeFor(report);
+}
+
+export function exitCodeFor(report: Pick<OtaReport, 'fault'>): number {
+  return report.fault === 'none' ? 0 : report.fault === 'inconclusive' ? 3 : 1;
+}
+
+export function printSummary(io: Io, report: OtaReport, saved?: string, html?: string): void {
+  io.out(`${report.headline}\nFault: ${report.fault}   Cause: ${report.cause}${report.frontends.length ? `   Frontends: ${report.frontends.join(', ')}` : ''}\n\nEvidence:\n`);
+  for (const e of report.evidence) io.out(`  - ${e}\n`);
+  if (report.next.length) {
+    io.out('\nWhat to do next:\n');
+    for (const n of report.next) io.out(`  - ${n}\n`);
+  }
+  const notOk = report.resources.filter((r) => r.cause !== 'consistent');
+  io.out(`\n${report.resources.length} resources checked (moduleinfo included), ${notOk.length} not consistent${notOk.length ? ':' : '.'}\n`);
+  for (const r of notOk.slice(0, 20)) io.out(`  ${r.cause.padEnd(17)} ${r.path}\n`);
+  if (notOk.length > 20) io.out(`  … and ${notOk.length - 20} more (see --json or --report)\n`);
+  for (const p of report.problems) io.err(`note: ${p}\n`);
+  if (saved) io.err(`saved ${saved}\n`);
+  if (html) io.err(`report ${html}\n`);
+}
+
+function appUrlOf(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`diagnose: ${text} is not a URL; give the app's public base URL, e.g. https://apps.example.com/MyApp/`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`diagnose: ${text}: only http:// and https:// URLs`);
+  if (url.pathname === '/' || url.pathname === '') throw new UsageError(`diagnose: ${text}: add the module's path, e.g. ${url.origin}/MyApp/`);
+  url.search = '';
+  url.hash = '';
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function toTarget(spec: string): FrontendTarget {
+  const f = wrap(() => parseFrontendSpec(spec));
+  if (f.kind === 'address') {
+    // A bare name that is also a folder here means the folder (the Running folder copied next to us).
+    if (!f.scheme && !f.port && isDir(f.address)) return { label: f.label, kind: 'folder', address: f.address };
+    return { label: f.label, kind: 'address', address: f.address, host: f.host, port: f.port, scheme: f.scheme };
+  }
+  if (!isDir(f.address)) throw new CannotRun(`--frontend ${spec}: ${f.address} is not a folder that can be read`);
+  return { label: f.label, kind: 'folder', address: f.address };
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new UsageError(`diagnose: ${(err as Error).message}`);
+  }
+}
+
+function shellQuote(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,134 @@
+// The report of an OTA check: everything observed, so the app can reopen it and redraw the same screen,
+// and `merge` can join a customer's report with an agent's and judge them again. Versioned schema.
+import type { CurrentVersion } from './current-version.js';
+import type { ParseResult } from './parse-result.js';
+import type { Cause, Fault, ModuleInfoCopy, Vantage } from './types.js';
+import { judge, type CheckObservations, type FrontendInfo, type ModuleVersionInfo, type ResourceVerdict } from './verdict.js';
+
+export const REPORT_SCHEMA = 'hash-workbench/ota-report';
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface RunInfo {
+  appUrl: string;
+  vantage: Vantage;
+  startedAt: string;
+  finishedAt: string;
+  toolVersion: string;
+  /** The equivalent CLI command, so an agent can run it again. */
+  command: string;
+  options: {
+    samples: number;
+    timeoutSeconds: number;
+    concurrency: number;
+    resources: 'log' | 'chosen' | 'all';
+    maxBytes: number;
+  };
+  /** Network settings in force: proxy, extra CA, per-frontend trust, insecure. */
+  network: {
+    proxy?: string;
+    proxySource?: 'option' | 'environment' | 'system';
+    ca?: string;
+    trust: Record<string, string>;
+    insecure: boolean;
+  };
+  cancelled?: boolean;
+}
+
+export interface OtaReport {
+  schema: typeof REPORT_SCHEMA;
+  schemaVersion: number;
+  fault: Fault;
+  cause: Cause;
+  frontends: string[];
+  headline: string;
+  customer: string;
+  evidence: string[];
+  next: string[];
+  current: CurrentVersion;
+  counts: Partial<Record<Cause, number>>;
+  moduleName?: string;
+  /** Every run joined into this report (one, or more after merge). */
+  runs: RunInfo[];
+  setup: { frontends: FrontendInfo[] };
+  moduleinfo: ModuleInfoCopy[];
+  versions: ModuleVersionInfo[];
+  resources: ResourceVerdict[];
+  /** Recognised log lines that named a resource (checksum failures first). */
+  log: Array<{ line: number; kind: string; path?: string; expected?: string; calculated?: string; message: string }>;
+  /** Problems met while running (an unreachable frontend, a bad HAR entry…); the run went on. */
+  problems: string[];
+  /** What was redacted from the report (cookie values, Authorization, query tokens). */
+  redacted: string[];
+}
+
+const isModuleInfoRow = (r: ResourceVerdict) => r.versionTokenFile && r.path.endsWith('/moduleservices/moduleinfo');
+
+/** The observations a report holds, ready to be judged again. */
+export function observationsOf(report: OtaReport): CheckObservations {
+  return {
+    moduleName: report.moduleName,
+    frontends: report.setup.frontends,
+    moduleinfo: report.moduleinfo,
+    versions: report.versions,
+    resources: report.resources.filter((r) => !isModuleInfoRow(r)).map((r) => ({
+      path: r.path, versionTokenFile: r.versionTokenFile, observations: r.observations.map(({ matches: _m, ...o }) => o),
+    })),
+  };
+}
+
+/** Builds (or rebuilds) a report from observations and run information: the verdict is always recomputed. */
+export function buildReport(obs: CheckObservations, rest: Pick<OtaReport, 'runs' | 'log' | 'problems' | 'redacted'>): OtaReport {
+  const v = judge(obs);
+  return {
+    schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION,
+    fault: v.fault, cause: v.cause, frontends: v.frontends, headline: v.headline, customer: v.customer,
+    evidence: v.evidence, next: v.next, current: v.current, counts: v.counts,
+    moduleName: obs.moduleName, runs: rest.runs, setup: { frontends: obs.frontends },
+    moduleinfo: obs.moduleinfo, versions: obs.versions, resources: v.resources,
+    log: rest.log, problems: rest.problems, redacted: rest.redacted,
+  };
+}
+
+/**
+ * Joins two reports of the same app (a customer's and an agent's) and judges them again. Observations
+ * keep their vantage; frontends and versions are united; a resource seen by both gets both sets.
+ */
+export function mergeReports(a: OtaReport, b: OtaReport): OtaReport {
+  const oa = observationsOf(a);
+  const ob = observationsOf(b);
+  const frontends = [...oa.frontends];
+  for (const f of ob.frontends) if (!frontends.some((x) => x.label === f.label)) frontends.push(f);
+  const versions = [...oa.versions];
+  for (const v of ob.versions) if (!versions.some((x) => x.versionToken === v.versionToken)) versions.push(v);
+  const resources = new Map(oa.resources.map((r) => [r.path, { ...r, observations: [...r.observations] }]));
+  for (const r of ob.resources) {
+    const mine = resources.get(r.path);
+    if (mine) mine.observations.push(...r.observations);
+    else resources.set(r.path, { ...r, observations: [...r.observations] });
+  }
+  const uniq = <T>(xs: T[]) => [...new Set(xs)];
+  return buildReport(
+    { moduleName: oa.moduleName ?? ob.moduleName, frontends, versions, moduleinfo: [...oa.moduleinfo, ...ob.moduleinfo], resources: [...resources.values()] },
+    { runs: [...a.runs, ...b.runs], log: [...a.log, ...b.log], problems: uniq([...a.problems, ...b.problems]), redacted: uniq([...a.redacted, ...b.redacted]) },
+  );
+}
+
+/** Checks that a parsed JSON value is a report this version can read. */
+export function parseReport(text: string): ParseResult<OtaReport> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return { ok: false, error: { message: `not a JSON report (${(err as Error).message})` } };
+  }
+  const r = value as Partial<OtaReport> | null;
+  if (!r || typeof r !== 'object' || r.schema !== REPORT_SCHEMA) return { ok: false, error: { message: `not a Hash Workbench OTA report (schema is not ${REPORT_SCHEMA})`, jsonPath: '$.schema' } };
+  if (typeof r.schemaVersion !== 'number' || r.schemaVersion > REPORT_SCHEMA_VERSION) {
+    return { ok: false, error: { message: `report schema version ${String(r.schemaVersion)} is newer than this app reads (${REPORT_SCHEMA_VERSION}); update Hash Workbench`, jsonPath: '$.schemaVersion' } };
+  }
+  for (const key of ['resources', 'moduleinfo', 'versions', 'runs'] as const) {
+    if (!Array.isArray(r[key])) return { ok: false, error: { message: `missing or invalid field ${key}: expected a list`, jsonPath: `$.${key}` } };
+  }
+  if (!r.setup || !Array.isArray(r.setup.frontends)) return { ok: false, error: { message: 'missing or invalid field setup.frontends', jsonPath: '$.setup.frontends' } };
+  return { ok: true, value: { log: [], problems: [], redacted: [], ...r } as OtaReport, warnings: [] };
+}
