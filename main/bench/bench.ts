@@ -12,6 +12,8 @@ import { ALGORITHMS, algorithmInfo, parseAlgorithmList, type AlgorithmId, type I
 import { HashPool } from '../node/hash-pool.js';
 import { distDir } from '../node/worker-path.js';
 import { peersFor, timeCommand } from './peers.js';
+import { peakRssKb } from './rss.js';
+import { sweepBench, sweepChild } from './sweep.js';
 
 const GB = 1e9;
 
@@ -62,20 +64,11 @@ function peerSeconds(command: string, args: string[], runs = 2): number {
 async function rssChild(file: string, algos: string): Promise<void> {
   const { run } = await import('../cli/cli.js');
   const code = await run(['hash', '--algo', algos, file], { out: () => undefined, err: (t) => void process.stderr.write(t), errIsTty: false });
-  // getrusage's maxRSS survives exec, so a child forked from the big bench process would report the
-  // parent's size; Linux's VmHWM belongs to this process image alone.
-  let maxRssKb = process.resourceUsage().maxRSS;
-  try {
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm) maxRssKb = Number(hwm[1]);
-  } catch {
-    // not Linux: keep getrusage's figure
-  }
-  process.stdout.write(`${JSON.stringify({ code, maxRssKb })}\n`);
+  process.stdout.write(`${JSON.stringify({ code, maxRssKb: peakRssKb() })}\n`);
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: {
       size: { type: 'string', default: '1G' },
       'rss-size': { type: 'string', default: '4G' },
@@ -85,9 +78,15 @@ async function main(): Promise<void> {
       'skip-rss': { type: 'boolean', default: false },
       'skip-impl': { type: 'boolean', default: false },
       'rss-child': { type: 'string' },
+      'sweep-child': { type: 'boolean', default: false },
+      'skip-sweep': { type: 'boolean', default: false },
+      'sweep-only': { type: 'boolean', default: false },
     },
+    allowPositionals: true,
   });
   if (values['rss-child']) return rssChild(values['rss-child'], 'md5,sha1,sha256,sha512');
+  if (values['sweep-child']) return sweepChild(positionals[0]!, positionals.slice(1));
+  if (values['sweep-only']) return sweepBench();
 
   const dir = values.dir ?? join(tmpdir(), 'hash-workbench-bench');
   mkdirSync(dir, { recursive: true });
@@ -170,6 +169,9 @@ async function main(): Promise<void> {
     const line = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { maxRssKb?: number };
     console.log(`Peak RSS hashing ${(rssSize / 1024 ** 3).toFixed(1)} GiB with MD5+SHA-1+SHA-256+SHA-512: ${((line.maxRssKb ?? NaN) / 1024).toFixed(0)} MB (target < 200 MB)`);
   }
+
+  // 5. The OTA check over a whole module.
+  if (!values['skip-sweep']) await sweepBench();
 }
 
 main().catch((err) => {

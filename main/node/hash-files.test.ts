@@ -124,6 +124,11 @@ describe('hashFiles', () => {
     expect(r.digests.md5).toBe('5eb63bbbe01eeed093cb22bb8f5acdc3');
     expect(r.digests.sha256).toBe('b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9');
     expect(new TextDecoder().decode(bytes)).toBe('hello world');
+    // A Buffer too: its slice() is a view, so a careless copy would hand its memory to the worker.
+    const buffer = Buffer.concat([Buffer.alloc(70_000, 1), Buffer.from('end')]);
+    await pool.hashBytes(buffer, ['md5']);
+    expect(buffer.length).toBe(70_003);
+    expect(buffer.subarray(-3).toString()).toBe('end');
   });
 
   it('a directory given where a file is expected is an error for the pool', async () => {

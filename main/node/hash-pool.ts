@@ -124,7 +124,10 @@ export class HashPool {
   /** Hashes bytes already in memory (a fetched resource) in a worker thread. */
   async hashBytes(data: Uint8Array, algorithms: AlgorithmId[], forced?: Forced): Promise<JobResult> {
     const [slot] = await this.acquire(1);
-    const copy = data.slice(); // transferred to the worker; the caller keeps its own bytes
+    // Transferred to the worker; the caller keeps its own bytes. (A Buffer's slice() is a view, not a copy:
+    // transferring its buffer would empty the caller's Buffer.)
+    const copy = new Uint8Array(data.byteLength);
+    copy.set(data);
     const reply = await this.run(slot!, { type: 'bytes', jobId: this.nextJob++, data: copy, algorithms, forced }, undefined, [copy.buffer as ArrayBuffer]);
     return merge([reply]);
   }
