@@ -178,6 +178,25 @@ describe('hash-workbench diagnose', () => {
     expect(obsOf(r.json, JS, 'device')[0]).toMatchObject({ hash: 'eZeyznlO_xx2+8Xt0B1UNg', vantage: 'customer', matches: false });
   });
 
+  it('a HAR captured on the customer\'s network with an injected script shows as altered content there', async () => {
+    const { appUrl, flags } = await farm([v2, v2]);
+    const good = Buffer.from(v2.files['scripts/MyApp.controller.js']!);
+    const injected = Buffer.concat([Buffer.from(';(function(){/*isp*/})();\n'), good]);
+    const har = { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [{
+      startedDateTime: '2026-11-20T10:31:07.000Z', time: 12, serverIPAddress: '203.0.113.7',
+      request: { method: 'GET', url: `${appUrl}scripts/MyApp.controller.js?${expectedOf(v2, JS)}`, headers: [{ name: 'Authorization', value: 'Bearer secret' }] },
+      response: { status: 200, statusText: 'OK', headers: [{ name: 'Content-Type', value: 'application/javascript' }], content: { size: injected.length, mimeType: 'application/javascript', text: injected.toString('base64'), encoding: 'base64' } },
+    }] } };
+    const harFile = join(dir, 'device.har');
+    writeFileSync(harFile, JSON.stringify(har));
+    const r = await cli(['diagnose', appUrl, ...flags, '--har', harFile, '--resource', JS, '--json']);
+    expect([r.json.fault, r.json.cause], r.stderr).toEqual(['network', 'altered-content']);
+    const captured = obsOf(r.json, JS, 'har')[0]!;
+    expect(captured).toMatchObject({ vantage: 'customer', matches: false, diff: { class: 'insertion', offset: 0 } });
+    expect(JSON.stringify(r.json)).not.toContain('Bearer secret');
+    expect(r.json.redacted.join(' ')).toContain('Authorization');
+  });
+
   it('new-deployment: the device asked for the previous version\'s hash while the frontends serve the current one', async () => {
     const { appUrl, flags } = await farm([v2, v2]);
     const old = expectedOf(v1, JS);
