@@ -1,19 +1,118 @@
-// Electron entry. For now a placeholder window over the built renderer page; the hardened
-// shell (app:// protocol, IPC contract, menus) is the desktop-shell issue.
-import { app, BrowserWindow } from 'electron';
+// Electron entry: the only place that starts the app. It wires the window, the app:// protocol, the
+// menu and the IPC handler table over the plain-Node services; no logic of its own.
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { AppStore } from '../node/app/app-store.js';
+import { Jobs } from '../node/app/jobs.js';
+import { HashPool } from '../node/hash-pool.js';
+import { distDir } from '../node/worker-path.js';
+import { Event } from '../common/ipc/contract.js';
+import { serveAppRequest } from './app-protocol.js';
+import { TrustedWindows, registerIpc } from './ipc.js';
+import { parseLaunch, type Launch } from './launch-args.js';
+import { menuTemplate } from './menu.js';
+import { electronPlatform } from './platform.js';
+import { APP_ORIGIN, hardenContents, hardenSession, webPreferences } from './security.js';
+import { loadBounds, saveBounds } from './window-state.js';
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1100,
-    height: 760,
-    title: 'Hash Workbench',
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
-  });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  void win.loadFile(join(__dirname, 'renderer', 'index.html'));
+declare const __APP_VERSION__: string | undefined;
+const version = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : app.getVersion();
+
+const launch = parseLaunch(process.argv, app.isPackaged);
+if (launch.mode === 'cli') runCli(launch.args);
+else startApp(launch);
+
+/** `Hash Workbench --cli diagnose …`: the installed app serves the command-line tool, no window. */
+function runCli(args: string[]): void {
+  app.dock?.hide();
+  const { run } = createRequire(__filename)(join(distDir(), 'cli.cjs')) as { run: (argv: string[]) => Promise<number> };
+  void run(args).then((code) => app.exit(code), () => app.exit(2));
 }
 
-void app.whenReady().then(createWindow);
-app.on('window-all-closed', () => app.quit());
+function startApp(first: Extract<Launch, { mode: 'app' }>): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit(); // the first instance receives our argv in 'second-instance'
+    return;
+  }
+  protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  const windows = new TrustedWindows();
+  const jobs = new Jobs();
+  const pool = new HashPool();
+  const services = { pool, jobs, store: new AppStore(app.getPath('userData')), platform: electronPlatform(version) };
+  const pending: Array<Extract<Launch, { mode: 'app' }>> = [];
+  let main: BrowserWindow | undefined;
+
+  const deliver = async (l: Extract<Launch, { mode: 'app' }>) => {
+    const groups = [{ paths: l.files, kind: 'files' as const }, { paths: l.checksumFiles, kind: 'checksum' as const }, { paths: l.reports, kind: 'report' as const }];
+    const caller = main && windows.get(main.webContents.id);
+    if (!caller || main!.webContents.isLoading()) {
+      pending.push(l); // delivered once the page has loaded
+      return;
+    }
+    for (const g of groups.filter((x) => x.paths.length)) {
+      // Paths from the command line or "Open with" are chosen by the user: grant them to the window.
+      await caller.grants.grantAll(g.paths);
+      caller.emit(Event.OpenPaths, g);
+    }
+  };
+
+  app.on('second-instance', (_event, argv, cwd) => {
+    const l = parseLaunch(argv, app.isPackaged);
+    if (l.mode === 'app') void deliver({ ...l, files: l.files.map((f) => join(cwd, f)) });
+    if (main) {
+      if (main.isMinimized()) main.restore();
+      main.focus();
+    }
+  });
+  // macOS: files dropped on the dock icon or opened with the app.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void deliver(parseLaunch(['app', path], true) as Extract<Launch, { mode: 'app' }>);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url)));
+
+  const createWindow = () => {
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    const bounds = loadBounds(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+    const win = new BrowserWindow({
+      ...bounds, minWidth: 640, minHeight: 480, title: 'Hash Workbench', show: false, backgroundColor: '#1e1f22',
+      webPreferences: webPreferences(join(distDir(), 'preload.cjs')),
+    });
+    if (bounds.maximized) win.maximize();
+    const id = win.webContents.id;
+    windows.add(win.webContents);
+    win.once('ready-to-show', () => win.show());
+    win.webContents.on('did-finish-load', () => {
+      for (const l of pending.splice(0)) void deliver(l);
+    });
+    win.on('close', () => saveBounds(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
+    // Closing a window cancels its jobs.
+    win.on('closed', () => {
+      jobs.cancelAllOf(id);
+      windows.remove(id);
+      if (main === win) main = undefined;
+    });
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+    return win;
+  };
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    protocol.handle('app', (request) => serveAppRequest(request.url, join(distDir(), 'renderer')));
+    registerIpc(ipcMain, windows, services, (m) => console.warn(`[ipc] ${m}`));
+    const send = (command: Parameters<Parameters<typeof menuTemplate>[1]>[0]) => {
+      for (const c of windows.all()) c.emit(Event.MenuCommand, { command });
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, send)));
+    main = createWindow();
+    void deliver(first);
+    app.on('activate', () => {
+      if (!BrowserWindow.getAllWindows().length) main = createWindow();
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void pool.destroy());
+}

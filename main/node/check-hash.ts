@@ -1,29 +1,9 @@
 // Checks a file against whatever the user pasted: works out what the paste can be,
 // hashes the file with only those algorithms, and says which reading matched.
-import type { AlgorithmId } from '../common/algorithms.js';
-import { bytesEqual, fromHex, type Encoding } from '../common/encodings.js';
-import type { DigestMap } from '../common/hash-types.js';
-import { parsePasted, type PasteRole } from '../common/paste.js';
+import { bytesEqual, fromHex } from '../common/encodings.js';
+import { parsePasted } from '../common/paste.js';
 import type { FileJobOptions, HashPool } from './hash-pool.js';
-
-export interface CheckReading {
-  algorithm: AlgorithmId;
-  encoding: Encoding;
-  role: PasteRole;
-}
-
-export interface CheckResult {
-  path: string;
-  /** What the paste was recognised as ("SRI value", "GNU checksum line"…). */
-  form: string;
-  /** Every reading of the paste that was tried. */
-  tried: CheckReading[];
-  /** The readings whose digest equals the file's. */
-  matches: CheckReading[];
-  /** The file's digests for the algorithms tried (hex). */
-  digests: DigestMap;
-  size: number;
-}
+import type { CheckReading, CheckResult } from '../common/hash-types.js';
 
 export class NothingToCheck extends Error {}
 
@@ -41,3 +21,5 @@ export async function checkHash(pool: HashPool, path: string, pasted: string, op
     .map(({ algorithm, encoding, role }) => ({ algorithm, encoding, role }));
   return { path, form: parsed.form, tried, matches, digests: r.digests, size: r.size };
 }
+
+export type { CheckReading, CheckResult };

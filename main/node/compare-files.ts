@@ -2,14 +2,7 @@
 import { promises as fs } from 'node:fs';
 import { byteWindow, firstDifference, type ByteWindow } from '../common/byte-window.js';
 import { failure, fileError } from './file-errors.js';
-
-export interface CompareResult {
-  equal: boolean;
-  sizes: [number, number];
-  /** First differing byte; when one file is a prefix of the other, the shorter one's size. */
-  offset?: number;
-  windows?: [ByteWindow, ByteWindow];
-}
+import type { CompareResult } from '../common/hash-types.js';
 
 const CHUNK = 1 << 20;
 const CONTEXT = 16;
@@ -72,3 +65,5 @@ async function openFile(path: string): Promise<fs.FileHandle> {
   }
   return f;
 }
+
+export type { CompareResult };

@@ -1,10 +1,11 @@
 // The hashing service: expands paths, schedules files (one at a time per device, devices in
 // parallel), hashes them in the pool and keeps every file's outcome, good or bad.
 import type { AlgorithmId } from '../common/algorithms.js';
-import type { FileHashResult, HashProgress, SkipNote } from '../common/hash-types.js';
+import type { FileHashResult, HashProgress } from '../common/hash-types.js';
 import { fileError } from './file-errors.js';
 import type { FileJobOptions, HashPool } from './hash-pool.js';
 import { walk, type FoundFile } from './walk.js';
+import type { HashFilesResult } from '../common/hash-types.js';
 
 export interface HashFilesOptions {
   signal?: AbortSignal;
@@ -16,12 +17,6 @@ export interface HashFilesOptions {
   forced?: FileJobOptions['forced'];
   /** Called as each file finishes, in finishing order. */
   onFile?: (result: FileHashResult) => void;
-}
-
-export interface HashFilesResult {
-  /** One entry per file found or path that failed, in the order the paths were given. */
-  files: FileHashResult[];
-  skipped: SkipNote[];
 }
 
 const PROGRESS_EVERY_MS = 100;
@@ -105,3 +100,5 @@ export function planQueues<T extends { dev: number }>(files: T[], options: { sam
   }
   return [...queues.values()];
 }
+
+export type { HashFilesResult };

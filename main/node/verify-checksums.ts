@@ -3,36 +3,11 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { AlgorithmId } from '../common/algorithms.js';
-import { decodeChecksumText, parseChecksumFile, type ChecksumEntry, type ChecksumFormat, type ChecksumProblem } from '../common/checksum-file.js';
+import { decodeChecksumText, parseChecksumFile } from '../common/checksum-file.js';
 import { toHex } from '../common/encodings.js';
-import type { DigestMap, FileError } from '../common/hash-types.js';
 import { failure, fileError } from './file-errors.js';
 import type { HashPool } from './hash-pool.js';
-
-export type VerifyStatus = 'ok' | 'mismatch' | 'missing' | 'error';
-
-export interface VerifyEntryResult {
-  line: number;
-  /** As written in the checksum file. */
-  path: string;
-  resolvedPath: string;
-  format: ChecksumFormat;
-  status: VerifyStatus;
-  expected: string;
-  /** The algorithm that matched, or the one(s) tried. */
-  algorithm?: AlgorithmId;
-  tried: AlgorithmId[];
-  algorithmSource: ChecksumEntry['algorithmSource'];
-  actual?: DigestMap;
-  error?: FileError;
-}
-
-export interface VerifyResult {
-  checksumFile: string;
-  entries: VerifyEntryResult[];
-  problems: ChecksumProblem[];
-  summary: Record<VerifyStatus, number>;
-}
+import type { VerifyEntryResult, VerifyResult, VerifyStatus } from '../common/hash-types.js';
 
 export interface VerifyOptions {
   algorithm?: AlgorithmId;
@@ -87,3 +62,5 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
   }
   return { checksumFile, entries, problems: parsed.problems, summary };
 }
+
+export type { VerifyEntryResult, VerifyResult, VerifyStatus };

@@ -1,0 +1,143 @@
+// The one IPC contract: every channel with its request schema (checked in main at run time) and its
+// response type, and every event main sends. Main, the preload and the renderer all import this file.
+import { ALGORITHMS, type AlgorithmId, type ImplementationName } from '../algorithms.js';
+import { ENCODINGS, type Encoding } from '../encodings.js';
+import type { CheckResult, CompareResult, FileError, HashFilesResult, HashProgress, VerifyEntryResult, VerifyResult } from '../hash-types.js';
+import type { ChecksumFormat } from '../checksum-file.js';
+import type { OtaReport } from '../ota/report.js';
+import { array, boolean, json, number, object, oneOf, optional, record, string, type Schema } from './schema.js';
+
+/** Channel names, one place (Electron Fiddle's ipc-events enum). */
+export const Channel = {
+  AppInfo: 'app:info',
+  OpenDialog: 'dialog:open',
+  GrantDropped: 'paths:dropped',
+  HashFiles: 'hash:files',
+  CancelJob: 'job:cancel',
+  CheckPaste: 'check:paste',
+  CompareFiles: 'compare:files',
+  VerifyChecksumFile: 'checksum:verify',
+  SaveChecksumFile: 'checksum:save',
+  Diagnose: 'ota:diagnose',
+  ExportReport: 'report:export',
+  OpenReport: 'report:open',
+  RecentReports: 'report:recent',
+  GetSettings: 'settings:get',
+  SetSettings: 'settings:set',
+  OpenExternal: 'shell:open-external',
+} as const;
+export type ChannelName = (typeof Channel)[keyof typeof Channel];
+
+/** Events main sends to the window that asked (or to every window for menu and open-with). */
+export const Event = {
+  Progress: 'job:progress',
+  OpenPaths: 'app:open-paths',
+  MenuCommand: 'menu:command',
+} as const;
+export type EventName = (typeof Event)[keyof typeof Event];
+
+const MAX_PATH = 4096;
+const path = string({ min: 1, max: MAX_PATH });
+const jobId = string({ min: 1, max: 64, pattern: /^[\w-]+$/ });
+const algorithm = oneOf(ALGORITHMS.map((a) => a.id) as AlgorithmId[]);
+const label = string({ min: 1, max: 40, pattern: /^[\w.-]+$/ });
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  arch: string;
+  /** The implementation each algorithm uses here (native, node, wasm…). */
+  implementations: Partial<Record<AlgorithmId, ImplementationName>>;
+  /** Native packages that did not load: those algorithms run on hash-wasm (shown in About). */
+  fallbacks: string[];
+}
+
+export interface Settings {
+  algorithms: AlgorithmId[];
+  encoding: Encoding;
+  /** Frontends remembered per app URL. */
+  frontends: Record<string, Array<{ label: string; address: string }>>;
+  theme: 'system' | 'light' | 'dark';
+}
+
+export type MenuCommand = 'open-file' | 'open-checksum' | 'new-ota' | 'export-report' | 'customer-mode' | 'about';
+
+export type JobProgress =
+  | { jobId: string; kind: 'hash'; progress: HashProgress }
+  | { jobId: string; kind: 'verify'; entry: VerifyEntryResult; index: number; total: number }
+  | { jobId: string; kind: 'ota'; phase: string; done: number; total: number; path?: string };
+
+export interface EventPayloads {
+  [Event.Progress]: JobProgress;
+  [Event.OpenPaths]: { paths: string[]; kind: 'files' | 'checksum' | 'report' };
+  [Event.MenuCommand]: { command: MenuCommand };
+}
+
+const settingsSchema = object({
+  algorithms: optional(array(algorithm, { max: ALGORITHMS.length, min: 1 })),
+  encoding: optional(oneOf(ENCODINGS)),
+  frontends: optional(record(array(object({ label, address: string({ min: 1, max: MAX_PATH }) }), { max: 32 }), { max: 200 })),
+  theme: optional(oneOf(['system', 'light', 'dark'] as const)),
+});
+
+/** Each channel: its request schema; the response type rides along for the type checker only. */
+function channel<Res>() {
+  return <Req>(request: Schema<Req>) => ({ request, response: undefined as unknown as Res });
+}
+
+export const CONTRACT = {
+  [Channel.AppInfo]: channel<AppInfo>()(object({})),
+  [Channel.OpenDialog]: channel<{ paths: string[] }>()(object({ kind: oneOf(['files', 'folder', 'checksum', 'report', 'har', 'text', 'pem'] as const), multiple: optional(boolean) })),
+  /** Sent by the preload only, with paths it took from dropped File objects. */
+  [Channel.GrantDropped]: channel<{ paths: string[] }>()(object({ paths: array(path, { max: 10_000, min: 1 }) })),
+  [Channel.HashFiles]: channel<HashFilesResult>()(object({ jobId, paths: array(path, { max: 10_000, min: 1 }), algorithms: array(algorithm, { min: 1, max: ALGORITHMS.length }) })),
+  [Channel.CancelJob]: channel<{ cancelled: boolean }>()(object({ jobId })),
+  [Channel.CheckPaste]: channel<CheckResult>()(object({ jobId, path, pasted: string({ min: 1, max: 100_000 }) })),
+  [Channel.CompareFiles]: channel<CompareResult>()(object({ jobId, a: path, b: path })),
+  [Channel.VerifyChecksumFile]: channel<VerifyResult>()(object({ jobId, path, algorithm: optional(algorithm) })),
+  [Channel.SaveChecksumFile]: channel<{ path?: string }>()(object({
+    format: oneOf(['gnu', 'bsd', 'sfv'] as const satisfies readonly ChecksumFormat[]),
+    entries: array(object({ path, algorithm, digestHex: string({ min: 2, max: 256, pattern: /^[0-9a-f]+$/ }) }), { min: 1, max: 100_000 }),
+  })),
+  [Channel.Diagnose]: channel<OtaReport>()(object({
+    jobId,
+    appUrl: string({ min: 8, max: 2048, pattern: /^https?:\/\//i }),
+    frontends: array(object({ label, address: string({ min: 1, max: MAX_PATH }) }), { max: 32 }),
+    moduleinfoText: optional(string({ max: 20_000_000 })),
+    logText: optional(string({ max: 5_000_000 })),
+    harPath: optional(path),
+    caPath: optional(path),
+    resources: optional(array(string({ min: 2, max: 2048, pattern: /^\// }), { max: 10_000 })),
+    all: optional(boolean),
+    samples: optional(number({ min: 1, max: 20, int: true })),
+    trust: optional(record(string({ min: 64, max: 95, pattern: /^(sha256:)?[0-9A-Fa-f:]+$/ }), { key: /^[\w.-]{1,40}$/, max: 32 })),
+    insecure: optional(boolean),
+    timeoutSeconds: optional(number({ min: 1, max: 600 })),
+    concurrency: optional(number({ min: 1, max: 64, int: true })),
+    vantage: optional(oneOf(['agent', 'customer'] as const)),
+  })),
+  [Channel.ExportReport]: channel<{ paths: string[] }>()(object({ report: json({ maxChars: 200_000_000 }), formats: array(oneOf(['html', 'json'] as const), { min: 1, max: 2 }) })),
+  [Channel.OpenReport]: channel<{ path: string; report: OtaReport } | { path?: undefined }>()(object({ path: optional(path) })),
+  [Channel.RecentReports]: channel<Array<{ path: string; openedAt: string; headline?: string }>>()(object({})),
+  [Channel.GetSettings]: channel<Settings>()(object({})),
+  [Channel.SetSettings]: channel<Settings>()(settingsSchema),
+  [Channel.OpenExternal]: channel<{ opened: boolean; reason?: string }>()(object({ url: string({ min: 1, max: 2048 }) })),
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type RequestOf<C extends ChannelName> = ReturnType<Contract[C]['request']['parse']>;
+export type ResponseOf<C extends ChannelName> = Contract[C]['response'];
+
+/** What crosses the boundary: a value, or an error with a code the UI can act on. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export interface IpcError {
+  /** INVALID (payload refused), REFUSED_PATH, CANCELLED, NOT_FOUND, FAILED… or a file error code. */
+  code: string;
+  message: string;
+  fileError?: FileError;
+}
+
+export function isChannel(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, name);
+}

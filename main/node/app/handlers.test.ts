@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Channel, CONTRACT, type ChannelName, type Envelope, type EventName } from '../../common/ipc/contract.js';
+import { HashPool } from '../hash-pool.js';
+import { AppStore } from './app-store.js';
+import { dispatch, type Caller, type Platform, type Services } from './handlers.js';
+import { Jobs } from './jobs.js';
+import { PathGrants } from './path-grants.js';
+
+let dir: string;
+let services: Services;
+const opened: string[] = [];
+const events: Array<[EventName, unknown]> = [];
+let dialogAnswer: string[] = [];
+
+const platform: Platform = {
+  version: 'test', platform: 'linux', arch: 'x64',
+  openDialog: async () => dialogAnswer,
+  saveDialog: async (name) => join(dir, name),
+  openExternal: async (url) => void opened.push(url),
+  proxyFor: async () => undefined,
+};
+
+const newCaller = (id = 1): Caller => ({ id, grants: new PathGrants(), emit: (e, p) => void events.push([e, p]) });
+const call = (channel: unknown, payload: unknown, caller: Caller) => dispatch(channel, payload, caller, services);
+const openssl = (alg: string, path: string) => execFileSync('openssl', ['dgst', `-${alg}`, '-r', path]).toString().split(' ')[0];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hw-handlers-'));
+  services = { pool: new HashPool({ size: 2 }), jobs: new Jobs(), store: new AppStore(join(dir, 'data')), platform };
+});
+afterAll(async () => {
+  await services.pool.destroy();
+});
+
+describe('the handler table', () => {
+  it('hashes a dropped file: digests equal openssl dgst, progress goes to the window that asked', async () => {
+    const file = join(dir, 'dropped.bin');
+    writeFileSync(file, Buffer.alloc(3_000_000, 7));
+    const caller = newCaller();
+    expect(await call(Channel.GrantDropped, { paths: [file] }, caller)).toEqual({ ok: true, value: { paths: [file] } });
+    const r = await call(Channel.HashFiles, { jobId: 'j1', paths: [file], algorithms: ['md5', 'sha256', 'sha512'] }, caller) as Envelope<{ files: Array<{ digests: Record<string, string> }> }>;
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const d = r.value.files[0]!.digests;
+    expect([d.md5, d.sha256, d.sha512]).toEqual([openssl('md5', file), openssl('sha256', file), openssl('sha512', file)]);
+    expect(events.some(([e, p]) => e === 'job:progress' && (p as { jobId: string }).jobId === 'j1')).toBe(true);
+    expect(services.jobs.size).toBe(0);
+  });
+
+  it('refuses a path that was never chosen, with a message that says what to do', async () => {
+    const secret = join(dir, 'never-chosen.txt');
+    writeFileSync(secret, 'x');
+    const r = await call(Channel.HashFiles, { jobId: 'j2', paths: [secret], algorithms: ['md5'] }, newCaller());
+    expect(r).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
+    if (!r.ok) expect(r.error.message).toContain('Open it with Open File… or drop it on the window');
+  });
+
+  it('grants the files inside a chosen folder, but not a link that leads out of it', async () => {
+    const folder = join(dir, 'chosen');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'inside.txt'), 'in');
+    writeFileSync(join(dir, 'outside.txt'), 'out');
+    symlinkSync(join(dir, 'outside.txt'), join(folder, 'escape.txt'));
+    const caller = newCaller();
+    dialogAnswer = [folder];
+    await call(Channel.OpenDialog, { kind: 'folder' }, caller);
+    expect((await call(Channel.HashFiles, { jobId: 'j3', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, caller)).ok).toBe(true);
+    expect(await call(Channel.HashFiles, { jobId: 'j4', paths: [join(folder, 'escape.txt')], algorithms: ['md5'] }, caller)).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
+    expect(await call(Channel.HashFiles, { jobId: 'j5', paths: [join(folder, '..', 'outside.txt')], algorithms: ['md5'] }, caller)).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
+    // Grants belong to the window they were given to.
+    expect(await call(Channel.HashFiles, { jobId: 'j6', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, newCaller(2))).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
+  });
+
+  it('cancels a long hash from the window that started it, not from another', async () => {
+    const big = join(dir, 'big.bin');
+    execFileSync('truncate', ['-s', '3G', big]);
+    const caller = newCaller(5);
+    await call(Channel.GrantDropped, { paths: [big] }, caller);
+    const job = call(Channel.HashFiles, { jobId: 'long', paths: [big], algorithms: ['sha512', 'sha3-512', 'whirlpool'] }, caller);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await call(Channel.CancelJob, { jobId: 'long' }, newCaller(6))).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await call(Channel.CancelJob, { jobId: 'long' }, caller)).toEqual({ ok: true, value: { cancelled: true } });
+    const r = await job as Envelope<{ files: Array<{ error?: { code: string } }> }>;
+    expect(r.ok && r.value.files[0]!.error?.code).toBe('CANCELLED');
+  });
+
+  it('opens only safe https links in the browser', async () => {
+    const caller = newCaller();
+    expect(await call(Channel.OpenExternal, { url: 'https://success.outsystems.com/' }, caller)).toEqual({ ok: true, value: { opened: true } });
+    expect(await call(Channel.OpenExternal, { url: 'file:///etc/passwd' }, caller)).toMatchObject({ ok: true, value: { opened: false } });
+    expect(opened).toEqual(['https://success.outsystems.com/']);
+  });
+
+  it('remembers settings, validated', async () => {
+    const caller = newCaller();
+    expect(await call(Channel.SetSettings, { algorithms: ['sha256'], encoding: 'outsystems' }, caller)).toMatchObject({ ok: true, value: { algorithms: ['sha256'], encoding: 'outsystems', theme: 'system' } });
+    expect(await call(Channel.GetSettings, {}, caller)).toMatchObject({ ok: true, value: { algorithms: ['sha256'] } });
+    expect(await call(Channel.SetSettings, { algorithms: ['rot13'] }, caller)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+  });
+});
+
+describe('every channel answers malformed payloads with a validation error, never a crash', () => {
+  const huge = 'x'.repeat(30_000_000);
+  const bad: unknown[] = [undefined, null, 42, 'text', [], [1, 2], true, { unexpected: 1 }, { jobId: 7 }, { paths: 'not-a-list' }, { paths: [huge] }, { url: huge }, { path: '\0' }, Object.create({ inherited: 1 })];
+  for (const channel of Object.keys(CONTRACT) as ChannelName[]) {
+    it(channel, async () => {
+      for (const payload of bad) {
+        // {} is a valid request for channels without fields: skip those that legitimately accept it.
+        let r: Envelope<unknown>;
+        try {
+          r = await call(channel, payload, newCaller(99));
+        } catch (err) {
+          throw new Error(`${channel} threw on ${JSON.stringify(payload)?.slice(0, 60)}: ${(err as Error).message}`);
+        }
+        expect(r.ok, `${channel} accepted ${JSON.stringify(payload)?.slice(0, 60)}`).toBe(false);
+        if (!r.ok) expect(['INVALID', 'REFUSED_PATH']).toContain(r.error.code);
+      }
+    });
+  }
+
+  it('an unknown channel, a prototype key and an extra field are refused', async () => {
+    expect(await call('fs:read', {}, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(await call('__proto__', {}, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(await call('constructor', {}, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(await call(Channel.AppInfo, { extra: true }, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID', message: 'app:info: $.extra: unknown field' } });
+  });
+
+  it('paths never chosen are refused on every channel that reads one', async () => {
+    const never = join(dir, 'never.txt');
+    writeFileSync(never, 'x');
+    const c = newCaller(42);
+    const cases: Array<[ChannelName, unknown]> = [
+      [Channel.HashFiles, { jobId: 'a', paths: [never], algorithms: ['md5'] }],
+      [Channel.CheckPaste, { jobId: 'b', path: never, pasted: 'd41d8cd98f00b204e9800998ecf8427e' }],
+      [Channel.CompareFiles, { jobId: 'c', a: never, b: never }],
+      [Channel.VerifyChecksumFile, { jobId: 'd', path: never }],
+      [Channel.OpenReport, { path: never }],
+      [Channel.Diagnose, { jobId: 'e', appUrl: 'http://127.0.0.1:9/MyApp/', frontends: [], harPath: never }],
+      [Channel.Diagnose, { jobId: 'f', appUrl: 'http://127.0.0.1:9/MyApp/', frontends: [{ label: 'FE1', address: dir }] }],
+      [Channel.HashFiles, { jobId: 'g', paths: ['relative/path.txt'], algorithms: ['md5'] }],
+    ];
+    for (const [channel, payload] of cases) expect(await call(channel, payload, c), channel).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
+  });
+});

@@ -1,0 +1,273 @@
+// The handler table: channel -> (validated request, caller) -> service call. The Electron wiring registers
+// it on ipcMain; the e2e harness binds the same table to Chromium; the CLI calls the same services.
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ALGORITHMS } from '../../common/algorithms.js';
+import { formatChecksumFile } from '../../common/checksum-file.js';
+import { Channel, CONTRACT, Event, isChannel, type ChannelName, type Envelope, type EventName, type EventPayloads, type IpcError, type RequestOf, type ResponseOf } from '../../common/ipc/contract.js';
+import { ValidationError } from '../../common/ipc/schema.js';
+import { isSafeExternalUrl } from '../../common/url-check.js';
+import { parseFrontendSpec } from '../../common/ota/frontend-spec.js';
+import { parseHar, type Har } from '../../common/ota/har.js';
+import { parseLog } from '../../common/ota/log-lines.js';
+import { describeProblem } from '../../common/ota/parse-result.js';
+import { parseReport, type OtaReport } from '../../common/ota/report.js';
+import { renderReportHtml } from '../../common/ota/report-html.js';
+import { checkHash } from '../check-hash.js';
+import { compareFiles } from '../compare-files.js';
+import type { HashPool } from '../hash-pool.js';
+import { hashFiles } from '../hash-files.js';
+import { chooseImplementation } from '../hashers/select.js';
+import type { ProxyChoice } from '../ota/proxy.js';
+import { CannotRun, diagnose, type FrontendTarget } from '../ota/sweep.js';
+import { verifyChecksumFile } from '../verify-checksums.js';
+import type { AppStore } from './app-store.js';
+import type { Jobs } from './jobs.js';
+import { RefusedPath, type PathGrants } from './path-grants.js';
+
+export type DialogKind = RequestOf<typeof Channel.OpenDialog>['kind'];
+
+/** What only the platform can do (Electron's dialogs and shell; the e2e harness's stand-ins). */
+export interface Platform {
+  version: string;
+  platform: string;
+  arch: string;
+  openDialog(kind: DialogKind, multiple: boolean, owner: number): Promise<string[]>;
+  saveDialog(defaultName: string, owner: number): Promise<string | undefined>;
+  openExternal(url: string): Promise<void>;
+  /** The proxy the operating system would use for this URL (public samples only). */
+  proxyFor(url: string): Promise<ProxyChoice | undefined>;
+  /** Extra CA certificates from the operating system's store, where the runtime exposes them. */
+  systemCa?(): string | undefined;
+}
+
+export interface Services {
+  pool: HashPool;
+  store: AppStore;
+  jobs: Jobs;
+  platform: Platform;
+}
+
+/** The caller: one window, with what it was granted and a way to send it events. */
+export interface Caller {
+  id: number;
+  grants: PathGrants;
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+}
+
+type Handler<C extends ChannelName> = (req: RequestOf<C>, caller: Caller, s: Services) => Promise<ResponseOf<C>>;
+export type HandlerTable = { [C in ChannelName]: Handler<C> };
+
+/** Runs a job under an id the renderer chose, so it can be cancelled, and always clears it. */
+async function asJob<T>(s: Services, caller: Caller, jobId: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const signal = s.jobs.start(jobId, caller.id);
+  try {
+    return await run(signal);
+  } finally {
+    s.jobs.finish(jobId);
+  }
+}
+
+export const HANDLERS: HandlerTable = {
+  async [Channel.AppInfo](_req, _caller, s) {
+    const implementations: Record<string, string> = {};
+    const fallbacks: string[] = [];
+    for (const a of ALGORITHMS) {
+      const chosen = await chooseImplementation(a.id).catch(() => undefined);
+      if (chosen) implementations[a.id] = chosen.implementation;
+      if (a.implementations[0] === 'native' && chosen?.implementation !== 'native') fallbacks.push(`${a.label}: native package not loaded, using ${chosen?.implementation ?? 'nothing'}`);
+    }
+    return { version: s.platform.version, platform: s.platform.platform, arch: s.platform.arch, implementations, fallbacks };
+  },
+
+  async [Channel.OpenDialog](req, caller, s) {
+    const paths = await s.platform.openDialog(req.kind, req.multiple ?? req.kind === 'files', caller.id);
+    await caller.grants.grantAll(paths);
+    if (req.kind === 'report') for (const p of paths) await s.store.addRecent({ path: p, openedAt: new Date().toISOString() });
+    return { paths };
+  },
+
+  async [Channel.GrantDropped](req, caller) {
+    return { paths: await caller.grants.grantAll(req.paths) };
+  },
+
+  async [Channel.HashFiles](req, caller, s) {
+    const paths = await caller.grants.checkAll(req.paths);
+    return asJob(s, caller, req.jobId, (signal) => hashFiles(s.pool, paths, req.algorithms, {
+      signal, onProgress: (progress) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'hash', progress }),
+    }));
+  },
+
+  async [Channel.CancelJob](req, caller, s) {
+    return { cancelled: s.jobs.cancel(req.jobId, caller.id) };
+  },
+
+  async [Channel.CheckPaste](req, caller, s) {
+    const path = await caller.grants.check(req.path);
+    return asJob(s, caller, req.jobId, (signal) => checkHash(s.pool, path, req.pasted, { signal }));
+  },
+
+  async [Channel.CompareFiles](req, caller, s) {
+    const [a, b] = await caller.grants.checkAll([req.a, req.b]);
+    return asJob(s, caller, req.jobId, (signal) => compareFiles(a!, b!, { signal }));
+  },
+
+  async [Channel.VerifyChecksumFile](req, caller, s) {
+    const path = await caller.grants.check(req.path);
+    // The entries it lists are read only inside its own folder.
+    return asJob(s, caller, req.jobId, (signal) => verifyChecksumFile(s.pool, path, {
+      algorithm: req.algorithm, confine: true, signal,
+      onEntry: (entry, index, total) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'verify', entry, index, total }),
+    }));
+  },
+
+  async [Channel.SaveChecksumFile](req, caller, s) {
+    const ext = req.format === 'sfv' ? 'sfv' : req.entries[0]!.algorithm.replace(/[^a-z0-9]/g, '');
+    const target = await s.platform.saveDialog(`checksums.${ext}`, caller.id);
+    if (!target) return {};
+    await writeFile(target, formatChecksumFile(req.entries, req.format));
+    await caller.grants.grant(target);
+    return { path: target };
+  },
+
+  async [Channel.Diagnose](req, caller, s) {
+    const frontends: FrontendTarget[] = [];
+    for (const f of req.frontends) {
+      const spec = parseFrontendSpec(`${f.label}=${f.address}`);
+      if (spec.kind === 'folder') {
+        frontends.push({ label: spec.label, kind: 'folder', address: await caller.grants.check(spec.address) });
+      } else frontends.push({ label: spec.label, kind: 'address', address: spec.address, host: spec.host, port: spec.port, scheme: spec.scheme });
+    }
+    let har: Har | undefined;
+    if (req.harPath) {
+      const parsed = parseHar(await readFile(await caller.grants.check(req.harPath), 'utf8'));
+      if (!parsed.ok) throw Object.assign(new Error(`HAR file: ${describeProblem(parsed.error)}`), { code: 'INVALID_INPUT' });
+      har = parsed.value;
+    }
+    const caText = req.caPath ? await readFile(await caller.grants.check(req.caPath), 'utf8') : undefined;
+    const systemCa = s.platform.systemCa?.();
+    const proxy = await s.platform.proxyFor(req.appUrl);
+    return asJob(s, caller, req.jobId, async (signal) => {
+      try {
+        return await diagnose({
+          appUrl: req.appUrl, frontends, moduleinfoText: req.moduleinfoText, log: req.logText ? parseLog(req.logText).entries : undefined, har,
+          resources: req.resources, all: req.all, samples: req.samples, trust: req.trust, insecure: req.insecure,
+          ca: [caText, systemCa].filter(Boolean).join('\n') || undefined,
+          caLabel: [req.caPath ? basename(req.caPath) : undefined, systemCa ? 'the operating system\'s certificate store' : undefined].filter(Boolean).join(' + ') || undefined,
+          proxy, proxySource: proxy ? 'system' : undefined,
+          timeoutMs: (req.timeoutSeconds ?? 30) * 1000, concurrency: req.concurrency, vantage: req.vantage ?? 'agent',
+          toolVersion: s.platform.version, command: commandFor(req), pool: s.pool, signal,
+          onProgress: (p) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'ota', phase: p.phase, done: p.done, total: p.total, path: p.path }),
+        });
+      } catch (err) {
+        if (err instanceof CannotRun) throw Object.assign(new Error(err.message), { code: 'CANNOT_RUN' });
+        throw err;
+      }
+    });
+  },
+
+  async [Channel.ExportReport](req, caller, s) {
+    const report = req.report as OtaReport;
+    const checked = parseReport(JSON.stringify(report));
+    if (!checked.ok) throw Object.assign(new Error(describeProblem(checked.error)), { code: 'INVALID' });
+    const target = await s.platform.saveDialog(`ota-check-${checked.value.moduleName ?? 'report'}.html`, caller.id);
+    if (!target) return { paths: [] };
+    const stem = target.replace(/\.(html?|json)$/i, '');
+    const paths: string[] = [];
+    if (req.formats.includes('html')) {
+      paths.push(`${stem}.html`);
+      await writeFile(`${stem}.html`, renderReportHtml(checked.value));
+    }
+    if (req.formats.includes('json')) {
+      paths.push(`${stem}.json`);
+      await writeFile(`${stem}.json`, `${JSON.stringify(checked.value, null, 2)}\n`);
+      await s.store.addRecent({ path: `${stem}.json`, openedAt: new Date().toISOString(), headline: checked.value.headline });
+    }
+    await caller.grants.grantAll(paths);
+    return { paths };
+  },
+
+  async [Channel.OpenReport](req, caller, s) {
+    let path = req.path;
+    if (!path) {
+      const chosen = await s.platform.openDialog('report', false, caller.id);
+      if (!chosen[0]) return {};
+      await caller.grants.grant(chosen[0]);
+      path = chosen[0];
+    }
+    const checkedPath = await caller.grants.check(path);
+    const parsed = parseReport(await readFile(checkedPath, 'utf8'));
+    if (!parsed.ok) throw Object.assign(new Error(`${basename(checkedPath)}: ${describeProblem(parsed.error)}`), { code: 'INVALID_INPUT' });
+    await s.store.addRecent({ path: checkedPath, openedAt: new Date().toISOString(), headline: parsed.value.headline });
+    return { path: checkedPath, report: parsed.value };
+  },
+
+  async [Channel.RecentReports](_req, caller, s) {
+    const list = await s.store.recent();
+    // The reports the app saved or opened stay readable: they are on its own list.
+    await caller.grants.grantAll(list.map((r) => r.path));
+    return list;
+  },
+
+  async [Channel.GetSettings](_req, _caller, s) {
+    return s.store.settings();
+  },
+
+  async [Channel.SetSettings](req, _caller, s) {
+    return s.store.updateSettings(req);
+  },
+
+  async [Channel.OpenExternal](req, _caller, s) {
+    const check = isSafeExternalUrl(req.url);
+    if (!check.ok) return { opened: false, reason: check.reason };
+    await s.platform.openExternal(check.url);
+    return { opened: true };
+  },
+};
+
+/**
+ * Validates and runs one request. Never throws: a bad channel or payload, a refused path or a failing
+ * service all come back as an error envelope the renderer can show.
+ */
+export async function dispatch(channel: unknown, payload: unknown, caller: Caller, services: Services, table: HandlerTable = HANDLERS): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'INVALID', message: `unknown channel ${String(channel).slice(0, 80)}` } };
+  let request: unknown;
+  try {
+    request = CONTRACT[channel].request.parse(payload);
+  } catch (err) {
+    if (err instanceof ValidationError) return { ok: false, error: { code: 'INVALID', message: `${channel}: ${err.message}` } };
+    return { ok: false, error: { code: 'INVALID', message: `${channel}: the request could not be read` } };
+  }
+  try {
+    const handler = table[channel] as (req: unknown, c: Caller, s: Services) => Promise<unknown>;
+    return { ok: true, value: await handler(request, caller, services) };
+  } catch (err) {
+    return { ok: false, error: toIpcError(err) };
+  }
+}
+
+function toIpcError(err: unknown): IpcError {
+  if (err instanceof RefusedPath) return { code: err.code, message: err.message };
+  const e = err as Error & { code?: unknown; fileError?: { code: string; message: string } };
+  if (e?.fileError) return { code: e.fileError.code, message: e.fileError.message, fileError: e.fileError };
+  const code = typeof e?.code === 'string' ? e.code : 'FAILED';
+  return { code, message: e instanceof Error ? e.message : String(err) };
+}
+
+/** The CLI command equivalent to an app check, for the report. */
+function commandFor(req: RequestOf<typeof Channel.Diagnose>): string {
+  const q = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  const args = ['hash-workbench', 'diagnose', req.appUrl];
+  for (const f of req.frontends) args.push('--frontend', `${f.label}=${f.address}`);
+  for (const r of req.resources ?? []) args.push('--resource', r);
+  if (req.all) args.push('--all');
+  if (req.logText) args.push('--log', '<pasted log>');
+  if (req.moduleinfoText) args.push('--moduleinfo', '<pasted moduleinfo>');
+  if (req.harPath) args.push('--har', req.harPath);
+  if (req.caPath) args.push('--ca', req.caPath);
+  for (const [label, fp] of Object.entries(req.trust ?? {})) args.push('--trust', `${label}=sha256:${fp}`);
+  if (req.insecure) args.push('--insecure');
+  if (req.samples) args.push('--samples', String(req.samples));
+  if (req.timeoutSeconds) args.push('--timeout', String(req.timeoutSeconds));
+  return args.map(q).join(' ');
+}
