@@ -1,0 +1,47 @@
+// Hash jobs: start one per batch of paths, follow it through the store, cancel it.
+import { ALGORITHMS } from '../../main/common/algorithms.js';
+import { strings } from '../strings.js';
+import { useWorkbench } from '../store/index.js';
+import { api, settle } from './api.js';
+
+/** Every algorithm, every time: the point of the screen is to have whichever one you were given. */
+const ALL_ALGORITHMS = ALGORITHMS.map((a) => a.id);
+
+/** Starts a job for these paths on the Check-a-file screen; resolves with its id once it ends. */
+export async function hashPaths(paths: string[]): Promise<string | undefined> {
+  if (paths.length === 0) return undefined;
+  const store = useWorkbench.getState();
+  const jobId = crypto.randomUUID();
+  store.addJob(jobId, paths);
+  store.navigate('check');
+  const result = await settle(() => api().hashFiles({ jobId, paths, algorithms: ALL_ALGORITHMS }));
+  useWorkbench.getState().finishJob(jobId, result);
+  return jobId;
+}
+
+export async function cancelHash(jobId: string): Promise<void> {
+  useWorkbench.getState().requestCancel(jobId);
+  const result = await settle(() => api().cancelJob(jobId));
+  // The job's own answer (files so far + CANCELLED) finishes the card; only a failure is ours to show.
+  if (!result.ok) useWorkbench.getState().cancelFailed(jobId, result.error.message);
+}
+
+/** "Open files…" and the File menu: the system dialog, then a job for what was picked. */
+export async function openFiles(): Promise<void> {
+  const result = await settle(() => api().openDialog({ kind: 'files', multiple: true }));
+  if (!result.ok) return useWorkbench.getState().pushError(result.error.message);
+  // An empty list means the dialog was closed without a choice: nothing to say.
+  await hashPaths(result.value.paths);
+}
+
+/** Files dropped on the window: main must grant them first, then they hash like opened ones. */
+export async function dropFiles(files: File[]): Promise<void> {
+  if (files.length === 0) return;
+  const result = await settle(() => api().addDroppedFiles(files));
+  if (!result.ok) return useWorkbench.getState().pushError(result.error.message);
+  await hashPaths(result.value.paths);
+}
+
+export function reportUnexpected(err: unknown): void {
+  useWorkbench.getState().pushError(strings.errors.unexpected(err instanceof Error ? err.message : String(err)));
+}

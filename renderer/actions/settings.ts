@@ -1,0 +1,20 @@
+// Reads the saved theme and encoding at start; saves the encoding when it is switched.
+import type { Encoding } from '../../main/common/encodings.js';
+import { strings } from '../strings.js';
+import { useWorkbench } from '../store/index.js';
+import { api, settle } from './api.js';
+
+export async function loadSettings(): Promise<void> {
+  const result = await settle(() => api().getSettings());
+  const store = useWorkbench.getState();
+  if (!result.ok) return store.pushError(strings.errors.settingsLoad(result.error.message));
+  store.setEncoding(result.value.encoding);
+  store.setTheme(result.value.theme);
+}
+
+export async function chooseEncoding(encoding: Encoding): Promise<void> {
+  // Show it at once; saving is only so the next start remembers it.
+  useWorkbench.getState().setEncoding(encoding);
+  const result = await settle(() => api().setSettings({ encoding }));
+  if (!result.ok) useWorkbench.getState().pushError(strings.errors.settingsSave(result.error.message));
+}

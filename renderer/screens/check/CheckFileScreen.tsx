@@ -1,0 +1,36 @@
+// Check a file: open or drop files, one card per job, newest first.
+import { openFiles, reportUnexpected } from '../../actions/hash.js';
+import { strings } from '../../strings.js';
+import { useWorkbench } from '../../store/index.js';
+import { EncodingSwitch } from './EncodingSwitch.js';
+import { HashCard } from './HashCard.js';
+
+export function CheckFileScreen() {
+  const jobs = useWorkbench((s) => s.jobs);
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <div className="screen-head">
+        <h1 id="screen-title">{strings.check.title}</h1>
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={() => void openFiles().catch(reportUnexpected)}>
+            {strings.check.openFiles}
+          </button>
+          <EncodingSwitch />
+        </div>
+      </div>
+      {jobs.length === 0 ? (
+        <div className="empty-state" data-testid="empty-state">
+          <p>{strings.check.empty}</p>
+        </div>
+      ) : (
+        <ul className="cards" aria-label={strings.check.cardsLabel}>
+          {jobs.map((job) => (
+            <li key={job.jobId}>
+              <HashCard job={job} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

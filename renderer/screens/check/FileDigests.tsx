@@ -1,0 +1,57 @@
+// One file of a job: its name, size and either its digests (every algorithm) or what went wrong.
+import { useId } from 'react';
+import type { FileHashResult } from '../../../main/common/hash-types.js';
+import { copyAllText, digestRows, fileName, formatBytes } from '../../format.js';
+import { strings } from '../../strings.js';
+import { useWorkbench } from '../../store/index.js';
+import { CopyButton } from './CopyButton.js';
+
+export function FileDigests({ file }: { file: FileHashResult }) {
+  const headingId = useId();
+  const encoding = useWorkbench((s) => s.encoding);
+  const name = fileName(file.path);
+  const rows = digestRows(file.digests, encoding);
+  const cancelled = file.error?.code === 'CANCELLED';
+  return (
+    <section className="file-result" data-testid="file-result" aria-labelledby={headingId}>
+      <div className="file-head">
+        <h3 id={headingId} className="file-name">{name}</h3>
+        {rows.length > 0 && <CopyButton text={copyAllText(file.digests, encoding)} idle={strings.card.copyAll} testId="copy-all" />}
+      </div>
+      <p className="file-path">
+        {file.path}
+        {file.size !== undefined && <span className="file-size">{strings.card.separator}{strings.card.size(formatBytes(file.size))}</span>}
+      </p>
+      {file.error && (cancelled
+        ? <p className="file-note" data-testid="file-cancelled">{strings.card.fileCancelled}</p>
+        : <p className="file-error" data-testid="file-error">{file.error.message}</p>)}
+      {rows.length > 0 && (
+        <table className="digests">
+          <caption className="visually-hidden">{strings.card.digestsCaption(name)}</caption>
+          {/* Fixed layout takes widths from here: the digest gets all the room the others leave. */}
+          <colgroup>
+            <col className="col-label" />
+            <col />
+            <col className="col-copy" />
+          </colgroup>
+          <thead className="visually-hidden">
+            <tr>
+              <th scope="col">{strings.card.algorithmHeader}</th>
+              <th scope="col">{strings.card.digestHeader}</th>
+              <th scope="col">{strings.card.actionsHeader}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-testid={`digest-${r.id}`}>
+                <th scope="row" className="digest-label">{r.label}</th>
+                <td className="digest-cell"><code className="digest-value" data-testid="digest-value">{r.value}</code></td>
+                <td className="digest-copy"><CopyButton text={r.value} idle={strings.card.copy} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

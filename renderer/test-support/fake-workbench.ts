@@ -1,0 +1,100 @@
+// A stand-in for window.workbench in tests: every call is recorded, hashFiles answers when the
+// test says so, and main's events can be emitted by hand.
+import { vi } from 'vitest';
+import type { Envelope, EventPayloads, JobProgress, MenuCommand, Settings } from '../../main/common/ipc/contract.js';
+import type { HashFilesResult } from '../../main/common/hash-types.js';
+import type { WorkbenchApi } from '../../main/common/ipc/workbench-api.js';
+
+type Listener<T> = (payload: T) => void;
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(err: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const notUsed = async (): Promise<Envelope<never>> => ({ ok: false, error: { code: 'NOT_IN_TEST', message: 'not used in this test' } });
+
+export function fakeWorkbench() {
+  const listeners = {
+    progress: new Set<Listener<JobProgress>>(),
+    openPaths: new Set<Listener<EventPayloads['app:open-paths']>>(),
+    menu: new Set<Listener<{ command: MenuCommand }>>(),
+  };
+  const on = <T>(set: Set<Listener<T>>) => (l: Listener<T>) => {
+    set.add(l);
+    return () => void set.delete(l);
+  };
+  /** One pending answer per hashFiles call, in call order. */
+  const hashCalls: Array<Deferred<Envelope<HashFilesResult>>> = [];
+
+  type Api = WorkbenchApi;
+  const settings: Settings = { algorithms: ['md5'], encoding: 'hex', frontends: {}, theme: 'system' };
+  const api = {
+    appInfo: vi.fn<Api['appInfo']>(notUsed),
+    openDialog: vi.fn<Api['openDialog']>(async () => ({ ok: true, value: { paths: [] } })),
+    addDroppedFiles: vi.fn<Api['addDroppedFiles']>(async (files) => ({ ok: true, value: { paths: files.map((f) => `/dropped/${f.name}`) } })),
+    hashFiles: vi.fn<Api['hashFiles']>(() => {
+      const d = deferred<Envelope<HashFilesResult>>();
+      hashCalls.push(d);
+      return d.promise;
+    }),
+    cancelJob: vi.fn<Api['cancelJob']>(async () => ({ ok: true, value: { cancelled: true } })),
+    checkPaste: vi.fn<Api['checkPaste']>(notUsed),
+    compareFiles: vi.fn<Api['compareFiles']>(notUsed),
+    verifyChecksumFile: vi.fn<Api['verifyChecksumFile']>(notUsed),
+    saveChecksumFile: vi.fn<Api['saveChecksumFile']>(notUsed),
+    diagnose: vi.fn<Api['diagnose']>(notUsed),
+    exportReport: vi.fn<Api['exportReport']>(notUsed),
+    openReport: vi.fn<Api['openReport']>(notUsed),
+    recentReports: vi.fn<Api['recentReports']>(notUsed),
+    getSettings: vi.fn<Api['getSettings']>(async () => ({ ok: true, value: settings })),
+    setSettings: vi.fn<Api['setSettings']>(notUsed),
+    openExternal: vi.fn<Api['openExternal']>(notUsed),
+    onProgress: vi.fn<Api['onProgress']>(on(listeners.progress)),
+    onOpenPaths: vi.fn<Api['onOpenPaths']>(on(listeners.openPaths)),
+    onMenuCommand: vi.fn<Api['onMenuCommand']>(on(listeners.menu)),
+  } satisfies WorkbenchApi;
+
+  return {
+    api,
+    hashCalls,
+    /** The request of the n-th hashFiles call. */
+    hashRequest: (n = 0) => {
+      const call = api.hashFiles.mock.calls[n];
+      if (!call) throw new Error(`hashFiles was called ${api.hashFiles.mock.calls.length} time(s), not ${n + 1}`);
+      return call[0];
+    },
+    emitProgress: (event: JobProgress) => listeners.progress.forEach((l) => l(event)),
+    emitOpenPaths: (payload: EventPayloads['app:open-paths']) => listeners.openPaths.forEach((l) => l(payload)),
+    emitMenu: (command: MenuCommand) => listeners.menu.forEach((l) => l({ command })),
+    listenerCount: () => listeners.progress.size + listeners.openPaths.size + listeners.menu.size,
+  };
+}
+
+export type FakeWorkbench = ReturnType<typeof fakeWorkbench>;
+
+/** Installs a fresh fake as window.workbench. */
+export function installFakeWorkbench(): FakeWorkbench {
+  const fake = fakeWorkbench();
+  window.workbench = fake.api;
+  return fake;
+}
+
+/** Lets every pending promise callback (an awaited envelope, a store update) run. */
+export function flush(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export const HELLO_MD5 = '5eb63bbbe01eeed093cb22bb8f5acdc3';
+export const HELLO_SHA256 = 'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9';
