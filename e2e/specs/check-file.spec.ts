@@ -1,0 +1,92 @@
+// Check a file, end to end: the built renderer in Chromium, the real handler table behind it.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../harness/fixture.js';
+
+const openssl = (alg: string, path: string) => execFileSync('openssl', ['dgst', `-${alg}`, '-r', path]).toString().split(' ')[0];
+
+test('drop a file and see every digest equal to openssl dgst', async ({ hw }) => {
+  const file = join(hw.dataDir, 'download.iso');
+  writeFileSync(file, Buffer.from(Array.from({ length: 5_000_000 }, (_, i) => (i * 31) % 251)));
+  await expect(hw.page.getByTestId('empty-state')).toBeVisible();
+  await hw.shot('check-file-empty-light');
+  await hw.drop([file]);
+  const card = hw.page.getByTestId('hash-card').first();
+  await expect(card).toHaveAttribute('data-status', 'done');
+  for (const [id, alg] of [['md5', 'md5'], ['sha1', 'sha1'], ['sha256', 'sha256'], ['sha512', 'sha512'], ['sha3-256', 'sha3-256'], ['blake2b-512', 'blake2b512']] as const) {
+    await expect(card.getByTestId(`digest-${id}`).getByTestId('digest-value'), id).toHaveText(openssl(alg, file)!);
+  }
+  await expect(card.getByRole('heading', { level: 2 })).toContainText('download.iso');
+  await hw.shot('check-file-done-light');
+  // The encoding switch: MD5 in the OutSystems form is the base64 of the same bytes, '/' as '_', no '='.
+  await hw.page.getByTestId('encoding').selectOption('outsystems');
+  const b64 = Buffer.from(openssl('md5', file)!, 'hex').toString('base64').replace(/\//g, '_').replace(/=+$/, '');
+  await expect(card.getByTestId('digest-md5').getByTestId('digest-value')).toHaveText(b64);
+  await hw.page.emulateMedia({ colorScheme: 'dark' });
+  await hw.shot('check-file-done-dark');
+});
+
+test('open a file from the dialog; a second file keeps the first card', async ({ hw }) => {
+  const a = join(hw.dataDir, 'a.txt');
+  const b = join(hw.dataDir, 'b.txt');
+  writeFileSync(a, 'hello world');
+  writeFileSync(b, 'abc');
+  hw.dialogAnswers.push([a]);
+  await hw.page.getByRole('button', { name: 'Open files…' }).click();
+  await expect(hw.page.getByTestId('hash-card').first()).toHaveAttribute('data-status', 'done');
+  hw.dialogAnswers.push([b]);
+  await hw.page.getByRole('button', { name: 'Open files…' }).click();
+  await expect(hw.page.getByTestId('hash-card')).toHaveCount(2);
+  await expect(hw.page.getByTestId('hash-card').nth(1).getByTestId('digest-md5').getByTestId('digest-value')).toHaveText('5eb63bbbe01eeed093cb22bb8f5acdc3');
+  await expect(hw.page.getByTestId('hash-card').nth(0).getByTestId('digest-sha256').getByTestId('digest-value')).toHaveText('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
+
+test('cancel a long hash: the card says Cancelled and the app stays usable', async ({ hw }) => {
+  const big = join(hw.dataDir, 'big.bin');
+  execFileSync('truncate', ['-s', '4G', big]);
+  await hw.drop([big]);
+  const card = hw.page.getByTestId('hash-card').first();
+  await expect(card.getByTestId('progress-text')).toContainText('%', { timeout: 10_000 });
+  await hw.shot('check-file-progress-light');
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card).toHaveAttribute('data-status', 'cancelled');
+  await expect(card.getByTestId('card-status')).toHaveText('Cancelled');
+  expect(hw.services.jobs.size).toBe(0);
+});
+
+test('a path that was never chosen is refused by main with a clear error', async ({ hw }) => {
+  const r = await hw.page.evaluate(() => (window as unknown as { workbench: { hashFiles(r: unknown): Promise<unknown> } }).workbench.hashFiles({ jobId: 'sneaky', paths: ['/etc/passwd'], algorithms: ['md5'] }));
+  expect(r).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH', message: expect.stringContaining('was not opened or dropped in Hash Workbench') } });
+  // A malformed request is refused by the contract's validation.
+  const bad = await hw.page.evaluate(() => (window as unknown as { workbench: { hashFiles(r: unknown): Promise<unknown> } }).workbench.hashFiles({ jobId: 'x', paths: 'not-a-list', algorithms: ['md5'] } as unknown));
+  expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+  // The surface has named methods only: no generic invoke, no ipcRenderer.
+  const keys = await hw.page.evaluate(() => Object.keys((window as unknown as { workbench: object }).workbench));
+  expect(keys).not.toContain('invoke');
+  expect(await hw.page.evaluate(() => typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer)).toBe('undefined');
+});
+
+test('a dropped file that vanished shows its error on the card, and earlier results stay', async ({ hw }) => {
+  const good = join(hw.dataDir, 'good.txt');
+  writeFileSync(good, 'abc');
+  await hw.drop([good]);
+  await expect(hw.page.getByTestId('hash-card').first()).toHaveAttribute('data-status', 'done');
+  await hw.drop([join(hw.dataDir, 'gone.txt')]);
+  const failed = hw.page.getByTestId('hash-card').first();
+  await expect(failed.getByTestId('file-error')).toContainText('no such file');
+  await expect(failed).toHaveAttribute('data-status', 'failed');
+  await expect(hw.page.getByTestId('hash-card').nth(1).getByTestId('digest-md5').getByTestId('digest-value')).toHaveText('900150983cd24fb0d6963f7d28e17f72');
+  await hw.shot('check-file-error-light');
+});
+
+test('keyboard: the navigation and the open button are reachable with Tab, and at 200% zoom nothing overflows', async ({ hw }) => {
+  await hw.page.keyboard.press('Tab');
+  const focused = await hw.page.evaluate(() => document.activeElement?.textContent ?? '');
+  expect(focused.length).toBeGreaterThan(0);
+  await hw.page.setViewportSize({ width: 590, height: 400 });
+  await hw.page.evaluate(() => { document.documentElement.style.zoom = '2'; });
+  const overflow = await hw.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  await hw.shot('check-file-zoom200-light');
+});
