@@ -146,3 +146,27 @@ describe('every channel answers malformed payloads with a validation error, neve
     for (const [channel, payload] of cases) expect(await call(channel, payload, c), channel).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
   });
 });
+
+describe('the app\'s OTA check uses the system proxy and certificate store for the public samples', () => {
+  it('records them in the report', async () => {
+    const { sampleApp } = await import('../../../e2e/lab/module.js');
+    const { makeTestPki } = await import('../../../e2e/lab/tls.js');
+    const { closeAll, startForwardProxy, startFrontend } = await import('../../../e2e/lab/servers.js');
+    const { parseProxy } = await import('../ota/proxy.js');
+    const pki = makeTestPki(join(dir, 'pki'));
+    const fe = await startFrontend({ version: sampleApp(1), tls: pki.server });
+    const proxy = await startForwardProxy();
+    const withSystem: Services = { ...services, platform: { ...platform, proxyFor: async () => parseProxy(proxy.url), systemCa: () => pki.caPem } };
+    try {
+      const r = await dispatch(Channel.Diagnose, { jobId: 'ota', appUrl: `https://localhost:${fe.port}/MyApp/`, frontends: [{ label: 'FE1', address: `127.0.0.1:${fe.port}` }], resources: ['/MyApp/scripts/MyApp.controller.js'] }, newCaller(), withSystem);
+      expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
+      if (!r.ok) return;
+      const report = r.value as { cause: string; runs: Array<{ network: { proxy?: string; proxySource?: string; ca?: string } }> };
+      expect(report.cause).toBe('consistent');
+      expect(report.runs[0]!.network).toMatchObject({ proxy: proxy.url, proxySource: 'system', ca: 'the operating system\'s certificate store' });
+      expect(proxy.connects).toContain(`localhost:${fe.port}`);
+    } finally {
+      await closeAll([fe, proxy]);
+    }
+  });
+});
