@@ -3,7 +3,7 @@
 import { ALGORITHMS } from '../main/common/algorithms.js';
 import { encodeDigest, fromHex, type Encoding } from '../main/common/encodings.js';
 import type { DigestMap, HashProgress } from '../main/common/hash-types.js';
-import { strings } from './strings.js';
+import { strings } from './strings/index.js';
 
 /** The last segment of a path, whichever separator the platform used. */
 export function fileName(path: string): string {

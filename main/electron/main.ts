@@ -2,7 +2,7 @@
 // menu and the IPC handler table over the plain-Node services; no logic of its own.
 import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppStore } from '../node/app/app-store.js';
 import { Jobs } from '../node/app/jobs.js';
 import { HashPool } from '../node/hash-pool.js';
@@ -44,7 +44,7 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
   let main: BrowserWindow | undefined;
 
   const deliver = async (l: Extract<Launch, { mode: 'app' }>) => {
-    const groups = [{ paths: l.files, kind: 'files' as const }, { paths: l.checksumFiles, kind: 'checksum' as const }, { paths: l.reports, kind: 'report' as const }];
+    const groups = [{ paths: l.files, kind: 'files' as const }, { paths: l.checksumFiles, kind: 'checksum' as const }, { paths: l.reports, kind: 'report' as const }, { paths: l.cases, kind: 'case' as const }];
     const caller = main && windows.get(main.webContents.id);
     if (!caller || main!.webContents.isLoading()) {
       pending.push(l); // delivered once the page has loaded
@@ -59,7 +59,7 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
 
   app.on('second-instance', (_event, argv, cwd) => {
     const l = parseLaunch(argv, app.isPackaged);
-    if (l.mode === 'app') void deliver({ ...l, files: l.files.map((f) => join(cwd, f)) });
+    if (l.mode === 'app') void deliver({ ...l, files: l.files.map((f) => resolve(cwd, f)), checksumFiles: l.checksumFiles.map((f) => resolve(cwd, f)), reports: l.reports.map((f) => resolve(cwd, f)), cases: l.cases.map((f) => resolve(cwd, f)) });
     if (main) {
       if (main.isMinimized()) main.restore();
       main.focus();

@@ -186,7 +186,7 @@ describe('pieces of the wiring', () => {
   it('launch arguments: --cli runs the CLI; files, checksum files and reports open in the app', async () => {
     const { parseLaunch } = await import('./launch-args.js');
     expect(parseLaunch(['/opt/hw/hash-workbench', '--cli', 'diagnose', 'https://x/MyApp/'], true)).toEqual({ mode: 'cli', args: ['diagnose', 'https://x/MyApp/'] });
-    expect(parseLaunch(['electron', '.', '--inspect', 'a.iso', 'SHA256SUMS', 'b.sha256', 'case.json'], false)).toEqual({ mode: 'app', files: ['a.iso'], checksumFiles: ['SHA256SUMS', 'b.sha256'], reports: ['case.json'] });
+    expect(parseLaunch(['electron', '.', '--inspect', 'a.iso', 'SHA256SUMS', 'b.sha256', 'case.json'], false)).toEqual({ mode: 'app', files: ['a.iso'], checksumFiles: ['SHA256SUMS', 'b.sha256'], reports: ['case.json'], cases: [] });
   });
 
   it('window bounds: a sane size, and no position on a screen that is gone', async () => {

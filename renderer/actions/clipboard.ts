@@ -1,5 +1,5 @@
 // Copying digests. Resolves false (after saying so in the error area) when the clipboard refuses.
-import { strings } from '../strings.js';
+import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
 
 export async function copyText(text: string): Promise<boolean> {

@@ -1,8 +1,9 @@
 // Hash jobs: start one per batch of paths, follow it through the store, cancel it.
 import { ALGORITHMS } from '../../main/common/algorithms.js';
-import { strings } from '../strings.js';
+import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
 import { api, settle } from './api.js';
+import { routePaths } from './routes.js';
 
 /** Every algorithm, every time: the point of the screen is to have whichever one you were given. */
 const ALL_ALGORITHMS = ALGORITHMS.map((a) => a.id);
@@ -39,7 +40,8 @@ export async function dropFiles(files: File[]): Promise<void> {
   if (files.length === 0) return;
   const result = await settle(() => api().addDroppedFiles(files));
   if (!result.ok) return useWorkbench.getState().pushError(result.error.message);
-  await hashPaths(result.value.paths);
+  // Checksum files, reports, case files and HAR captures go to their screens; the rest is hashed.
+  await hashPaths(routePaths(result.value.paths));
 }
 
 export function reportUnexpected(err: unknown): void {

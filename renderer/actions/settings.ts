@@ -1,6 +1,6 @@
 // Reads the saved theme and encoding at start; saves the encoding when it is switched.
 import type { Encoding } from '../../main/common/encodings.js';
-import { strings } from '../strings.js';
+import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
 import { api, settle } from './api.js';
 

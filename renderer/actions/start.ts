@@ -2,6 +2,7 @@
 import type { MenuCommand } from '../../main/common/ipc/contract.js';
 import { useWorkbench, type ScreenId } from '../store/index.js';
 import { hashPaths, openFiles, reportUnexpected } from './hash.js';
+import { routePaths, runMenu } from './routes.js';
 import { loadSettings } from './settings.js';
 
 /** The screen each menu command leads to; 'about' has no screen yet. */
@@ -12,7 +13,6 @@ const MENU_SCREENS: Partial<Record<MenuCommand, ScreenId>> = {
   'customer-mode': 'customer',
 };
 
-const OPEN_SCREENS = { files: 'check', checksum: 'checksums', report: 'reports' } as const satisfies Record<string, ScreenId>;
 
 let stop: (() => void) | undefined;
 
@@ -23,12 +23,12 @@ export function startWorkbench(): () => void {
   const offs = [
     w.onProgress((event) => useWorkbench.getState().applyProgress(event)),
     w.onOpenPaths(({ paths, kind }) => {
-      // Files opened with the app (Finder, Explorer, the command line) hash like dropped ones.
-      if (kind === 'files') hashPaths(paths).catch(reportUnexpected);
-      else useWorkbench.getState().navigate(OPEN_SCREENS[kind]);
+      // Files opened with the app (Finder, Explorer, the command line) go where a drop would.
+      hashPaths(routePaths(paths, kind)).catch(reportUnexpected);
     }),
     w.onMenuCommand(({ command }) => {
       if (command === 'open-file') return void openFiles().catch(reportUnexpected);
+      if (runMenu(command)) return;
       const screen = MENU_SCREENS[command];
       if (screen) useWorkbench.getState().navigate(screen);
     }),

@@ -4,7 +4,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALGORITHMS } from '../../main/common/algorithms.js';
-import { strings } from '../strings.js';
+import { strings } from '../strings/index.js';
 import { resetStore, useWorkbench } from '../store/index.js';
 import { flush, HELLO_MD5, HELLO_SHA256, installFakeWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
 import { App } from './App.js';

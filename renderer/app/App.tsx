@@ -1,12 +1,17 @@
 // The frame: header, navigation, messages, the current screen, and the window-wide drop target.
 import { useEffect, type MouseEvent } from 'react';
-import { strings } from '../strings.js';
+import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
 import { CheckFileScreen } from '../screens/check/CheckFileScreen.js';
+import { ChecksumsScreen } from '../screens/checksums/ChecksumsScreen.js';
+import { CustomerScreen } from '../screens/customer/CustomerScreen.js';
+import { OtaScreen } from '../screens/ota/OtaScreen.js';
+import { ReportsScreen } from '../screens/reports/ReportsScreen.js';
 import { DropOverlay } from './DropOverlay.js';
 import { ErrorArea } from './ErrorArea.js';
 import { Nav } from './Nav.js';
-import { UpcomingScreen } from './UpcomingScreen.js';
+
+const SCREENS = { check: CheckFileScreen, checksums: ChecksumsScreen, ota: OtaScreen, customer: CustomerScreen, reports: ReportsScreen } as const;
 
 function useThemeAttribute(): void {
   const theme = useWorkbench((s) => s.theme);
@@ -27,6 +32,7 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
 export function App() {
   useThemeAttribute();
   const screen = useWorkbench((s) => s.screen);
+  const Screen = SCREENS[screen];
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>{strings.skipToContent}</a>
@@ -37,7 +43,7 @@ export function App() {
         <Nav />
         <main id="main" className="app-main" tabIndex={-1}>
           <ErrorArea />
-          {screen === 'check' ? <CheckFileScreen /> : <UpcomingScreen screen={screen} />}
+          <Screen />
         </main>
       </div>
       <DropOverlay />

@@ -2,7 +2,7 @@
 // so it can never trap the keyboard; it only shows while files are dragged over the window.
 import { useEffect, useState } from 'react';
 import { dropFiles, reportUnexpected } from '../actions/hash.js';
-import { strings } from '../strings.js';
+import { strings } from '../strings/index.js';
 
 const carriesFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') ?? false;
 

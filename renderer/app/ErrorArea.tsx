@@ -1,6 +1,6 @@
 // Messages that concern no single card, at the top of the content until dismissed.
 import type { MouseEvent } from 'react';
-import { strings } from '../strings.js';
+import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
 
 /** The dismissed button disappears: hand focus to a neighbour, or to the content, not to <body>. */

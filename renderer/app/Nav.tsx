@@ -1,5 +1,5 @@
 // Left navigation: one button per screen, the current one marked for assistive tech too.
-import { strings } from '../strings.js';
+import { strings } from '../strings/index.js';
 import { SCREENS, useWorkbench } from '../store/index.js';
 
 export function Nav() {

@@ -1,5 +1,5 @@
 // The screens of the next issue: their title and what they will do.
-import { strings } from '../strings.js';
+import { strings } from '../strings/index.js';
 import type { ScreenId } from '../store/index.js';
 
 export function UpcomingScreen({ screen }: { screen: Exclude<ScreenId, 'check'> }) {

@@ -12,6 +12,7 @@ export const Channel = {
   AppInfo: 'app:info',
   OpenDialog: 'dialog:open',
   GrantDropped: 'paths:dropped',
+  ReadText: 'file:read-text',
   HashFiles: 'hash:files',
   CancelJob: 'job:cancel',
   CheckPaste: 'check:paste',
@@ -25,6 +26,8 @@ export const Channel = {
   GetSettings: 'settings:get',
   SetSettings: 'settings:set',
   OpenExternal: 'shell:open-external',
+  SaveCase: 'case:save',
+  OpenCase: 'case:open',
 } as const;
 export type ChannelName = (typeof Channel)[keyof typeof Channel];
 
@@ -60,6 +63,21 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
 }
 
+/** What an opened path is, by its name: where the renderer sends it. */
+export type PathKind = 'files' | 'checksum' | 'report' | 'case' | 'har';
+
+/**
+ * A case file an agent sends a customer: it opens customer mode already filled in. Plain JSON,
+ * extension .hwcase, nothing secret in it.
+ */
+export interface CaseFile {
+  schema: 'hash-workbench/case';
+  appUrl: string;
+  caseNumber?: string;
+  resources?: string[];
+  note?: string;
+}
+
 export type MenuCommand = 'open-file' | 'open-checksum' | 'new-ota' | 'export-report' | 'customer-mode' | 'about';
 
 export type JobProgress =
@@ -69,7 +87,7 @@ export type JobProgress =
 
 export interface EventPayloads {
   [Event.Progress]: JobProgress;
-  [Event.OpenPaths]: { paths: string[]; kind: 'files' | 'checksum' | 'report' };
+  [Event.OpenPaths]: { paths: string[]; kind: PathKind };
   [Event.MenuCommand]: { command: MenuCommand };
 }
 
@@ -80,6 +98,13 @@ const settingsSchema = object({
   theme: optional(oneOf(['system', 'light', 'dark'] as const)),
 });
 
+export const CASE_SCHEMA = object({
+  appUrl: string({ min: 8, max: 2048, pattern: /^https?:\/\//i }),
+  caseNumber: optional(string({ max: 64 })),
+  resources: optional(array(string({ min: 2, max: 2048, pattern: /^\// }), { max: 10_000 })),
+  note: optional(string({ max: 2000 })),
+});
+
 /** Each channel: its request schema; the response type rides along for the type checker only. */
 function channel<Res>() {
   return <Req>(request: Schema<Req>) => ({ request, response: undefined as unknown as Res });
@@ -87,8 +112,10 @@ function channel<Res>() {
 
 export const CONTRACT = {
   [Channel.AppInfo]: channel<AppInfo>()(object({})),
-  [Channel.OpenDialog]: channel<{ paths: string[] }>()(object({ kind: oneOf(['files', 'folder', 'checksum', 'report', 'har', 'text', 'pem'] as const), multiple: optional(boolean) })),
+  [Channel.OpenDialog]: channel<{ paths: string[] }>()(object({ kind: oneOf(['files', 'folder', 'checksum', 'report', 'har', 'text', 'pem', 'case'] as const), multiple: optional(boolean) })),
+  /** Reads a small text file the user chose (a pasted log saved to a file, a moduleinfo), up to 20 MB. */
   /** Sent by the preload only, with paths it took from dropped File objects. */
+  [Channel.ReadText]: channel<{ text: string }>()(object({ path })),
   [Channel.GrantDropped]: channel<{ paths: string[] }>()(object({ paths: array(path, { max: 10_000, min: 1 }) })),
   [Channel.HashFiles]: channel<HashFilesResult>()(object({ jobId, paths: array(path, { max: 10_000, min: 1 }), algorithms: array(algorithm, { min: 1, max: ALGORITHMS.length }) })),
   [Channel.CancelJob]: channel<{ cancelled: boolean }>()(object({ jobId })),
@@ -122,6 +149,9 @@ export const CONTRACT = {
   [Channel.GetSettings]: channel<Settings>()(object({})),
   [Channel.SetSettings]: channel<Settings>()(settingsSchema),
   [Channel.OpenExternal]: channel<{ opened: boolean; reason?: string }>()(object({ url: string({ min: 1, max: 2048 }) })),
+  [Channel.SaveCase]: channel<{ path?: string }>()(CASE_SCHEMA),
+  /** Without a path: the open dialog. With one: a path the user chose (drop, open-with). */
+  [Channel.OpenCase]: channel<{ path: string; case: CaseFile } | { path?: undefined }>()(object({ path: optional(path) })),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -1,10 +1,10 @@
 // The handler table: channel -> (validated request, caller) -> service call. The Electron wiring registers
 // it on ipcMain; the e2e harness binds the same table to Chromium; the CLI calls the same services.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ALGORITHMS } from '../../common/algorithms.js';
 import { formatChecksumFile } from '../../common/checksum-file.js';
-import { Channel, CONTRACT, Event, isChannel, type ChannelName, type Envelope, type EventName, type EventPayloads, type IpcError, type RequestOf, type ResponseOf } from '../../common/ipc/contract.js';
+import { Channel, CONTRACT, CASE_SCHEMA, type CaseFile, Event, isChannel, type ChannelName, type Envelope, type EventName, type EventPayloads, type IpcError, type RequestOf, type ResponseOf } from '../../common/ipc/contract.js';
 import { ValidationError } from '../../common/ipc/schema.js';
 import { isSafeExternalUrl } from '../../common/url-check.js';
 import { parseFrontendSpec } from '../../common/ota/frontend-spec.js';
@@ -85,6 +85,12 @@ export const HANDLERS: HandlerTable = {
     await caller.grants.grantAll(paths);
     if (req.kind === 'report') for (const p of paths) await s.store.addRecent({ path: p, openedAt: new Date().toISOString() });
     return { paths };
+  },
+
+  async [Channel.ReadText](req, caller) {
+    const path = await caller.grants.check(req.path);
+    if ((await stat(path)).size > 20_000_000) throw Object.assign(new Error(`${basename(path)} is over 20 MB: not a log or a moduleinfo`), { code: 'TOO_LARGE' });
+    return { text: await readFile(path, 'utf8') };
   },
 
   async [Channel.GrantDropped](req, caller) {
@@ -217,6 +223,26 @@ export const HANDLERS: HandlerTable = {
     return s.store.updateSettings(req);
   },
 
+  async [Channel.SaveCase](req, caller, s) {
+    const target = await s.platform.saveDialog(`case-${(req.caseNumber ?? 'ota-check').replace(/[^\w.-]+/g, '-')}.hwcase`, caller.id);
+    if (!target) return {};
+    const file: CaseFile = { schema: 'hash-workbench/case', ...req };
+    await writeFile(target, `${JSON.stringify(file, null, 2)}\n`);
+    return { path: target };
+  },
+
+  async [Channel.OpenCase](req, caller, s) {
+    let path = req.path;
+    if (!path) {
+      const chosen = await s.platform.openDialog('case', false, caller.id);
+      if (!chosen[0]) return {};
+      await caller.grants.grant(chosen[0]);
+      path = chosen[0];
+    }
+    const checked = await caller.grants.check(path);
+    return { path: checked, case: parseCaseFile(await readFile(checked, 'utf8'), basename(checked)) };
+  },
+
   async [Channel.OpenExternal](req, _caller, s) {
     const check = isSafeExternalUrl(req.url);
     if (!check.ok) return { opened: false, reason: check.reason };
@@ -252,6 +278,24 @@ function toIpcError(err: unknown): IpcError {
   if (e?.fileError) return { code: e.fileError.code, message: e.fileError.message, fileError: e.fileError };
   const code = typeof e?.code === 'string' ? e.code : 'FAILED';
   return { code, message: e instanceof Error ? e.message : String(err) };
+}
+
+/** A case file as sent by an agent: checked with the same schema as a save request. */
+function parseCaseFile(text: string, name: string): CaseFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw Object.assign(new Error(`${name} is not a Hash Workbench case file (not JSON)`), { code: 'INVALID_INPUT' });
+  }
+  const v = value as Partial<CaseFile> | null;
+  if (!v || v.schema !== 'hash-workbench/case') throw Object.assign(new Error(`${name} is not a Hash Workbench case file`), { code: 'INVALID_INPUT' });
+  const { schema: _schema, ...rest } = v;
+  try {
+    return { schema: 'hash-workbench/case', ...CASE_SCHEMA.parse(rest) };
+  } catch (err) {
+    throw Object.assign(new Error(`${name}: ${(err as Error).message}`), { code: 'INVALID_INPUT' });
+  }
 }
 
 /** The CLI command equivalent to an app check, for the report. */

@@ -1,6 +1,6 @@
 // Check a file: open or drop files, one card per job, newest first.
 import { openFiles, reportUnexpected } from '../../actions/hash.js';
-import { strings } from '../../strings.js';
+import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import { EncodingSwitch } from './EncodingSwitch.js';
 import { HashCard } from './HashCard.js';

@@ -1,7 +1,7 @@
 // A copy button that says "Copied" for a moment after the clipboard took the text.
 import { useEffect, useState } from 'react';
 import { copyText } from '../../actions/clipboard.js';
-import { strings } from '../../strings.js';
+import { strings } from '../../strings/index.js';
 
 const COPIED_MS = 1500;
 

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { ENCODINGS, isEncoding } from '../../../main/common/encodings.js';
 import { chooseEncoding } from '../../actions/settings.js';
 import { reportUnexpected } from '../../actions/hash.js';
-import { strings } from '../../strings.js';
+import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 
 export function EncodingSwitch() {

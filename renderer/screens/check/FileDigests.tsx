@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import type { FileHashResult } from '../../../main/common/hash-types.js';
 import { copyAllText, digestRows, fileName, formatBytes } from '../../format.js';
-import { strings } from '../../strings.js';
+import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import { CopyButton } from './CopyButton.js';
 

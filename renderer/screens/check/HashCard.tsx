@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { cancelHash, reportUnexpected } from '../../actions/hash.js';
 import { jobTitle } from '../../format.js';
-import { strings } from '../../strings.js';
+import { strings } from '../../strings/index.js';
 import type { HashJob } from '../../store/index.js';
 import { FileDigests } from './FileDigests.js';
 import { JobProgress } from './JobProgress.js';

@@ -1,7 +1,7 @@
 // The bar and the numbers under it: percent, MB/s, time left, and which file when there are several.
 import type { HashProgress } from '../../../main/common/hash-types.js';
 import { fileName, formatDuration, formatSpeed, percentDone, secondsLeft } from '../../format.js';
-import { strings } from '../../strings.js';
+import { strings } from '../../strings/index.js';
 
 function details(p: HashProgress): string[] {
   const left = secondsLeft(p);

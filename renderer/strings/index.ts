@@ -1,7 +1,16 @@
 // Every user-visible string in the renderer, in one place so a translation can replace this object.
-import { ENCODING_LABELS, type Encoding } from '../main/common/encodings.js';
+import { ENCODING_LABELS, type Encoding } from '../../main/common/encodings.js';
+
+import { checksumsStrings } from './checksums.js';
+import { customerStrings } from './customer.js';
+import { otaStrings } from './ota.js';
+import { reportsStrings } from './reports.js';
 
 export const strings = {
+  checksums: checksumsStrings,
+  ota: otaStrings,
+  customer: customerStrings,
+  reports: reportsStrings,
   appName: 'Hash Workbench',
   skipToContent: 'Skip to content',
 

@@ -1,0 +1,2 @@
+// The checksums screen's user-visible strings (part of strings/index.ts: one place for translations).
+export const checksumsStrings = {} as const;

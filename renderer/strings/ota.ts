@@ -1,0 +1,2 @@
+// The ota screen's user-visible strings (part of strings/index.ts: one place for translations).
+export const otaStrings = {} as const;
