@@ -1,6 +1,6 @@
 // Where opened, dropped and menu-chosen things go. Each screen registers what it takes when its module
 // loads, so the frame (drop zone, open-with, menu) needs to know no screen's insides.
-import type { MenuCommand, PathKind } from '../../main/common/ipc/contract.js';
+import type { JobProgress, MenuCommand, PathKind } from '../../main/common/ipc/contract.js';
 
 type PathHandler = (paths: string[]) => boolean | void;
 const pathHandlers = new Map<PathKind, PathHandler>();
@@ -48,4 +48,16 @@ export function runMenu(command: MenuCommand): boolean {
   if (!handler) return false;
   handler();
   return true;
+}
+
+const progressListeners = new Set<(event: JobProgress) => void>();
+
+/** Screens with their own jobs (checksum verification, OTA checks) follow main's progress events here. */
+export function onJobProgress(listener: (event: JobProgress) => void): () => void {
+  progressListeners.add(listener);
+  return () => void progressListeners.delete(listener);
+}
+
+export function emitJobProgress(event: JobProgress): void {
+  for (const l of progressListeners) l(event);
 }

@@ -2,7 +2,7 @@
 import type { MenuCommand } from '../../main/common/ipc/contract.js';
 import { useWorkbench, type ScreenId } from '../store/index.js';
 import { hashPaths, openFiles, reportUnexpected } from './hash.js';
-import { routePaths, runMenu } from './routes.js';
+import { emitJobProgress, routePaths, runMenu } from './routes.js';
 import { loadSettings } from './settings.js';
 
 /** The screen each menu command leads to; 'about' has no screen yet. */
@@ -21,7 +21,10 @@ export function startWorkbench(): () => void {
   if (stop) return stop;
   const w = window.workbench;
   const offs = [
-    w.onProgress((event) => useWorkbench.getState().applyProgress(event)),
+    w.onProgress((event) => {
+      if (event.kind === 'hash') useWorkbench.getState().applyProgress(event);
+      emitJobProgress(event);
+    }),
     w.onOpenPaths(({ paths, kind }) => {
       // Files opened with the app (Finder, Explorer, the command line) go where a drop would.
       hashPaths(routePaths(paths, kind)).catch(reportUnexpected);

@@ -58,6 +58,7 @@ export function fakeWorkbench() {
     exportReport: vi.fn<Api['exportReport']>(notUsed),
     openReport: vi.fn<Api['openReport']>(notUsed),
     recentReports: vi.fn<Api['recentReports']>(notUsed),
+    mergeReports: vi.fn<Api['mergeReports']>(notUsed),
     getSettings: vi.fn<Api['getSettings']>(async () => ({ ok: true, value: settings })),
     setSettings: vi.fn<Api['setSettings']>(notUsed),
     openExternal: vi.fn<Api['openExternal']>(notUsed),

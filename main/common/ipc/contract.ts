@@ -26,6 +26,7 @@ export const Channel = {
   GetSettings: 'settings:get',
   SetSettings: 'settings:set',
   OpenExternal: 'shell:open-external',
+  MergeReports: 'report:merge',
   SaveCase: 'case:save',
   OpenCase: 'case:open',
 } as const;
@@ -145,6 +146,8 @@ export const CONTRACT = {
   })),
   [Channel.ExportReport]: channel<{ paths: string[] }>()(object({ report: json({ maxChars: 200_000_000 }), formats: array(oneOf(['html', 'json'] as const), { min: 1, max: 2 }) })),
   [Channel.OpenReport]: channel<{ path: string; report: OtaReport } | { path?: undefined }>()(object({ path: optional(path) })),
+  /** Joins reports (a customer's with an agent's) and judges them again, in main. */
+  [Channel.MergeReports]: channel<OtaReport>()(object({ reports: array(json({ maxChars: 200_000_000 }), { min: 2, max: 10 }) })),
   [Channel.RecentReports]: channel<Array<{ path: string; openedAt: string; headline?: string }>>()(object({})),
   [Channel.GetSettings]: channel<Settings>()(object({})),
   [Channel.SetSettings]: channel<Settings>()(settingsSchema),

@@ -36,6 +36,7 @@ export function createWorkbenchApi(t: Transport) {
     exportReport: call(Channel.ExportReport),
     openReport: call(Channel.OpenReport),
     recentReports: () => call(Channel.RecentReports)({}),
+    mergeReports: call(Channel.MergeReports),
     getSettings: () => call(Channel.GetSettings)({}),
     setSettings: call(Channel.SetSettings),
     openExternal: (url: string) => call(Channel.OpenExternal)({ url }),

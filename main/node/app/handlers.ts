@@ -11,7 +11,7 @@ import { parseFrontendSpec } from '../../common/ota/frontend-spec.js';
 import { parseHar, type Har } from '../../common/ota/har.js';
 import { parseLog } from '../../common/ota/log-lines.js';
 import { describeProblem } from '../../common/ota/parse-result.js';
-import { parseReport, type OtaReport } from '../../common/ota/report.js';
+import { mergeReports, parseReport, type OtaReport } from '../../common/ota/report.js';
 import { renderReportHtml } from '../../common/ota/report-html.js';
 import { checkHash } from '../check-hash.js';
 import { compareFiles } from '../compare-files.js';
@@ -206,6 +206,15 @@ export const HANDLERS: HandlerTable = {
     if (!parsed.ok) throw Object.assign(new Error(`${basename(checkedPath)}: ${describeProblem(parsed.error)}`), { code: 'INVALID_INPUT' });
     await s.store.addRecent({ path: checkedPath, openedAt: new Date().toISOString(), headline: parsed.value.headline });
     return { path: checkedPath, report: parsed.value };
+  },
+
+  async [Channel.MergeReports](req) {
+    const reports = req.reports.map((r, i) => {
+      const parsed = parseReport(JSON.stringify(r));
+      if (!parsed.ok) throw Object.assign(new Error(`report ${i + 1}: ${describeProblem(parsed.error)}`), { code: 'INVALID_INPUT' });
+      return parsed.value;
+    });
+    return reports.slice(1).reduce(mergeReports, reports[0]!);
   },
 
   async [Channel.RecentReports](_req, caller, s) {
