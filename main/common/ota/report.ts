@@ -1,9 +1,8 @@
 // The report of an OTA check: everything observed, so the app can reopen it and redraw the same screen,
 // and `merge` can join a customer's report with an agent's and judge them again. Versioned schema.
-import type { CurrentVersion } from './current-version.js';
 import type { ParseResult } from './parse-result.js';
-import type { Cause, Fault, ModuleInfoCopy, Vantage } from './types.js';
-import { judge, type CheckObservations, type FrontendInfo, type ModuleVersionInfo, type ResourceVerdict } from './verdict.js';
+import type { ModuleInfoCopy, Vantage } from './types.js';
+import { judge, type CheckObservations, type FrontendInfo, type ModuleVersionInfo, type ResourceVerdict, type Verdict } from './verdict.js';
 
 export const REPORT_SCHEMA = 'hash-workbench/ota-report';
 export const REPORT_SCHEMA_VERSION = 1;
@@ -34,18 +33,10 @@ export interface RunInfo {
   cancelled?: boolean;
 }
 
-export interface OtaReport {
+/** The verdict's fields at the top (fault, cause, frontends, headline, evidence…), then everything observed. */
+export interface OtaReport extends Omit<Verdict, 'resources'> {
   schema: typeof REPORT_SCHEMA;
   schemaVersion: number;
-  fault: Fault;
-  cause: Cause;
-  frontends: string[];
-  headline: string;
-  customer: string;
-  evidence: string[];
-  next: string[];
-  current: CurrentVersion;
-  counts: Partial<Record<Cause, number>>;
   moduleName?: string;
   /** Every run joined into this report (one, or more after merge). */
   runs: RunInfo[];

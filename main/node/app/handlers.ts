@@ -194,14 +194,8 @@ export const HANDLERS: HandlerTable = {
   },
 
   async [Channel.OpenReport](req, caller, s) {
-    let path = req.path;
-    if (!path) {
-      const chosen = await s.platform.openDialog('report', false, caller.id);
-      if (!chosen[0]) return {};
-      await caller.grants.grant(chosen[0]);
-      path = chosen[0];
-    }
-    const checkedPath = await caller.grants.check(path);
+    const checkedPath = await givenOrChosen(req.path, 'report', caller, s);
+    if (!checkedPath) return {};
     const parsed = parseReport(await readFile(checkedPath, 'utf8'));
     if (!parsed.ok) throw Object.assign(new Error(`${basename(checkedPath)}: ${describeProblem(parsed.error)}`), { code: 'INVALID_INPUT' });
     await s.store.addRecent({ path: checkedPath, openedAt: new Date().toISOString(), headline: parsed.value.headline });
@@ -241,14 +235,8 @@ export const HANDLERS: HandlerTable = {
   },
 
   async [Channel.OpenCase](req, caller, s) {
-    let path = req.path;
-    if (!path) {
-      const chosen = await s.platform.openDialog('case', false, caller.id);
-      if (!chosen[0]) return {};
-      await caller.grants.grant(chosen[0]);
-      path = chosen[0];
-    }
-    const checked = await caller.grants.check(path);
+    const checked = await givenOrChosen(req.path, 'case', caller, s);
+    if (!checked) return {};
     return { path: checked, case: parseCaseFile(await readFile(checked, 'utf8'), basename(checked)) };
   },
 
@@ -287,6 +275,15 @@ function toIpcError(err: unknown): IpcError {
   if (e?.fileError) return { code: e.fileError.code, message: e.fileError.message, fileError: e.fileError };
   const code = typeof e?.code === 'string' ? e.code : 'FAILED';
   return { code, message: e instanceof Error ? e.message : String(err) };
+}
+
+/** A path the renderer names (it must have been granted), or one the user picks now; undefined if cancelled. */
+async function givenOrChosen(path: string | undefined, kind: DialogKind, caller: Caller, s: Services): Promise<string | undefined> {
+  if (path) return caller.grants.check(path);
+  const [chosen] = await s.platform.openDialog(kind, false, caller.id);
+  if (!chosen) return undefined;
+  await caller.grants.grant(chosen);
+  return caller.grants.check(chosen);
 }
 
 /** A case file as sent by an agent: checked with the same schema as a save request. */
