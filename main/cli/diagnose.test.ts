@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPki, type TestPki } from '../../e2e/lab/tls.js';
-import { sampleApp, osHash, writeRunningFolder, type ModuleVersion } from '../../e2e/lab/module.js';
-import { closeAll, startBalancer, startCachingProxy, startForwardProxy, startFrontend, startTamperingProxy, type Lab, type TamperMode } from '../../e2e/lab/servers.js';
+import { osHash, writeRunningFolder, type ModuleVersion } from '../../e2e/lab/module.js';
+import { expectedOf, farm as labFarm, INDEX, JS, tamper, v1, v2 } from '../../e2e/lab/scenarios.js';
+import { closeAll, startBalancer, startCachingProxy, startForwardProxy, startFrontend, type Lab, type TamperMode } from '../../e2e/lab/servers.js';
 
 const CLI = join(import.meta.dirname, 'hash-workbench.cjs');
-const JS = '/MyApp/scripts/MyApp.controller.js';
-const INDEX = '/MyApp/index.html';
 
 interface Run { code: number; stdout: string; stderr: string; json: Report }
 interface Obs { source: string; vantage: string; hash?: string; wireHash?: string; matches?: boolean; status?: number; error?: string; token?: string; diff?: { class: string; offset?: number; excerptText?: string } }
@@ -44,20 +43,14 @@ beforeAll(() => {
 });
 afterAll(() => undefined);
 
-const v1 = sampleApp(1);
-const v2 = sampleApp(2);
-
-/** Two frontends behind a round-robin balancer; returns the app URL through `front` (or the balancer). */
+/** A farm from the shared lab scenarios, closed after the test, with its --frontend flags. */
 async function farm(versions: ModuleVersion[], front?: (upstream: string) => Promise<Lab>) {
-  const fes = await Promise.all(versions.map((v, i) => startFrontend({ version: v, label: `FE${i + 1}` }).then(track)));
-  const lb = track(await startBalancer({ members: fes.map((f) => ({ url: f.url })) }));
-  const pub = front ? track(await front(lb.url)) : lb;
-  return { fes, lb, appUrl: `${pub.url}/MyApp/`, flags: fes.flatMap((f, i) => ['--frontend', `FE${i + 1}=127.0.0.1:${f.port}`]) };
+  const f = await labFarm(versions, front);
+  labs.push(...f.labs);
+  return { ...f, flags: f.frontends.flatMap((x) => ['--frontend', `${x.label}=${x.address}`]) };
 }
-const tamper = (mode: TamperMode, only?: (p: string) => boolean) => (upstream: string) => startTamperingProxy({ upstream, mode, only });
 const resource = (r: Report, path: string) => r.resources.find((x) => x.path === path)!;
 const obsOf = (r: Report, path: string, source: string) => resource(r, path).observations.filter((o) => o.source === source);
-const expectedOf = (v: ModuleVersion, path: string) => ((v.moduleinfo.manifest as { urlVersions: Record<string, string> }).urlVersions[path] ?? '').slice(1);
 
 describe('hash-workbench diagnose', () => {
   it('consistent: every frontend and the public URL serve the current version (exit 0)', async () => {
