@@ -3,9 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALGORITHMS } from '../../main/common/algorithms.js';
 import type { HashProgress } from '../../main/common/hash-types.js';
+import { strings } from '../strings/index.js';
 import { resetStore, useWorkbench, type HashJob } from '../store/index.js';
 import { flush, HELLO_MD5, HELLO_SHA256, installFakeWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
-import { cancelHash, dropFiles, hashPaths, openFiles } from './hash.js';
+import { cancelHash, chooseAlgorithms, dropFiles, hashPaths, openFiles } from './hash.js';
 import { startWorkbench } from './start.js';
 
 let fake: FakeWorkbench;
@@ -28,7 +29,7 @@ const onlyJob = (): HashJob => {
 const progress = (bytesDone: number, totalBytes = 1000): HashProgress => ({ bytesDone, totalBytes, bytesPerSecond: 500, filesDone: 0, filesTotal: 2 });
 
 describe('hashPaths', () => {
-  it('opens a running card and asks main for every algorithm', async () => {
+  it('opens a running card and asks main for the saved algorithm choice', async () => {
     state().navigate('reports');
     const done = hashPaths(['/a/one.bin', '/a/two.bin']);
     const job = onlyJob();
@@ -37,9 +38,16 @@ describe('hashPaths', () => {
     const request = fake.hashRequest();
     expect(request.jobId).toBe(job.jobId);
     expect(request.jobId).toMatch(/^[\w-]+$/);
-    expect(request.algorithms).toEqual(ALGORITHMS.map((a) => a.id));
+    // The fake's saved settings hold ['md5'], loaded by startWorkbench.
+    expect(request.algorithms).toEqual(['md5']);
     fake.hashCalls[0]!.resolve({ ok: true, value: { files: [], skipped: [] } });
     await expect(done).resolves.toBe(job.jobId);
+  });
+
+  it('asks for every algorithm when no choice could be loaded', async () => {
+    resetStore();
+    void hashPaths(['/a/one.bin']);
+    expect(fake.hashRequest().algorithms).toEqual(ALGORITHMS.map((a) => a.id));
   });
 
   it('moves the bar with its own hash progress events only', async () => {
@@ -184,5 +192,28 @@ describe('openFiles and dropFiles', () => {
     await dropFiles([new File(['x'], 'x.txt')]);
     expect(state().errors.map((e) => e.message)).toEqual(['Nothing dropped is a file on this computer.']);
     expect(state().jobs).toEqual([]);
+  });
+});
+
+describe('chooseAlgorithms', () => {
+  it('applies the choice in table order, saves it, and the next job uses it', async () => {
+    fake.api.setSettings.mockResolvedValueOnce({ ok: true, value: { algorithms: ['md5', 'sha256'], encoding: 'hex', frontends: {}, theme: 'system' } });
+    await expect(chooseAlgorithms(['sha256', 'md5'])).resolves.toBeUndefined();
+    expect(state().algorithms).toEqual(['md5', 'sha256']);
+    expect(fake.api.setSettings).toHaveBeenCalledWith({ algorithms: ['md5', 'sha256'] });
+    void hashPaths(['/a/x']);
+    expect(fake.hashRequest().algorithms).toEqual(['md5', 'sha256']);
+  });
+
+  it('refuses an empty choice without saving it', async () => {
+    await expect(chooseAlgorithms([])).resolves.toBe(strings.check.algorithms.keepOne);
+    expect(state().algorithms).toEqual(['md5']);
+    expect(fake.api.setSettings).not.toHaveBeenCalled();
+  });
+
+  it('keeps the choice but says why it could not be saved', async () => {
+    const message = await chooseAlgorithms(['blake3']);
+    expect(state().algorithms).toEqual(['blake3']);
+    expect(message).toBe(strings.check.algorithms.saveFailed('not used in this test'));
   });
 });

@@ -1,12 +1,9 @@
 // Hash jobs: start one per batch of paths, follow it through the store, cancel it.
-import { ALGORITHMS } from '../../main/common/algorithms.js';
+import type { AlgorithmId } from '../../main/common/algorithms.js';
 import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
 import { api, settle } from './api.js';
 import { routePaths } from './routes.js';
-
-/** Every algorithm, every time: the point of the screen is to have whichever one you were given. */
-const ALL_ALGORITHMS = ALGORITHMS.map((a) => a.id);
 
 /** Starts a job for these paths on the Check-a-file screen; resolves with its id once it ends. */
 export async function hashPaths(paths: string[]): Promise<string | undefined> {
@@ -15,7 +12,9 @@ export async function hashPaths(paths: string[]): Promise<string | undefined> {
   const jobId = crypto.randomUUID();
   store.addJob(jobId, paths);
   store.navigate('check');
-  const result = await settle(() => api().hashFiles({ jobId, paths, algorithms: ALL_ALGORITHMS }));
+  // The user's choice (every algorithm until they narrow it): the point is to have whichever one you were given.
+  const { algorithms } = store;
+  const result = await settle(() => api().hashFiles({ jobId, paths, algorithms }));
   useWorkbench.getState().finishJob(jobId, result);
   return jobId;
 }
@@ -42,6 +41,17 @@ export async function dropFiles(files: File[]): Promise<void> {
   if (!result.ok) return useWorkbench.getState().pushError(result.error.message);
   // Checksum files, reports, case files and HAR captures go to their screens; the rest is hashed.
   await hashPaths(routePaths(result.value.paths));
+}
+
+/**
+ * Applies the algorithm choice at once and saves it for the next start. Resolves with why saving
+ * failed, for the picker to show next to itself; an empty choice is refused (a job needs one).
+ */
+export async function chooseAlgorithms(algorithms: AlgorithmId[]): Promise<string | undefined> {
+  if (algorithms.length === 0) return strings.check.algorithms.keepOne;
+  useWorkbench.getState().setAlgorithms(algorithms);
+  const result = await settle(() => api().setSettings({ algorithms: useWorkbench.getState().algorithms }));
+  return result.ok ? undefined : strings.check.algorithms.saveFailed(result.error.message);
 }
 
 export function reportUnexpected(err: unknown): void {

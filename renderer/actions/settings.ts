@@ -1,4 +1,4 @@
-// Reads the saved theme and encoding at start; saves the encoding when it is switched.
+// Reads the saved theme, encoding and algorithms at start; saves the encoding when it is switched.
 import type { Encoding } from '../../main/common/encodings.js';
 import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
@@ -10,6 +10,7 @@ export async function loadSettings(): Promise<void> {
   if (!result.ok) return store.pushError(strings.errors.settingsLoad(result.error.message));
   store.setEncoding(result.value.encoding);
   store.setTheme(result.value.theme);
+  store.setAlgorithms(result.value.algorithms ?? []);
 }
 
 export async function chooseEncoding(encoding: Encoding): Promise<void> {

@@ -7,6 +7,7 @@ import { ChecksumsScreen } from '../screens/checksums/ChecksumsScreen.js';
 import { CustomerScreen } from '../screens/customer/CustomerScreen.js';
 import { OtaScreen } from '../screens/ota/OtaScreen.js';
 import { ReportsScreen } from '../screens/reports/ReportsScreen.js';
+import { AboutDialog } from './AboutDialog.js';
 import { DropOverlay } from './DropOverlay.js';
 import { ErrorArea } from './ErrorArea.js';
 import { Nav } from './Nav.js';
@@ -47,6 +48,7 @@ export function App() {
         </main>
       </div>
       <DropOverlay />
+      <AboutDialog />
     </>
   );
 }

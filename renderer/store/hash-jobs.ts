@@ -63,3 +63,19 @@ export const createHashJobsSlice: StateCreator<WorkbenchState, [], [], HashJobsS
     cancelFailed: (jobId, message) => update(jobId, (j) => ({ ...j, cancelRequested: false, error: message })),
   };
 };
+
+/**
+ * Every file with digests on the Check-a-file cards, oldest card first, each path once (the newest
+ * card's digests win): what a checksum file can be written for.
+ */
+export function hashedFiles(jobs: readonly HashJob[]): Array<FileHashResult & { digests: NonNullable<FileHashResult['digests']> }> {
+  const byPath = new Map<string, FileHashResult & { digests: NonNullable<FileHashResult['digests']> }>();
+  for (const job of [...jobs].reverse()) {
+    for (const f of job.files) {
+      if (!f.digests || Object.keys(f.digests).length === 0) continue;
+      byPath.delete(f.path);
+      byPath.set(f.path, { ...f, digests: f.digests });
+    }
+  }
+  return [...byPath.values()];
+}

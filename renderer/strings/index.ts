@@ -1,12 +1,14 @@
 // Every user-visible string in the renderer, in one place so a translation can replace this object.
 import { ENCODING_LABELS, type Encoding } from '../../main/common/encodings.js';
 
+import { aboutStrings } from './about.js';
 import { checksumsStrings } from './checksums.js';
 import { customerStrings } from './customer.js';
 import { otaStrings } from './ota.js';
 import { reportsStrings } from './reports.js';
 
 export const strings = {
+  about: aboutStrings,
   checksums: checksumsStrings,
   ota: otaStrings,
   customer: customerStrings,
@@ -23,13 +25,7 @@ export const strings = {
     reports: 'Reports',
   },
 
-  // Screens that arrive in the next issue: what each one will do, in plain words.
-  upcoming: {
-    checksums: 'This screen will check every file listed in a checksum file (.sha256, .md5, SFV and similar) against the digest written next to it. It will also save a checksum file for the files you hash here.',
-    ota: 'This screen will find out why an OutSystems mobile app’s over-the-air upgrade fails its resource checksum. It will compare what each front-end server sends with what the app expects, and say which file differs and why.',
-    customer: 'This screen will run the OTA upgrade check from a customer’s own network, with only the steps they need. It will produce a report they can send back to you.',
-    reports: 'This screen will open saved OTA reports and list the ones you opened recently. From here you will also export a report as HTML or JSON to share it.',
-  },
+
 
   drop: {
     overlay: 'Drop files to hash them',
@@ -53,6 +49,51 @@ export const strings = {
     encodingLabel: 'Show digests as',
     encodingName: (encoding: Encoding) => ENCODING_LABELS[encoding],
     cardsLabel: 'Hash results',
+    algorithms: {
+      summary: (chosen: number, total: number) => `Algorithms (${chosen} of ${total})`,
+      legend: 'Algorithms to compute',
+      all: 'All',
+      common: 'Common',
+      commonHint: (labels: string) => `Common: ${labels}.`,
+      applies: 'Applies to the files you hash next.',
+      keepOne: 'Keep at least one algorithm chosen.',
+      saveFailed: (detail: string) => `Your choice of algorithms could not be saved: ${detail}`,
+    },
+    paste: {
+      label: 'Paste a hash to check',
+      hint: 'Hex, Base64, the OutSystems form, a checksum line or an SRI value.',
+      rowMark: '✓ matches',
+      matches: (algorithm: string, encoding: Encoding) => `Matches ${algorithm} (${ENCODING_LABELS[encoding]})`,
+      ofFile: (match: string, name: string) => `${match} of ${name}`,
+      roles: { value: '', expected: ', the expected (“Received”) hash', calculated: ', the calculated hash' },
+      join: '; ',
+      noMatch: (tried: string) => `No match. Tried: ${tried}`,
+      notHash: (problem: string) => `This does not look like a hash: ${problem}`,
+      enable: (labels: string[]) =>
+        `This card has no ${labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '')} digest: ` +
+        'choose it under Algorithms and hash the file again to check against it.',
+    },
+    compare: {
+      title: 'Compare two files',
+      intro: 'Check whether two files are byte for byte the same, and see where they first differ.',
+      pickA: 'First file…',
+      pickB: 'Second file…',
+      noneChosen: 'No file chosen',
+      chosenA: (name: string) => `First: ${name}`,
+      chosenB: (name: string) => `Second: ${name}`,
+      run: 'Compare',
+      running: 'Comparing…',
+      cancel: 'Cancel',
+      cancelled: 'The comparison was cancelled.',
+      identical: (bytes: number) => `The files are identical (${bytes.toLocaleString('en-US')} byte${bytes === 1 ? '' : 's'})`,
+      differ: (offset: number) => `The files differ from byte ${offset.toLocaleString('en-US')} (counting from 0)`,
+      sizes: (a: number, b: number) => `Sizes: first ${a.toLocaleString('en-US')} bytes, second ${b.toLocaleString('en-US')} bytes`,
+      windowTitle: (which: 'first' | 'second', start: number) => `${which === 'first' ? 'First' : 'Second'} file, from byte ${start}`,
+      hexLabel: 'Hex',
+      textLabel: 'Text',
+      failed: (detail: string) => `The files could not be compared: ${detail}`,
+      dialogFailed: (detail: string) => `The file dialog could not open: ${detail}`,
+    },
   },
 
   card: {

@@ -1,7 +1,10 @@
-// Check a file: open or drop files, one card per job, newest first.
+// Check a file: open or drop files, one card per job, newest first; which algorithms to compute,
+// and a two-file comparison below the toolbar.
 import { openFiles, reportUnexpected } from '../../actions/hash.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
+import { AlgorithmPicker } from './AlgorithmPicker.js';
+import { CompareSection } from './CompareSection.js';
 import { EncodingSwitch } from './EncodingSwitch.js';
 import { HashCard } from './HashCard.js';
 
@@ -18,6 +21,8 @@ export function CheckFileScreen() {
           <EncodingSwitch />
         </div>
       </div>
+      <AlgorithmPicker />
+      <CompareSection />
       {jobs.length === 0 ? (
         <div className="empty-state" data-testid="empty-state">
           <p>{strings.check.empty}</p>

@@ -1,4 +1,5 @@
-// One file of a job: its name, size and either its digests (every algorithm) or what went wrong.
+// One file of a job: its name, size and either its digests or what went wrong. Rows a pasted hash
+// matched carry data-match and a text mark, so the match is not told by colour alone.
 import { useId } from 'react';
 import type { FileHashResult } from '../../../main/common/hash-types.js';
 import { copyAllText, digestRows, fileName, formatBytes } from '../../format.js';
@@ -6,7 +7,9 @@ import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import { CopyButton } from './CopyButton.js';
 
-export function FileDigests({ file }: { file: FileHashResult }) {
+const NONE: ReadonlySet<string> = new Set();
+
+export function FileDigests({ file, matched = NONE }: { file: FileHashResult; matched?: ReadonlySet<string> }) {
   const headingId = useId();
   const encoding = useWorkbench((s) => s.encoding);
   const name = fileName(file.path);
@@ -43,8 +46,11 @@ export function FileDigests({ file }: { file: FileHashResult }) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id} data-testid={`digest-${r.id}`}>
-                <th scope="row" className="digest-label">{r.label}</th>
+              <tr key={r.id} data-testid={`digest-${r.id}`} data-match={matched.has(r.id) ? 'true' : undefined}>
+                <th scope="row" className="digest-label">
+                  {r.label}
+                  {matched.has(r.id) && <span className="match-mark" data-testid="match-mark">{strings.check.paste.rowMark}</span>}
+                </th>
                 <td className="digest-cell"><code className="digest-value" data-testid="digest-value">{r.value}</code></td>
                 <td className="digest-copy"><CopyButton text={r.value} idle={strings.card.copy} /></td>
               </tr>

@@ -1,16 +1,24 @@
-// One hash job: what is hashed, how far it got, and each file's digests or error.
-import { useId } from 'react';
+// One hash job: what is hashed, how far it got, each file's digests or error, and once finished a
+// box to paste a hash into and see which digest it matches.
+import { useId, useMemo } from 'react';
 import { cancelHash, reportUnexpected } from '../../actions/hash.js';
 import { jobTitle } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import type { HashJob } from '../../store/index.js';
 import { FileDigests } from './FileDigests.js';
 import { JobProgress } from './JobProgress.js';
+import { matchedIn, matchPaste } from './paste-match.js';
+import { PasteBox } from './PasteBox.js';
+import { useCheckScreen } from './store.js';
 
 export function HashCard({ job }: { job: HashJob }) {
   const titleId = useId();
   const title = jobTitle(job.paths);
   const running = job.status === 'running';
+  const pasted = useCheckScreen((s) => s.pastes[job.jobId] ?? '');
+  const setPaste = useCheckScreen((s) => s.setPaste);
+  const outcome = useMemo(() => matchPaste(pasted, job.files), [pasted, job.files]);
+  const hashed = job.files.filter((f) => f.digests && Object.keys(f.digests).length > 0);
   return (
     <article className="card" data-testid="hash-card" data-status={job.status} aria-labelledby={titleId}>
       <div className="card-head">
@@ -26,8 +34,11 @@ export function HashCard({ job }: { job: HashJob }) {
       </div>
       {running && <JobProgress title={title} progress={job.progress} />}
       {job.error && <p className="card-error" data-testid="card-error">{job.error}</p>}
+      {!running && hashed.length > 0 && (
+        <PasteBox text={pasted} outcome={outcome} manyFiles={hashed.length > 1} onChange={(text) => setPaste(job.jobId, text)} />
+      )}
       {job.files.map((file) => (
-        <FileDigests key={file.path} file={file} />
+        <FileDigests key={file.path} file={file} matched={matchedIn(outcome, file.path)} />
       ))}
       {job.skipped.length > 0 && (
         <details className="skipped">

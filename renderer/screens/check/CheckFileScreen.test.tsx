@@ -1,0 +1,233 @@
+// @vitest-environment jsdom
+// Check a file beyond the cards: pasting a hash to check, the algorithm choice, comparing two files.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALGORITHMS, DEFAULT_ALGORITHMS } from '../../../main/common/algorithms.js';
+import type { CompareResult } from '../../../main/common/hash-types.js';
+import { hashPaths } from '../../actions/hash.js';
+import { loadSettings } from '../../actions/settings.js';
+import { strings } from '../../strings/index.js';
+import { resetStore, useWorkbench } from '../../store/index.js';
+import { flush, HELLO_MD5, HELLO_SHA256, installFakeWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { CheckFileScreen } from './CheckFileScreen.js';
+import { resetCheckScreen } from './store.js';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let fake: FakeWorkbench;
+let container: HTMLElement;
+let root: Root;
+
+beforeEach(() => {
+  resetStore();
+  resetCheckScreen();
+  fake = installFakeWorkbench();
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  act(() => root.render(<CheckFileScreen />));
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+const $ = <E extends Element = HTMLElement>(selector: string, within: ParentNode = container) => within.querySelector<E & Element>(selector);
+const $$ = (selector: string, within: ParentNode = container) => [...within.querySelectorAll<HTMLElement>(selector)];
+const text = (selector: string, within?: ParentNode) => $(selector, within)?.textContent;
+
+/** Types as a user would: React only sees a value set through the native setter plus an input event. */
+function typeInto(el: HTMLTextAreaElement, value: string): void {
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+function finishedCard(digests = { md5: HELLO_MD5, sha256: HELLO_SHA256 }): HTMLElement {
+  act(() => {
+    const s = useWorkbench.getState();
+    s.addJob('job-1', ['/a/hello.txt']);
+    s.finishJob('job-1', { ok: true, value: { files: [{ path: '/a/hello.txt', size: 11, digests }], skipped: [] } });
+  });
+  return $('[data-testid="hash-card"]')!;
+}
+
+describe('paste a hash to check', () => {
+  const paste = (card: HTMLElement, value: string) => typeInto($<HTMLTextAreaElement>('[data-testid="paste-box"]', card)!, value);
+  const matchedRows = (card: HTMLElement) => $$('tr[data-match="true"]', card).map((r) => r.dataset.testid);
+
+  it('is labelled and only on finished cards', () => {
+    act(() => useWorkbench.getState().addJob('job-0', ['/a/big.iso']));
+    expect($('[data-testid="paste-box"]')).toBeNull();
+    const card = finishedCard();
+    const box = $<HTMLTextAreaElement>('[data-testid="paste-box"]', card)!;
+    expect($(`label[for="${box.id}"]`)?.textContent).toBe(strings.check.paste.label);
+    expect($('[data-testid="paste-result"]', card)).toBeNull();
+  });
+
+  it('marks the MD5 row for the hex digest, with a text mark', () => {
+    const card = finishedCard();
+    paste(card, HELLO_MD5);
+    expect(matchedRows(card)).toEqual(['digest-md5']);
+    expect(text('[data-testid="digest-md5"] [data-testid="match-mark"]', card)).toBe('✓ matches');
+    expect(text('[data-testid="paste-result"]', card)).toBe('Matches MD5 (hex)');
+  });
+
+  it('marks the MD5 row for the OutSystems form of the same bytes', () => {
+    const card = finishedCard();
+    paste(card, '  XrY7u+Ae7tCTyyK7j1rNww\n');
+    expect(matchedRows(card)).toEqual(['digest-md5']);
+    expect(text('[data-testid="paste-result"]', card)).toBe('Matches MD5 (Base64 (no padding))');
+  });
+
+  it('names the digest of an upper-case SHA-256 and follows the text as it changes', () => {
+    const card = finishedCard();
+    paste(card, HELLO_SHA256.toUpperCase());
+    expect(matchedRows(card)).toEqual(['digest-sha256']);
+    expect(text('[data-testid="paste-result"]', card)).toBe('Matches SHA-256 (HEX)');
+    paste(card, '');
+    expect(matchedRows(card)).toEqual([]);
+    expect($('[data-testid="paste-result"]', card)).toBeNull();
+  });
+
+  it('says what was tried when nothing matches, and which algorithms the card lacks', () => {
+    const card = finishedCard();
+    paste(card, '0123456789abcdef0123456789abcdef');
+    expect(matchedRows(card)).toEqual([]);
+    expect(text('[data-testid="paste-result"]', card)).toBe('No match. Tried: MD5, MD4 or XXH3-128 (hex)');
+    expect(text('[data-testid="paste-enable"]', card)).toBe(strings.check.paste.enable(['MD4', 'XXH3-128']));
+  });
+
+  it('says which algorithm to enable when the paste names one the card did not compute', () => {
+    const card = finishedCard();
+    paste(card, `SHA1 (hello.txt) = ${'a'.repeat(40)}`);
+    expect(text('[data-testid="paste-result"]', card)).toBe('No match. Tried: SHA-1 (hex)');
+    expect(text('[data-testid="paste-enable"]', card)).toContain('SHA-1');
+  });
+
+  it('explains a paste that is not a hash', () => {
+    const card = finishedCard();
+    paste(card, 'hello there');
+    expect(text('[data-testid="paste-result"]', card)).toMatch(/^This does not look like a hash: ./);
+    expect(matchedRows(card)).toEqual([]);
+  });
+});
+
+describe('algorithm choice', () => {
+  const box = (id: string) => $<HTMLInputElement>(`[data-testid="algorithm-${id}"]`)!;
+  const summary = () => text('[data-testid="algorithm-picker"] summary');
+
+  it('starts with every algorithm, then shows the saved choice', async () => {
+    expect(summary()).toBe(`Algorithms (${ALGORITHMS.length} of ${ALGORITHMS.length})`);
+    expect(ALGORITHMS.every((a) => box(a.id).checked)).toBe(true);
+    await act(loadSettings); // the fake's saved settings: ['md5']
+    expect(summary()).toBe(`Algorithms (1 of ${ALGORITHMS.length})`);
+    expect(box('md5').checked).toBe(true);
+    expect(box('sha256').checked).toBe(false);
+  });
+
+  it('saves each change and the next job uses it', async () => {
+    fake.api.setSettings.mockImplementation(async (patch) => ({ ok: true, value: { algorithms: patch.algorithms ?? [], encoding: 'hex', frontends: {}, theme: 'system' } }));
+    await act(async () => box('md5').click());
+    expect(box('md5').checked).toBe(false);
+    expect(fake.api.setSettings).toHaveBeenLastCalledWith({ algorithms: ALGORITHMS.map((a) => a.id).filter((id) => id !== 'md5') });
+
+    await act(async () => $('[data-testid="algorithms-common"]')!.click());
+    expect(fake.api.setSettings).toHaveBeenLastCalledWith({ algorithms: [...DEFAULT_ALGORITHMS] });
+    expect(ALGORITHMS.filter((a) => box(a.id).checked).map((a) => a.id)).toEqual([...DEFAULT_ALGORITHMS]);
+    void hashPaths(['/a/x']);
+    expect(fake.hashRequest().algorithms).toEqual([...DEFAULT_ALGORITHMS]);
+
+    await act(async () => $('[data-testid="algorithms-all"]')!.click());
+    expect(fake.api.setSettings).toHaveBeenLastCalledWith({ algorithms: ALGORITHMS.map((a) => a.id) });
+    expect($('[data-testid="algorithms-error"]')).toBeNull();
+  });
+
+  it('keeps the last one chosen and says why, and shows a failed save next to the choice', async () => {
+    await act(loadSettings);
+    await act(async () => box('md5').click());
+    expect(box('md5').checked).toBe(true);
+    expect(text('[data-testid="algorithms-error"]')).toBe(strings.check.algorithms.keepOne);
+    await act(async () => box('sha256').click());
+    expect(box('sha256').checked).toBe(true);
+    expect(text('[data-testid="algorithms-error"]')).toBe(strings.check.algorithms.saveFailed('not used in this test'));
+  });
+});
+
+describe('compare two files', () => {
+  const click = async (testId: string) => act(async () => $(`[data-testid="${testId}"]`)!.click());
+  async function pickBoth(): Promise<void> {
+    fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['/a/one.bin'] } });
+    await click('compare-pick-a');
+    fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['/b/two.bin'] } });
+    await click('compare-pick-b');
+  }
+
+  it('picks one file each, then compares them', async () => {
+    expect($<HTMLButtonElement>('[data-testid="compare-run"]')!.disabled).toBe(true);
+    await pickBoth();
+    expect(fake.api.openDialog).toHaveBeenCalledWith({ kind: 'files', multiple: false });
+    expect(text('[data-testid="compare-name-a"]')).toBe('one.bin');
+    expect(text('[data-testid="compare-name-b"]')).toBe('two.bin');
+    fake.api.compareFiles.mockResolvedValueOnce({ ok: true, value: { equal: true, sizes: [11, 11] } });
+    await click('compare-run');
+    const request = fake.api.compareFiles.mock.calls[0]![0];
+    expect(request).toMatchObject({ a: '/a/one.bin', b: '/b/two.bin' });
+    expect(request.jobId).toMatch(/^[\w-]+$/);
+    expect(text('[data-testid="compare-verdict"]')).toBe('The files are identical (11 bytes)');
+    expect($('[data-testid="compare-window"]')).toBeNull();
+  });
+
+  it('shows where the files differ, both byte windows side by side with the byte marked', async () => {
+    await pickBoth();
+    const result: CompareResult = {
+      equal: false,
+      sizes: [11, 12],
+      offset: 6,
+      windows: [
+        { start: 0, hex: '68 65 6c 6c 6f 20 77 6f 72 6c 64', text: 'hello world' },
+        { start: 0, hex: '68 65 6c 6c 6f 20 57 6f 72 6c 64 21', text: 'hello World!' },
+      ],
+    };
+    fake.api.compareFiles.mockResolvedValueOnce({ ok: true, value: result });
+    await click('compare-run');
+    const box = $('[data-testid="compare-result"]')!;
+    expect(text('[data-testid="compare-verdict"]', box)).toBe('The files differ from byte 6 (counting from 0)');
+    expect(box.textContent).toContain('Sizes: first 11 bytes, second 12 bytes');
+    const windows = $$('[data-testid="compare-window"]', box);
+    expect(windows).toHaveLength(2);
+    expect(text('[data-testid="compare-hex"]', windows[1])).toBe('68 65 6c 6c 6f 20 57 6f 72 6c 64 21');
+    expect(text('[data-testid="compare-text"]', windows[1])).toBe('hello World!');
+    expect(text('[data-testid="compare-hex"] mark', windows[0])).toBe('77');
+    expect(text('[data-testid="compare-text"] mark', windows[1])).toBe('W');
+  });
+
+  it('says why a comparison failed and keeps the earlier result', async () => {
+    await pickBoth();
+    fake.api.compareFiles.mockResolvedValueOnce({ ok: true, value: { equal: true, sizes: [3, 3] } });
+    await click('compare-run');
+    fake.api.compareFiles.mockResolvedValueOnce({ ok: false, error: { code: 'ENOENT', message: '/b/two.bin: no such file' } });
+    await click('compare-run');
+    expect(text('[data-testid="compare-error"]')).toBe(strings.check.compare.failed('/b/two.bin: no such file'));
+    expect(text('[data-testid="compare-verdict"]')).toBe('The files are identical (3 bytes)');
+    expect(useWorkbench.getState().errors).toEqual([]);
+  });
+
+  it('cancels a running comparison', async () => {
+    await pickBoth();
+    let answer!: (v: Awaited<ReturnType<FakeWorkbench['api']['compareFiles']>>) => void;
+    fake.api.compareFiles.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    await click('compare-run');
+    expect(text('[data-testid="compare-run"]')).toBe(strings.check.compare.running);
+    await click('compare-cancel');
+    expect(fake.api.cancelJob).toHaveBeenCalledWith(fake.api.compareFiles.mock.calls[0]![0].jobId);
+    await act(async () => {
+      answer({ ok: false, error: { code: 'CANCELLED', message: 'comparison cancelled' } });
+      await flush();
+    });
+    expect(container.textContent).toContain(strings.check.compare.cancelled);
+    expect($('[data-testid="compare-cancel"]')).toBeNull();
+  });
+});

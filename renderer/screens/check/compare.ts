@@ -1,0 +1,35 @@
+// Compare two files: pick each with the system dialog, then main compares them byte by byte.
+import { api, settle } from '../../actions/api.js';
+import { strings } from '../../strings/index.js';
+import { useCheckScreen, type CompareState } from './store.js';
+
+const update = (change: Partial<CompareState>) => useCheckScreen.getState().updateCompare(change);
+const compare = () => useCheckScreen.getState().compare;
+
+export async function pickCompareFile(which: 'a' | 'b'): Promise<void> {
+  const result = await settle(() => api().openDialog({ kind: 'files', multiple: false }));
+  if (!result.ok) return update({ error: strings.check.compare.dialogFailed(result.error.message) });
+  const path = result.value.paths[0];
+  // No path: the dialog was closed without a choice.
+  if (path !== undefined) update({ [which]: path, error: undefined, cancelled: false });
+}
+
+export async function runCompare(): Promise<void> {
+  const { a, b, jobId: running } = compare();
+  if (!a || !b || running) return;
+  const jobId = crypto.randomUUID();
+  update({ jobId, error: undefined, cancelled: false, cancelRequested: false });
+  const result = await settle(() => api().compareFiles({ jobId, a, b }));
+  const done = { jobId: undefined, cancelRequested: false };
+  if (result.ok) update({ ...done, result: { a, b, value: result.value } });
+  else if (result.error.code === 'CANCELLED') update({ ...done, cancelled: true });
+  else update({ ...done, error: strings.check.compare.failed(result.error.message) });
+}
+
+export async function cancelCompare(): Promise<void> {
+  const { jobId } = compare();
+  if (!jobId) return;
+  update({ cancelRequested: true });
+  const result = await settle(() => api().cancelJob(jobId));
+  if (!result.ok) update({ cancelRequested: false, error: result.error.message });
+}

@@ -1,0 +1,222 @@
+// @vitest-environment jsdom
+// The OTA form against a fake main: the log read as it is pasted, validation next to the fields, the
+// request sent, frontends remembered per URL, progress and cancel, a failed run keeping the last result,
+// and what the frame routes here (a dropped HAR or report, the File menu).
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../../main/common/ipc/contract.js';
+import type { OtaReport } from '../../../main/common/ota/report.js';
+import { routePaths, runMenu } from '../../actions/routes.js';
+import { startWorkbench } from '../../actions/start.js';
+import { strings } from '../../strings/index.js';
+import { resetStore, useWorkbench } from '../../store/index.js';
+import { deferred, flush, installFakeWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { OtaScreen } from './OtaScreen.js';
+import { smallReport } from './report-fixture.js';
+import { resetOta, useOta } from './store.js';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const URL_KEY = 'https://apps.example.com/MyApp/';
+const LOG = [
+  '2025-01-01 10:00:00 Checksum failed for file /MyApp/scripts/MyApp.controller.js?XrY7u+Ae7tCTyyK7j1rNww Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: b1dC0pyAe7tCTyyK7j1rNw',
+  '',
+  'hello there, nothing to see',
+].join('\n');
+
+let fake: FakeWorkbench;
+let container: HTMLElement;
+let root: Root;
+let stop: () => void;
+
+beforeEach(() => {
+  resetStore();
+  resetOta();
+  fake = installFakeWorkbench();
+  stop = startWorkbench();
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+  stop();
+});
+
+const render = async () => {
+  act(() => root.render(<OtaScreen />));
+  await act(flush);
+};
+const $ = <E extends HTMLElement = HTMLElement>(testId: string) => container.querySelector<E>(`[data-testid="${testId}"]`);
+const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+/** Types into a React-controlled field: the native setter, then the event React listens to. */
+function type(testId: string, value: string): void {
+  const el = $<HTMLInputElement | HTMLTextAreaElement>(testId)!;
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!;
+  act(() => {
+    setter.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+const click = (testId: string) => act(() => $(testId)!.click());
+const settings = (frontends: Record<string, Array<{ label: string; address: string }>>) =>
+  fake.api.getSettings.mockResolvedValue({ ok: true, value: { algorithms: ['md5'], encoding: 'hex', frontends, theme: 'system' } });
+
+describe('the form', () => {
+  it('lists the recognised log lines as they are pasted and follows the log for which files', async () => {
+    await render();
+    expect(($('ota-scope-all') as HTMLInputElement).checked).toBe(true);
+    type('ota-log', LOG);
+    const items = $$('[data-testid="ota-log-lines"] li');
+    expect(items).toHaveLength(1);
+    expect(items[0]?.textContent).toContain('Line 1:');
+    expect(items[0]?.textContent).toContain('/MyApp/scripts/MyApp.controller.js');
+    expect($('ota-log-unrecognised')?.textContent).toBe(strings.ota.log.unrecognised(1));
+    expect(($('ota-scope-log') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows errors next to the fields, moves focus to the first, and does not run', async () => {
+    await render();
+    type('ota-app-url', 'https://apps.example.com/');
+    click('ota-add-frontend');
+    type('ota-frontend-label-0', 'FE 1');
+    click('ota-run');
+    await act(flush);
+    expect($('ota-app-url-error')?.textContent).toBe(strings.ota.appUrl.errorPath);
+    expect($('ota-frontend-error-0')?.textContent).toBe(strings.ota.frontends.errorLabel);
+    expect($('ota-app-url')?.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe($('ota-app-url'));
+    expect(fake.api.diagnose).not.toHaveBeenCalled();
+  });
+
+  it('fills in the frontends remembered for the URL entered', async () => {
+    settings({ [URL_KEY]: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: '10.0.0.12' }] });
+    await render();
+    type('ota-app-url', 'https://apps.example.com/Other/');
+    expect($('ota-frontend-label-0')).toBeNull();
+    type('ota-app-url', 'https://apps.example.com/MyApp');
+    expect($<HTMLInputElement>('ota-frontend-label-1')?.value).toBe('FE2');
+    expect($<HTMLInputElement>('ota-frontend-address-1')?.value).toBe('10.0.0.12');
+    expect($('ota-remembered')?.textContent).toBe(strings.ota.appUrl.remembered(2));
+  });
+});
+
+describe('running', () => {
+  it('sends the right request, saves the frontends for this URL, shows progress and cancels', async () => {
+    settings({ 'https://other.example.com/App/': [{ label: 'A', address: '10.1.1.1' }] });
+    fake.api.setSettings.mockImplementation(async (s) => ({ ok: true, value: { algorithms: ['md5'], encoding: 'hex', theme: 'system', frontends: s.frontends ?? {} } }));
+    fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['\\\\fe2\\share\\MyApp'] } });
+    const answer = deferred<Envelope<OtaReport>>();
+    fake.api.diagnose.mockReturnValueOnce(answer.promise);
+    await render();
+
+    type('ota-log', LOG);
+    type('ota-app-url', 'https://apps.example.com/MyApp/');
+    click('ota-add-frontend');
+    // Keyboard users land in the new row's address, its label already filled in.
+    expect(document.activeElement).toBe($('ota-frontend-address-0'));
+    type('ota-frontend-address-0', '10.0.0.11');
+    click('ota-add-frontend');
+    await act(async () => $('ota-frontend-folder-1')!.click());
+    expect(fake.api.openDialog).toHaveBeenCalledWith({ kind: 'folder', multiple: false });
+    click('ota-insecure');
+    expect($('ota-insecure-warning')?.textContent).toBe(strings.ota.options.insecureWarning);
+    click('ota-scope-chosen');
+    type('ota-resources', '/MyApp/scripts/MyApp.controller.js\n/MyApp/css/MyApp.css');
+    type('ota-timeout', '10');
+    click('ota-run');
+    await act(flush);
+
+    const request = fake.api.diagnose.mock.calls[0]![0];
+    expect(request).toEqual({
+      jobId: expect.any(String), appUrl: URL_KEY, logText: LOG, timeoutSeconds: 10, insecure: true, samples: 3, vantage: 'agent',
+      frontends: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: '\\\\fe2\\share\\MyApp' }],
+      resources: ['/MyApp/scripts/MyApp.controller.js', '/MyApp/css/MyApp.css'],
+    });
+    expect(fake.api.setSettings).toHaveBeenCalledWith({ frontends: {
+      'https://other.example.com/App/': [{ label: 'A', address: '10.1.1.1' }],
+      [URL_KEY]: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: '\\\\fe2\\share\\MyApp' }],
+    } });
+
+    act(() => fake.emitProgress({ jobId: request.jobId, kind: 'ota', phase: 'moduleinfo', done: 0, total: 3 }));
+    expect($('ota-progress')?.textContent).toContain('Reading moduleinfo…');
+    act(() => fake.emitProgress({ jobId: request.jobId, kind: 'ota', phase: 'resources', done: 12, total: 40 }));
+    expect($('ota-progress')?.textContent).toContain('Checking 12 of 40 files');
+    act(() => fake.emitProgress({ jobId: 'someone-else', kind: 'ota', phase: 'resources', done: 1, total: 2 }));
+    expect($('ota-progress')?.textContent).toContain('Checking 12 of 40 files');
+    await act(async () => $('ota-cancel')!.click());
+    expect(fake.api.cancelJob).toHaveBeenCalledWith(request.jobId);
+
+    await act(async () => answer.resolve({ ok: true, value: smallReport() }));
+    expect($('ota-progress')).toBeNull();
+    expect($('ota-verdict')?.textContent).toContain('Frontend FE2 serves an outdated copy of 1 file.');
+  });
+
+  it('shows a failed run next to Run and keeps the previous result', async () => {
+    fake.api.diagnose.mockResolvedValueOnce({ ok: true, value: smallReport() });
+    fake.api.diagnose.mockResolvedValueOnce({ ok: false, error: { code: 'CANNOT_RUN', message: 'no usable moduleinfo: no copy of moduleinfo could be read' } });
+    await render();
+    type('ota-app-url', URL_KEY);
+    click('ota-run');
+    await act(flush);
+    expect($('ota-verdict')).not.toBeNull();
+    expect($('ota-error')).toBeNull();
+    click('ota-run');
+    await act(flush);
+    expect($('ota-error')?.textContent).toContain('no usable moduleinfo');
+    expect($('ota-error')?.textContent).toContain(strings.ota.run.keptPrevious);
+    expect($('ota-verdict')?.textContent).toContain('Frontend FE2 serves an outdated copy of 1 file.');
+  });
+});
+
+describe('from the frame', () => {
+  it('takes a dropped HAR for the form', async () => {
+    await render();
+    useWorkbench.getState().navigate('check');
+    expect(routePaths(['/captures/session.har'])).toEqual([]);
+    await act(flush);
+    expect(useWorkbench.getState().screen).toBe('ota');
+    expect($('ota-har-path')?.textContent).toContain('session.har');
+    click('ota-har-remove');
+    expect($('ota-har-path')).toBeNull();
+  });
+
+  it('opens a dropped report in the result view, and hashes a .json that is no report', async () => {
+    fake.api.openReport.mockImplementation(async ({ path }) => (path === '/r/case-123.json'
+      ? { ok: true, value: { path, report: smallReport() } }
+      : { ok: false, error: { code: 'INVALID_INPUT', message: 'data.json: not a Hash Workbench OTA report (schema is not hash-workbench/ota-report)' } }));
+    await render();
+    expect(routePaths(['/r/case-123.json'])).toEqual([]);
+    await act(flush);
+    expect(fake.api.openReport).toHaveBeenCalledWith({ path: '/r/case-123.json' });
+    expect($('ota-report-note')?.textContent).toBe('Opened from case-123.json');
+    expect($('ota-verdict')).not.toBeNull();
+    // Past the form, straight to what was opened.
+    expect(document.activeElement?.textContent).toBe(strings.ota.result.heading);
+
+    routePaths(['/r/data.json']);
+    await act(flush);
+    expect(fake.hashRequest().paths).toEqual(['/r/data.json']);
+  });
+
+  it('starts a fresh form from the menu, and exports the report shown (or says there is none)', async () => {
+    fake.api.exportReport.mockResolvedValue({ ok: true, value: { paths: ['/r/a.html', '/r/a.json'] } });
+    await render();
+    act(() => void runMenu('export-report'));
+    expect(useWorkbench.getState().errors.map((e) => e.message)).toEqual([strings.ota.menu.nothingToExport]);
+    expect(fake.api.exportReport).not.toHaveBeenCalled();
+
+    type('ota-app-url', URL_KEY);
+    act(() => useOta.getState().showReport(smallReport(), 'opened'));
+    await act(async () => void runMenu('export-report'));
+    expect(fake.api.exportReport).toHaveBeenCalledWith({ report: useOta.getState().report, formats: ['html', 'json'] });
+    expect($('ota-export-result')?.textContent).toBe('Saved: /r/a.html, /r/a.json');
+
+    useWorkbench.getState().navigate('check');
+    act(() => void runMenu('new-ota'));
+    expect(useWorkbench.getState().screen).toBe('ota');
+    expect($<HTMLInputElement>('ota-app-url')?.value).toBe('');
+  });
+});

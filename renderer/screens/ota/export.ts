@@ -1,0 +1,43 @@
+// Exporting a report (HTML + JSON, written by main) and knowing which report is on screen, so the
+// File menu's Export exports what the agent is looking at, whichever screen shows it.
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { Envelope } from '../../../main/common/ipc/contract.js';
+import type { OtaReport } from '../../../main/common/ota/report.js';
+import { api, settle } from '../../actions/api.js';
+
+export interface ExportState {
+  /** The report the status below is about: a status shows only next to that report. */
+  report?: OtaReport;
+  busy: boolean;
+  paths?: string[];
+  error?: string;
+  /** Reports on screen now, most recently mounted last. */
+  shown: OtaReport[];
+}
+
+export const useExportState = create<ExportState>()(() => ({ busy: false, shown: [] }));
+
+export async function exportReport(report: OtaReport): Promise<Envelope<{ paths: string[] }>> {
+  useExportState.setState({ report, busy: true, paths: undefined, error: undefined });
+  const result = await settle(() => api().exportReport({ report, formats: ['html', 'json'] }));
+  // A newer export (another report) may have started meanwhile: only ours updates the status.
+  if (useExportState.getState().report === report) {
+    useExportState.setState(result.ok ? { busy: false, paths: result.value.paths } : { busy: false, error: result.error.message });
+  }
+  return result;
+}
+
+/** A result view registers its report while it is mounted. */
+export function useShownReport(report: OtaReport): void {
+  useEffect(() => {
+    useExportState.setState((s) => ({ shown: [...s.shown, report] }));
+    return () => useExportState.setState((s) => ({ shown: s.shown.filter((r) => r !== report) }));
+  }, [report]);
+}
+
+/** The report on screen, if any (the latest mounted one). */
+export function shownReport(): OtaReport | undefined {
+  const shown = useExportState.getState().shown;
+  return shown[shown.length - 1];
+}

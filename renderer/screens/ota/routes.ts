@@ -1,0 +1,49 @@
+// What the OTA screen takes from the frame: dropped or opened HAR captures and reports, the File menu's
+// New OTA check and Export report, and the progress of its own jobs. Registered once, when this loads.
+import { hashPaths, reportUnexpected } from '../../actions/hash.js';
+import { onJobProgress, onMenu, onPaths } from '../../actions/routes.js';
+import { strings } from '../../strings/index.js';
+import { useWorkbench } from '../../store/index.js';
+import { openReportAt } from './actions.js';
+import { exportReport, shownReport } from './export.js';
+import { useOta } from './store.js';
+
+/** main/common/ota/report.ts says this when a .json is not a report at all: then it is a file to hash. */
+const NOT_A_REPORT = /not a (JSON report|Hash Workbench OTA report)/;
+
+async function openDroppedReports(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    const result = await openReportAt(path);
+    if (result.ok || !result.message) continue;
+    if (NOT_A_REPORT.test(result.message)) await hashPaths([path]);
+    else useWorkbench.getState().pushError(result.message);
+  }
+}
+
+onPaths('har', (paths) => {
+  // One capture per check: the last one dropped wins, as a second pick in the dialog would.
+  const path = paths[paths.length - 1];
+  if (path) useOta.getState().setField('harPath', path);
+  useWorkbench.getState().navigate('ota');
+});
+
+onPaths('report', (paths) => {
+  void openDroppedReports(paths).catch(reportUnexpected);
+});
+
+onMenu('new-ota', () => {
+  // A running check keeps its form: the result it brings back must match what is shown.
+  if (!useOta.getState().job) useOta.getState().freshForm();
+  useWorkbench.getState().navigate('ota');
+});
+
+onMenu('export-report', () => {
+  const report = shownReport() ?? useOta.getState().report;
+  if (!report) return useWorkbench.getState().pushError(strings.ota.menu.nothingToExport);
+  void exportReport(report).catch(reportUnexpected);
+});
+
+onJobProgress((event) => {
+  if (event.kind !== 'ota') return;
+  useOta.getState().applyProgress(event.jobId, { phase: event.phase, done: event.done, total: event.total, path: event.path });
+});

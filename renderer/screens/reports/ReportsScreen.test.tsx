@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+// Reports: the empty state, the recent list, opening a report into the OTA view, adding a customer's
+// report (merged in main), export, and errors next to their buttons.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { strings } from '../../strings/index.js';
+import { resetStore, useWorkbench } from '../../store/index.js';
+import { flush, installFakeWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { smallReport } from '../ota/report-fixture.js';
+import { resetOta, useOta } from '../ota/store.js';
+import { ReportsScreen } from './ReportsScreen.js';
+import { resetReports } from './store.js';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let fake: FakeWorkbench;
+let container: HTMLElement;
+let root: Root;
+
+beforeEach(() => {
+  resetStore();
+  resetOta();
+  resetReports();
+  fake = installFakeWorkbench();
+  fake.api.recentReports.mockResolvedValue({ ok: true, value: [] });
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+const render = async () => {
+  act(() => root.render(<ReportsScreen />));
+  await act(flush);
+};
+const $ = (testId: string) => container.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+const click = async (el: HTMLElement | null) => {
+  await act(async () => el!.click());
+  await act(flush);
+};
+
+describe('reports', () => {
+  it('says what to do when there is nothing yet', async () => {
+    await render();
+    expect($('reports-empty')?.textContent).toBe(strings.reports.empty);
+    expect($('reports-merge')).toBeNull();
+  });
+
+  it('lists recent reports and opens one in the OTA view', async () => {
+    fake.api.recentReports.mockResolvedValue({ ok: true, value: [
+      { path: '/cases/4711/ota-check-MyApp.json', openedAt: '2025-01-02T09:30:00.000Z', headline: 'Frontend FE2 serves an outdated copy of 1 file.' },
+      { path: '/cases/old.json', openedAt: 'not a date' },
+    ] });
+    fake.api.openReport.mockResolvedValue({ ok: true, value: { path: '/cases/4711/ota-check-MyApp.json', report: smallReport() } });
+    await render();
+    expect($('reports-empty')).toBeNull();
+    const items = [...$('reports-recent')!.querySelectorAll('button')];
+    expect(items).toHaveLength(2);
+    expect(items[0]?.textContent).toContain('ota-check-MyApp.json');
+    expect(items[0]?.textContent).toContain('Frontend FE2 serves an outdated copy of 1 file.');
+    expect(items[1]?.textContent).toContain(strings.reports.noHeadline);
+    await click(items[0]!);
+    expect(fake.api.openReport).toHaveBeenCalledWith({ path: '/cases/4711/ota-check-MyApp.json' });
+    expect(useWorkbench.getState().screen).toBe('ota');
+    expect(useOta.getState().reportNote).toBe('Opened from ota-check-MyApp.json');
+  });
+
+  it('opens a report from the dialog, and shows a failure next to the button', async () => {
+    fake.api.openReport.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: 'x.json: report schema version 9 is newer than this app reads (1)' } });
+    fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/agent.json', report: smallReport() } });
+    await render();
+    await click($('reports-open'));
+    expect(fake.api.openReport).toHaveBeenCalledWith({});
+    expect($('reports-open-error')?.textContent).toContain('newer than this app reads');
+    expect(useOta.getState().report).toBeUndefined();
+    await click($('reports-open'));
+    expect($('reports-open-error')).toBeNull();
+    expect(useOta.getState().report?.headline).toBe('Frontend FE2 serves an outdated copy of 1 file.');
+    expect(useWorkbench.getState().screen).toBe('ota');
+  });
+
+  it('adds a customer’s report to the one shown: main merges, the merged report is shown', async () => {
+    const agent = smallReport();
+    const customer = { ...smallReport(), headline: 'customer' };
+    const merged = { ...smallReport(), headline: 'merged' };
+    useOta.getState().showReport(agent, 'opened', 'Opened from agent.json');
+    fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/customer.json', report: customer } });
+    fake.api.mergeReports.mockResolvedValueOnce({ ok: true, value: merged });
+    await render();
+    expect($('reports-shown')?.textContent).toContain(agent.headline);
+    await click($('reports-merge'));
+    expect(fake.api.mergeReports).toHaveBeenCalledWith({ reports: [agent, customer] });
+    expect(useOta.getState().report).toBe(merged);
+    expect(useOta.getState().reportNote).toBe('Merged with customer.json');
+    expect(useWorkbench.getState().screen).toBe('ota');
+  });
+
+  it('keeps the report shown when the merge fails, and says why next to the button', async () => {
+    const agent = smallReport();
+    useOta.getState().showReport(agent, 'run');
+    fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/other.json', report: smallReport() } });
+    fake.api.mergeReports.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: 'report 2: missing or invalid field runs' } });
+    await render();
+    await click($('reports-merge'));
+    expect($('reports-merge-error')?.textContent).toContain('missing or invalid field runs');
+    expect(useOta.getState().report).toBe(agent);
+  });
+
+  it('exports the report shown', async () => {
+    const agent = smallReport();
+    useOta.getState().showReport(agent, 'run');
+    fake.api.exportReport.mockResolvedValueOnce({ ok: true, value: { paths: [] } });
+    await render();
+    await click($('reports-export'));
+    expect(fake.api.exportReport).toHaveBeenCalledWith({ report: agent, formats: ['html', 'json'] });
+    expect($('reports-export-result')?.textContent).toBe(strings.reports.exportCancelled);
+  });
+});
