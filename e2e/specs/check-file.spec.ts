@@ -90,3 +90,48 @@ test('keyboard: the navigation and the open button are reachable with Tab, and a
   expect(overflow).toBeLessThanOrEqual(1);
   await hw.shot('check-file-zoom200-light');
 });
+
+test('paste a matching and a non-matching hash', async ({ hw }) => {
+  const file = join(hw.dataDir, 'hello.txt');
+  writeFileSync(file, 'hello world');
+  await hw.drop([file]);
+  const card = hw.page.getByTestId('hash-card').first();
+  await expect(card).toHaveAttribute('data-status', 'done');
+  await card.getByTestId('paste-box').fill('Checksum failed for file /MyApp/a.js?XrY7u+Ae7tCTyyK7j1rNww Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg');
+  await expect(card.getByTestId('digest-md5')).toHaveAttribute('data-match', 'true');
+  await expect(card.getByTestId('paste-result')).toContainText('MD5');
+  await hw.shot('check-file-paste-match-light');
+  await card.getByTestId('paste-box').fill('b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde8');
+  await expect(card.getByTestId('paste-result')).toContainText('No match');
+  await expect(card.locator('[data-match="true"]')).toHaveCount(0);
+  await card.getByTestId('paste-box').fill('b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9');
+  await expect(card.getByTestId('digest-sha256')).toHaveAttribute('data-match', 'true');
+});
+
+test('compare two files: the first difference with the bytes around it', async ({ hw }) => {
+  const a = join(hw.dataDir, 'a.bin');
+  const b = join(hw.dataDir, 'b.bin');
+  writeFileSync(a, 'the same start, then A and the rest');
+  writeFileSync(b, 'the same start, then B and the rest');
+  hw.dialogAnswers.push([a]);
+  await hw.page.getByTestId('compare-pick-a').click();
+  hw.dialogAnswers.push([b]);
+  await hw.page.getByTestId('compare-pick-b').click();
+  await hw.page.getByTestId('compare-run').click();
+  await expect(hw.page.getByTestId('compare-result')).toContainText('differ from byte 21');
+  await hw.shot('check-file-compare-light');
+});
+
+test('a file deleted while it is hashed says so on its card, and the other file of the drop keeps its digests', async ({ hw }) => {
+  const { unlinkSync } = await import('node:fs');
+  const big = join(hw.dataDir, 'leaving.bin');
+  const small = join(hw.dataDir, 'staying.txt');
+  execFileSync('truncate', ['-s', '4G', big]);
+  writeFileSync(small, 'abc');
+  await hw.drop([small, big]);
+  const card = hw.page.getByTestId('hash-card').first();
+  await expect(card.getByTestId('progress-text')).toContainText('%', { timeout: 10_000 });
+  unlinkSync(big);
+  await expect(card.getByTestId('file-error')).toContainText('deleted', { timeout: 30_000 });
+  await expect(card.getByTestId('digest-md5').first().getByTestId('digest-value')).toHaveText('900150983cd24fb0d6963f7d28e17f72');
+});

@@ -96,6 +96,8 @@ function lead(req: Extract<WorkerRequest, { role: 'lead' }>, group: Group, post:
       if (now - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = now;
         post({ type: 'progress', jobId: req.jobId, bytes: total });
+        // A deleted file stays readable while open: stop now rather than after hashing all of it.
+        if (fstatSync(fd).nlink === 0) throw failure('DELETED', `${req.path}: the file was deleted while it was being hashed`);
       }
     }
     Atomics.store(ctrl, CTRL.STATE, STATE.EOF);
