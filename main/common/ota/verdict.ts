@@ -272,7 +272,7 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
   const deviceWrong = device.filter((o) => states.get(o) === 'wrong');
   if (deviceWrong.length && (pubRight.length || right.length)) {
     return verdict('device-network', [...evidence,
-      pubRight.length ? `The public URL serves the current version from here (${pubRight.map((o) => sourceName(o)).join(', ')}).` : 'The public URL was not checked.',
+      pubRight.length ? `The public URL serves the current version (${countSamples(pubRight)}).` : 'The public URL was not checked.',
       ...deviceWrong.map((o) => `The device calculated ${o.hash} for ${r.path}, not ${expected}.`)],
     ['Something on the device\'s network changes the file (corporate proxy, operator, antivirus): test from another network, or with inspection disabled for this host.']);
   }
@@ -286,7 +286,7 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
   }
   const encodingOnly = publics.filter((o) => states.get(o) === 'right' && o.wireHash && o.wireHash !== o.hash);
   if (encodingOnly.length) evidence.push(`${cap(sourceName(encodingOnly[0]!))} arrives compressed (${encodingOnly[0]!.fetch?.contentEncoding ?? 'encoded'}); once decoded it is the same file, which is no fault.`);
-  if (pubRight.length) evidence.push(`The public URL serves the current version (${unique(pubRight.map((o) => sourceName(o))).join(', ')}).`);
+  if (pubRight.length) evidence.push(`The public URL serves the current version (${countSamples(pubRight)}).`);
   if (noFrontends) evidence.push('The frontends were not checked from here.');
   return verdict('consistent', evidence, []);
 }
@@ -317,6 +317,13 @@ function describeWrongPublic(group: Observation[], ctx: Context, r: ResourceObse
     if (o.fetch.tls && o.fetch.tls.issuer) parts.push(`TLS issuer: ${o.fetch.tls.issuer}.`);
   }
   return parts.join(' ');
+}
+
+/** "5 samples from here and 3 from the customer's network": how many copies back a statement. */
+function countSamples(obs: Observation[]): string {
+  const n = (v: Observation['vantage']) => obs.filter((o) => o.vantage === v).length;
+  const parts = [n('agent') && `${n('agent')} sample${n('agent') === 1 ? '' : 's'} from here`, n('customer') && `${n('customer')} from the customer's network`].filter(Boolean);
+  return parts.join(' and ');
 }
 
 function isShort(o: Observation): boolean {
