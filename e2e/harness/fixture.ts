@@ -26,7 +26,8 @@ export interface Harness {
   caller: Caller;
   /** Drops files on the window the way the preload sees a drop: File objects that have a path. */
   drop(paths: string[]): Promise<void>;
-  shot(name: string): Promise<void>;
+  /** A screenshot in e2e/screenshots: the whole page, or only what the window shows. */
+  shot(name: string, options?: { viewportOnly?: boolean }): Promise<void>;
 }
 
 export const test = base.extend<{ hw: Harness }>({
@@ -83,8 +84,8 @@ export const test = base.extend<{ hw: Harness }>({
           }
         }, paths);
       },
-      async shot(name) {
-        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      async shot(name, options) {
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: !options?.viewportOnly });
       },
     };
     await use(hw);

@@ -191,7 +191,10 @@ test('screenshots of every screen, light and dark, at 100% and 200%', async ({ h
   try {
     await fillAndRun(hw, { scenario });
     await expect(verdict(hw.page)).toHaveAttribute('data-cause', 'stale-cache', { timeout: 30_000 });
+    await hw.page.getByTestId('ota-table').scrollIntoViewIfNeeded();
+    await hw.shot('ota-result-window-light', { viewportOnly: true });
     await cell(hw.page, 'public').first().click();
+    await hw.shot('ota-evidence-window-light', { viewportOnly: true });
     const screens = [['check', 'Check a file'], ['checksums', 'Checksum files'], ['ota', 'OTA upgrade check'], ['customer', 'Customer mode'], ['reports', 'Reports']] as const;
     for (const scheme of ['light', 'dark'] as const) {
       await hw.page.emulateMedia({ colorScheme: scheme });
