@@ -137,7 +137,7 @@ describe('hash-workbench diagnose', () => {
   });
 
   it.each([
-    ['bom', 'bom'], ['crlf', 'line-endings'], ['minify', 'whitespace'], ['block-page', undefined], ['not-found', undefined],
+    ['bom', 'bom'], ['crlf', 'line-endings'], ['minify', 'whitespace'], ['gzip-and-inject', 'insertion'], ['block-page', undefined], ['not-found', undefined],
   ] as const)('altered-content: %s', async (mode, diffClass) => {
     const { appUrl, flags } = await farm([v2, v2], tamper(mode, (p) => p === JS));
     const r = await cli(['diagnose', appUrl, ...flags, '--resource', JS, '--json']);
@@ -155,9 +155,12 @@ describe('hash-workbench diagnose', () => {
     const { appUrl, flags } = await farm([v2, v2], tamper('gzip'));
     const r = await cli(['diagnose', appUrl, ...flags, '--resource', JS, '--json']);
     expect([r.code, r.json.cause]).toEqual([0, 'consistent']);
-    // We send no Accept-Encoding by default, as a device's raw download would not; the proxy compresses only when asked.
+    // Like a device, the check asks for gzip and hashes the decoded bytes; the wire bytes' hash is kept.
     const pub = obsOf(r.json, JS, 'public')[0]!;
     expect(pub.matches).toBe(true);
+    expect(pub.wireHash).toBeDefined();
+    expect(pub.wireHash).not.toBe(pub.hash);
+    expect(resource(r.json, JS).evidence.join(' ')).toContain('arrives compressed (gzip)');
   });
 
   it('device-network: everything right from here, but the device calculated another hash', async () => {

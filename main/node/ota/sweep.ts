@@ -101,8 +101,10 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
   const publicPoint: Point = { source: 'public', agent: opts.proxy ? undefined : makeAgent(app.protocol === 'https:'), origin: app.origin, trust: { ca: opts.ca, insecure: opts.insecure }, proxy: opts.proxy };
   const progress = (p: SweepProgress) => opts.onProgress?.(p);
 
+  // Devices' HTTP stacks (OkHttp, NSURLSession) ask for compressed bodies and undo the compression
+  // before hashing: so do we, keeping the wire bytes' hash as evidence.
   const fetchVia = (point: Point, pathAndQuery: string, headers?: Record<string, string>) =>
-    fetchPoint({ url: `${point.origin}${pathAndQuery}`, connectTo: point.connectTo, agent: point.agent, proxy: point.proxy, trust: point.trust, headers, ...common });
+    fetchPoint({ url: `${point.origin}${pathAndQuery}`, connectTo: point.connectTo, agent: point.agent, proxy: point.proxy, trust: point.trust, headers: { 'accept-encoding': 'gzip, deflate, br', ...headers }, ...common });
 
   // 1. moduleinfo from every point, and the one given.
   const versions = new Map<string, ModuleVersionInfo>();
