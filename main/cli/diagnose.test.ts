@@ -62,6 +62,9 @@ describe('hash-workbench diagnose', () => {
     expect(js.expected).toBe(osHash(v2.files['scripts/MyApp.controller.js']!));
     expect(js.observations.map((o) => o.source).sort()).toEqual(['frontend:FE1', 'frontend:FE2', 'public', 'public', 'public', 'public-busted', 'public-nocache']);
     expect(js.observations.every((o) => o.matches && o.vantage === 'agent')).toBe(true);
+    // moduleversioninfo was read from every point and agrees with moduleinfo.
+    const copies = (r.json as unknown as { moduleinfo: Array<{ moment: string; versionToken?: string; versionInfoToken?: string }> }).moduleinfo.filter((c) => c.moment === 'start');
+    expect(copies.map((c) => c.versionInfoToken)).toEqual(copies.map(() => v2.versionToken));
     // index.html is judged by its token: its MD5 is not its moduleinfo hash, yet it matches.
     const index = resource(r.json, INDEX);
     expect(index.cause).toBe('consistent');

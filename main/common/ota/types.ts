@@ -137,6 +137,8 @@ export interface ModuleInfoCopy {
   moment: 'start' | 'end' | 'given';
   versionToken?: string;
   versionSequence?: number;
+  /** The token moduleversioninfo announced from the same source at the start. */
+  versionInfoToken?: string;
   /** OutSystems-form MD5 of the body, to tell two copies apart when the token is missing. */
   hash?: string;
   status?: number;

@@ -165,6 +165,12 @@ describe('verdict', () => {
     expect(v.counts['altered-content']).toBe(1);
   });
 
+  it('notes a source whose moduleversioninfo announces another version than its moduleinfo', () => {
+    const copies = [{ ...copy('frontend:FE1', 'v2', 2), versionInfoToken: 'v3' }, copy('frontend:FE2', 'v2', 2)];
+    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic()], { copies }));
+    expect(v.resources[0]!.evidence).toContain('Frontend FE1 announces version v3 in moduleversioninfo but serves moduleinfo v2.');
+  });
+
   it('gives the same verdict for the same observations', () => {
     const input = check([obs('frontend:FE1', A), obs('frontend:FE2', B), ...rightPublic()]);
     expect(JSON.stringify(judge(input))).toBe(JSON.stringify(judge(structuredClone(input))));

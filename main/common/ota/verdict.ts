@@ -124,6 +124,13 @@ function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): Res
   }));
   const base = { path, expected: current.versionToken, versionTokenFile: true, observations };
   const evidence = [`Current version: ${current.how}.`];
+  // moduleversioninfo is what devices poll: one announcing another token than its moduleinfo sends them
+  // after a version that source does not serve.
+  for (const c of input.moduleinfo) {
+    if (c.versionInfoToken && c.versionToken && c.versionInfoToken !== c.versionToken) {
+      evidence.push(`${cap(c.source.startsWith('frontend:') ? `frontend ${frontendLabel(c.source)}` : `the ${c.source} URL`)} announces version ${c.versionInfoToken} in moduleversioninfo but serves moduleinfo ${c.versionToken}.`);
+    }
+  }
   if (current.changedDuringCheck) {
     return { ...base, fault: 'deployment', cause: 'new-deployment', frontends: [], evidence, next: ['Wait until publishing has finished, then retry the upgrade on the device and run the check again.'] };
   }

@@ -11,7 +11,7 @@ import { decideCurrentVersion } from '../../common/ota/current-version.js';
 import { harEntriesFor, type Har } from '../../common/ota/har.js';
 import { headerValue, redactHeaders, redactUrl } from '../../common/ota/headers.js';
 import { checksumFailures, resourcesNamed, type LogEntry } from '../../common/ota/log-lines.js';
-import { findVersionToken, isVersionTokenFile, moduleInfoUrl, moduleNameFromAppUrl, parseModuleInfo, type ModuleInfo } from '../../common/ota/moduleinfo.js';
+import { findVersionToken, isVersionTokenFile, moduleInfoUrl, moduleNameFromAppUrl, moduleVersionInfoUrl, parseModuleInfo, parseModuleVersionInfo, type ModuleInfo } from '../../common/ota/moduleinfo.js';
 import { describeProblem } from '../../common/ota/parse-result.js';
 import { buildReport, type OtaReport, type RunInfo } from '../../common/ota/report.js';
 import type { FetchRecord, ModuleInfoCopy, Observation, Source, Vantage } from '../../common/ota/types.js';
@@ -122,6 +122,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
     copies.push({ source: 'moduleinfo', vantage, moment: 'given', versionToken: r.value.versionToken, versionSequence: r.value.versionSequence, at: startedAt });
   }
   const moduleinfoPath = new URL(moduleInfoUrl(app.href)).pathname;
+  const versionInfoPath = new URL(moduleVersionInfoUrl(app.href)).pathname;
   const readModuleInfos = async (moment: 'start' | 'end') => {
     const fetchable = [...points.filter((p) => !p.folder), publicPoint];
     progress({ phase: moment === 'start' ? 'moduleinfo' : 'moduleinfo-end', done: 0, total: fetchable.length });
@@ -137,6 +138,12 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
           copy.versionToken = m.value.versionToken;
           copy.versionSequence = m.value.versionSequence;
         } else copy.error = `moduleinfo cannot be parsed: ${describeProblem(m.error)}`;
+      }
+      if (moment === 'start') {
+        // The version the runtime polls for first (with a timestamp as cache buster, as it does).
+        const vi = await fetchVia(p, `${versionInfoPath}?${Date.now()}`, { accept: 'application/json' });
+        const parsedVi = vi.body && !vi.error ? parseModuleVersionInfo(new TextDecoder().decode(vi.body)) : undefined;
+        if (parsedVi?.ok) copy.versionInfoToken = parsedVi.value.versionToken;
       }
       if (copy.error) problems.push(`${describeSource(p.source)}: ${copy.error}`);
       copies.push(copy);
