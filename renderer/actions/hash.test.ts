@@ -5,7 +5,7 @@ import { ALGORITHMS } from '../../main/common/algorithms.js';
 import type { HashProgress } from '../../main/common/hash-types.js';
 import { strings } from '../strings/index.js';
 import { resetStore, useWorkbench, type HashJob } from '../store/index.js';
-import { flush, HELLO_MD5, HELLO_SHA256, installFakeWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
+import { flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type FakeWorkbench } from '../test-support/fake-workbench.js';
 import { cancelHash, chooseAlgorithms, dropFiles, hashPaths, openFiles } from './hash.js';
 import { startWorkbench } from './start.js';
 
@@ -13,8 +13,7 @@ let fake: FakeWorkbench;
 let stop: () => void;
 
 beforeEach(async () => {
-  resetStore();
-  fake = installFakeWorkbench();
+  fake = freshWorkbench();
   // The real wiring carries progress events to the store, as in the app.
   stop = startWorkbench();
   await flush();

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // Start-up wiring: main's events reach the right actions, settings load, encoding choices are saved.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resetStore, useWorkbench } from '../store/index.js';
-import { flush, installFakeWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
+import { useWorkbench } from '../store/index.js';
+import { flush, freshWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
 import { chooseEncoding, loadSettings } from './settings.js';
 import { startWorkbench } from './start.js';
 
@@ -11,8 +11,7 @@ let stop: (() => void) | undefined;
 const state = () => useWorkbench.getState();
 
 beforeEach(() => {
-  resetStore();
-  fake = installFakeWorkbench();
+  fake = freshWorkbench();
 });
 afterEach(() => {
   stop?.();

@@ -2,16 +2,13 @@
 // Help > About: opens modally from the menu, lists implementations and fallbacks, closes with
 // Escape or Close and gives focus back.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../main/common/ipc/contract.js';
 import { startWorkbench } from '../actions/start.js';
 import { aboutStrings } from '../strings/about.js';
-import { resetStore } from '../store/index.js';
-import { flush, installFakeWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
+import { useDom } from '../test-support/dom.js';
+import { flush, freshWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
 import { AboutDialog, useAbout } from './AboutDialog.js';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // jsdom has <dialog> but not its methods: these do what Chromium does that matters here.
 HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
@@ -35,34 +32,26 @@ const INFO: AppInfo = {
   fallbacks: ['BLAKE3: native package not loaded, using wasm'],
 };
 
+const dom = useDom();
 let fake: FakeWorkbench;
 let stop: () => void;
-let container: HTMLElement;
-let root: Root;
 let opener: HTMLButtonElement;
 
 beforeEach(() => {
-  resetStore();
+  fake = freshWorkbench();
   useAbout.setState(useAbout.getInitialState(), true);
-  fake = installFakeWorkbench();
   stop = startWorkbench();
-  container = document.createElement('div');
-  document.body.append(container);
+  dom.render(<AboutDialog />);
+  // Added after the first render: React empties its container when it first draws into it.
   opener = document.createElement('button');
-  container.append(opener);
-  const host = document.createElement('div');
-  container.append(host);
-  root = createRoot(host);
-  act(() => root.render(<AboutDialog />));
+  dom.container.prepend(opener);
 });
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   stop();
 });
 
-const dialog = () => container.querySelector<HTMLDialogElement>('[data-testid="about-dialog"]')!;
-const text = (testId: string) => dialog().querySelector(`[data-testid="${testId}"]`)?.textContent;
+const dialog = () => dom.byTestId<HTMLDialogElement>('about-dialog')!;
+const text = (testId: string) => dom.byTestId(testId, dialog())?.textContent;
 
 async function openFromMenu(info: Awaited<ReturnType<FakeWorkbench['api']['appInfo']>>): Promise<void> {
   fake.api.appInfo.mockResolvedValueOnce(info);

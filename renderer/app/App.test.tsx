@@ -1,36 +1,24 @@
 // @vitest-environment jsdom
 // Renders the real App in jsdom: the frame, the empty state, a finished card, errors and the drop overlay.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALGORITHMS } from '../../main/common/algorithms.js';
 import { strings } from '../strings/index.js';
-import { resetStore, useWorkbench } from '../store/index.js';
-import { flush, HELLO_MD5, HELLO_SHA256, installFakeWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
+import { useWorkbench } from '../store/index.js';
+import { useDom } from '../test-support/dom.js';
+import { flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type FakeWorkbench } from '../test-support/fake-workbench.js';
 import { App } from './App.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const dom = useDom();
+const { $, $$ } = dom;
 let fake: FakeWorkbench;
-let container: HTMLElement;
-let root: Root;
 
 beforeEach(() => {
-  resetStore();
-  fake = installFakeWorkbench();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+  fake = freshWorkbench();
 });
 
-const render = () => act(() => root.render(<App />));
-const $ = <E extends Element = HTMLElement>(selector: string, within: ParentNode = container) => within.querySelector<E & Element>(selector);
-const $$ = (selector: string, within: ParentNode = container) => [...within.querySelectorAll<HTMLElement>(selector)];
-const button = (name: string, within: ParentNode = container) => {
+const render = () => dom.render(<App />);
+const button = (name: string, within: ParentNode = dom.container) => {
   const found = $$('button', within).find((b) => b.textContent === name);
   if (!found) throw new Error(`no button "${name}"`);
   return found;

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { Envelope, EventPayloads, JobProgress, MenuCommand, Settings } from '../../main/common/ipc/contract.js';
 import type { HashFilesResult } from '../../main/common/hash-types.js';
 import type { WorkbenchApi } from '../../main/common/ipc/workbench-api.js';
+import { resetStore } from '../store/index.js';
 
 type Listener<T> = (payload: T) => void;
 
@@ -93,6 +94,12 @@ export function installFakeWorkbench(): FakeWorkbench {
   const fake = fakeWorkbench();
   window.workbench = fake.api;
   return fake;
+}
+
+/** Where each test starts: the store at its initial state and a fresh fake as window.workbench. */
+export function freshWorkbench(): FakeWorkbench {
+  resetStore();
+  return installFakeWorkbench();
 }
 
 /** Lets every pending promise callback (an awaited envelope, a store update) run. */

@@ -1,49 +1,27 @@
 // @vitest-environment jsdom
 // Check a file beyond the cards: pasting a hash to check, the algorithm choice, comparing two files.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ALGORITHMS, DEFAULT_ALGORITHMS } from '../../../main/common/algorithms.js';
 import type { CompareResult } from '../../../main/common/hash-types.js';
 import { hashPaths } from '../../actions/hash.js';
 import { loadSettings } from '../../actions/settings.js';
 import { strings } from '../../strings/index.js';
-import { resetStore, useWorkbench } from '../../store/index.js';
-import { flush, HELLO_MD5, HELLO_SHA256, installFakeWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { useWorkbench } from '../../store/index.js';
+import { typeInto, useDom } from '../../test-support/dom.js';
+import { flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type FakeWorkbench } from '../../test-support/fake-workbench.js';
 import { CheckFileScreen } from './CheckFileScreen.js';
 import { resetCheckScreen } from './store.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const dom = useDom();
+const { $, $$, text } = dom;
 let fake: FakeWorkbench;
-let container: HTMLElement;
-let root: Root;
 
 beforeEach(() => {
-  resetStore();
+  fake = freshWorkbench();
   resetCheckScreen();
-  fake = installFakeWorkbench();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root.render(<CheckFileScreen />));
+  dom.render(<CheckFileScreen />);
 });
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-const $ = <E extends Element = HTMLElement>(selector: string, within: ParentNode = container) => within.querySelector<E & Element>(selector);
-const $$ = (selector: string, within: ParentNode = container) => [...within.querySelectorAll<HTMLElement>(selector)];
-const text = (selector: string, within?: ParentNode) => $(selector, within)?.textContent;
-
-/** Types as a user would: React only sees a value set through the native setter plus an input event. */
-function typeInto(el: HTMLTextAreaElement, value: string): void {
-  act(() => {
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 function finishedCard(digests = { md5: HELLO_MD5, sha256: HELLO_SHA256 }): HTMLElement {
   act(() => {
@@ -227,7 +205,7 @@ describe('compare two files', () => {
       answer({ ok: false, error: { code: 'CANCELLED', message: 'comparison cancelled' } });
       await flush();
     });
-    expect(container.textContent).toContain(strings.check.compare.cancelled);
+    expect(dom.container.textContent).toContain(strings.check.compare.cancelled);
     expect($('[data-testid="compare-cancel"]')).toBeNull();
   });
 });

@@ -2,10 +2,10 @@
 // matched carry data-match and a text mark, so the match is not told by colour alone.
 import { useId } from 'react';
 import type { FileHashResult } from '../../../main/common/hash-types.js';
+import { CopyButton } from '../../app/CopyButton.js';
 import { copyAllText, digestRows, fileName, formatBytes } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
-import { CopyButton } from './CopyButton.js';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -19,7 +19,7 @@ export function FileDigests({ file, matched = NONE }: { file: FileHashResult; ma
     <section className="file-result" data-testid="file-result" aria-labelledby={headingId}>
       <div className="file-head">
         <h3 id={headingId} className="file-name">{name}</h3>
-        {rows.length > 0 && <CopyButton text={copyAllText(file.digests, encoding)} idle={strings.card.copyAll} testId="copy-all" />}
+        {rows.length > 0 && <CopyButton text={copyAllText(file.digests, encoding)} idle={strings.card.copyAll} copied={strings.card.copied} className="copy" testId="copy-all" />}
       </div>
       <p className="file-path">
         {file.path}
@@ -52,7 +52,7 @@ export function FileDigests({ file, matched = NONE }: { file: FileHashResult; ma
                   {matched.has(r.id) && <span className="match-mark" data-testid="match-mark">{strings.check.paste.rowMark}</span>}
                 </th>
                 <td className="digest-cell"><code className="digest-value" data-testid="digest-value">{r.value}</code></td>
-                <td className="digest-copy"><CopyButton text={r.value} idle={strings.card.copy} /></td>
+                <td className="digest-copy"><CopyButton text={r.value} idle={strings.card.copy} copied={strings.card.copied} className="copy" /></td>
               </tr>
             ))}
           </tbody>

@@ -2,31 +2,28 @@
 // Checksum files: verifying (rows streamed from progress events, then main's final answer),
 // cancelling, routing by drop/open-with and menu, and creating a checksum file.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../main/common/ipc/contract.js';
 import type { VerifyEntryResult, VerifyResult } from '../../../main/common/hash-types.js';
 import { dropFiles } from '../../actions/hash.js';
 import { startWorkbench } from '../../actions/start.js';
 import { strings } from '../../strings/index.js';
-import { resetStore, useWorkbench } from '../../store/index.js';
-import { deferred, flush, HELLO_MD5, HELLO_SHA256, installFakeWorkbench, type Deferred, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { useWorkbench } from '../../store/index.js';
+import { useDom } from '../../test-support/dom.js';
+import { deferred, flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type Deferred, type FakeWorkbench } from '../../test-support/fake-workbench.js';
 import { ChecksumsScreen } from './ChecksumsScreen.js';
 import { resetChecksums } from './store.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const dom = useDom();
+const { $, $$, text } = dom;
 let fake: FakeWorkbench;
 let stop: () => void;
-let container: HTMLElement;
-let root: Root;
 /** One pending answer per verifyChecksumFile call, in call order. */
 let verifyCalls: Array<Deferred<Envelope<VerifyResult>>>;
 
 beforeEach(async () => {
-  resetStore();
+  fake = freshWorkbench();
   resetChecksums();
-  fake = installFakeWorkbench();
   verifyCalls = [];
   fake.api.verifyChecksumFile.mockImplementation(() => {
     const d = deferred<Envelope<VerifyResult>>();
@@ -34,23 +31,15 @@ beforeEach(async () => {
     return d.promise;
   });
   stop = startWorkbench();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   // The screen alone: its module registers the routes, as it does when App imports it.
-  act(() => root.render(<ChecksumsScreen />));
+  dom.render(<ChecksumsScreen />);
   await act(flush);
 });
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   stop();
 });
 
-const $ = <E extends Element = HTMLElement>(selector: string, within: ParentNode = container) => within.querySelector<E & Element>(selector);
-const $$ = (selector: string, within: ParentNode = container) => [...within.querySelectorAll<HTMLElement>(selector)];
-const text = (selector: string, within?: ParentNode) => $(selector, within)?.textContent;
-const click = (testId: string) => act(async () => $(`[data-testid="${testId}"]`)!.click());
+const click = (testId: string) => act(async () => dom.byTestId(testId)!.click());
 const rows = (within?: ParentNode) => $$('[data-testid="checksum-row"]', within).map((r) => [r.dataset.status, text('[data-testid="checksum-mark"]', r)]);
 
 function entry(line: number, path: string, status: VerifyEntryResult['status'], extra: Partial<VerifyEntryResult> = {}): VerifyEntryResult {

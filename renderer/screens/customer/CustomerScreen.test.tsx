@@ -2,20 +2,18 @@
 // Customer mode in jsdom: walking the steps, a case file filling them in, the diagnose request, the
 // progress, the result and its save, support's case form, failures that keep the inputs, and no jargon.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../main/common/ipc/contract.js';
 import { REPORT_SCHEMA, type OtaReport } from '../../../main/common/ota/report.js';
 import { routePaths, runMenu } from '../../actions/routes.js';
 import { startWorkbench } from '../../actions/start.js';
 import { strings } from '../../strings/index.js';
-import { resetStore, useWorkbench } from '../../store/index.js';
-import { deferred, flush, installFakeWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { useWorkbench } from '../../store/index.js';
+import { clickAndFlush, typeInto, useDom } from '../../test-support/dom.js';
+import { deferred, flush, freshWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
 import { CustomerScreen } from './CustomerScreen.js';
 import { resetCustomer, useCustomer } from './store.js';
 import { JARGON_TERMS } from './words.js';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const s = strings.customer;
 const CTRL = '/MyApp/scripts/MyApp.controller.js';
@@ -52,50 +50,32 @@ function report(over: Partial<OtaReport> = {}): OtaReport {
   };
 }
 
+const dom = useDom();
+const { byTestId: byId } = dom;
 let fake: FakeWorkbench;
-let container: HTMLElement;
-let root: Root;
 let stop: (() => void) | undefined;
 
 beforeEach(() => {
-  resetStore();
+  fake = freshWorkbench();
   resetCustomer();
-  fake = installFakeWorkbench();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   stop?.();
   stop = undefined;
 });
 
-const render = () => act(() => root.render(<CustomerScreen />));
-const byId = <E extends HTMLElement = HTMLElement>(testId: string) => container.querySelector<E>(`[data-testid="${testId}"]`);
+const render = () => dom.render(<CustomerScreen />);
 const get = <E extends HTMLElement = HTMLElement>(testId: string) => {
   const el = byId<E>(testId);
   if (!el) throw new Error(`no [data-testid="${testId}"] on step ${byId('customer-step')?.dataset.step}`);
   return el;
 };
 const step = () => get('customer-step').dataset.step;
-const click = async (testId: string) => {
-  await act(async () => get(testId).click());
-  await act(flush);
-};
-/** Types into a controlled field as React sees a user type. */
-function type(testId: string, value: string) {
-  const el = get<HTMLInputElement | HTMLTextAreaElement>(testId);
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  act(() => {
-    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const click = (testId: string) => clickAndFlush(get(testId));
+const type = (testId: string, value: string) => typeInto(get<HTMLInputElement | HTMLTextAreaElement>(testId), value);
 /** Visible words of the screen (what a customer reads), without what they typed into the fields. */
 function screenText(): string {
-  const clone = container.cloneNode(true) as HTMLElement;
+  const clone = dom.container.cloneNode(true) as HTMLElement;
   for (const field of clone.querySelectorAll('textarea, input')) field.remove();
   return clone.textContent ?? '';
 }
@@ -126,7 +106,7 @@ describe('walking the steps', () => {
     expect(step()).toBe('intro');
     expect(get('customer-step').textContent).toBe('Step 1 of 5');
     expect(byId('customer-back')).toBeNull();
-    for (const sentence of s.intro.sentences) expect(container.textContent).toContain(sentence);
+    for (const sentence of s.intro.sentences) expect(dom.container.textContent).toContain(sentence);
 
     await click('customer-next');
     expect(step()).toBe('error');
@@ -485,7 +465,7 @@ describe('plain words', () => {
   });
 
   it('catches an unexplained word (the check itself can fail)', () => {
-    container.textContent = 'The frontend served an old hash.';
+    dom.container.textContent = 'The frontend served an old hash.';
     expect(() => expectNoUnexplainedJargon('test')).toThrow();
   });
 });

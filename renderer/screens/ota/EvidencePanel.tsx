@@ -2,8 +2,8 @@
 // moves into it when it opens (or shows another cell); Escape or Close returns focus to the cell.
 import { useEffect, useId, useRef } from 'react';
 import type { ResourceVerdict } from '../../../main/common/ota/verdict.js';
+import { CopyButton } from '../../app/CopyButton.js';
 import { strings } from '../../strings/index.js';
-import { CopyValue } from './CopyValue.js';
 import { ObservationDetails } from './ObservationDetails.js';
 import type { Cell } from './table-model.js';
 
@@ -43,7 +43,7 @@ export function EvidencePanel({ resource, cell, onClose }: Props) {
       </div>
       <dl className="ota-facts">
         <div><dt>{p.resource}</dt><dd><code className="ota-mono">{resource.path}</code></dd></div>
-        <div><dt>{p.expected}</dt><dd><code className="ota-mono">{expected}</code>{resource.expected !== undefined && <> <CopyValue text={resource.expected} what={p.expected} /></>}</dd></div>
+        <div><dt>{p.expected}</dt><dd><code className="ota-mono">{expected}</code>{resource.expected !== undefined && <> <CopyButton text={resource.expected} idle={p.copy} copied={p.copied} ariaLabel={p.copyLabel(p.expected)} className="ota-copy" /></>}</dd></div>
         <div><dt>{p.verdict}</dt><dd>{strings.ota.causes[resource.cause] ?? resource.cause}</dd></div>
       </dl>
       {cell.observations.length === 0

@@ -5,8 +5,8 @@ import { diffClassLabel } from '../../../main/common/ota/byte-diff.js';
 import { tellingHeaders } from '../../../main/common/ota/headers.js';
 import type { DiffResult, FetchRecord, Header, Observation } from '../../../main/common/ota/types.js';
 import { sourceName, type ResourceVerdict } from '../../../main/common/ota/verdict.js';
+import { CopyButton } from '../../app/CopyButton.js';
 import { strings } from '../../strings/index.js';
-import { CopyValue } from './CopyValue.js';
 
 const p = strings.ota.panel;
 const t = strings.ota.table;
@@ -26,7 +26,7 @@ function Facts({ rows }: { rows: Fact[] }) {
 }
 
 const mono = (v: string) => <code className="ota-mono">{v}</code>;
-const withCopy = (v: string, what: string) => <>{mono(v)} <CopyValue text={v} what={what} /></>;
+const withCopy = (v: string, what: string) => <>{mono(v)} <CopyButton text={v} idle={p.copy} copied={p.copied} ariaLabel={p.copyLabel(what)} className="ota-copy" /></>;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Control characters drawn as their Unicode pictures, so an excerpt shows what is really there. */

@@ -3,20 +3,18 @@
 // request sent, frontends remembered per URL, progress and cancel, a failed run keeping the last result,
 // and what the frame routes here (a dropped HAR or report, the File menu).
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../main/common/ipc/contract.js';
 import type { OtaReport } from '../../../main/common/ota/report.js';
 import { routePaths, runMenu } from '../../actions/routes.js';
 import { startWorkbench } from '../../actions/start.js';
 import { strings } from '../../strings/index.js';
-import { resetStore, useWorkbench } from '../../store/index.js';
-import { deferred, flush, installFakeWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { useWorkbench } from '../../store/index.js';
+import { typeInto, useDom } from '../../test-support/dom.js';
+import { deferred, flush, freshWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
 import { OtaScreen } from './OtaScreen.js';
 import { smallReport } from './report-fixture.js';
 import { resetOta, useOta } from './store.js';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const URL_KEY = 'https://apps.example.com/MyApp/';
 const LOG = [
@@ -25,41 +23,25 @@ const LOG = [
   'hello there, nothing to see',
 ].join('\n');
 
+const dom = useDom();
+const { byTestId: $, $$ } = dom;
 let fake: FakeWorkbench;
-let container: HTMLElement;
-let root: Root;
 let stop: () => void;
 
 beforeEach(() => {
-  resetStore();
+  fake = freshWorkbench();
   resetOta();
-  fake = installFakeWorkbench();
   stop = startWorkbench();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   stop();
 });
 
 const render = async () => {
-  act(() => root.render(<OtaScreen />));
+  dom.render(<OtaScreen />);
   await act(flush);
 };
-const $ = <E extends HTMLElement = HTMLElement>(testId: string) => container.querySelector<E>(`[data-testid="${testId}"]`);
-const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
-/** Types into a React-controlled field: the native setter, then the event React listens to. */
-function type(testId: string, value: string): void {
-  const el = $<HTMLInputElement | HTMLTextAreaElement>(testId)!;
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!;
-  act(() => {
-    setter.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const type = (testId: string, value: string) => typeInto($<HTMLInputElement | HTMLTextAreaElement>(testId)!, value);
 const click = (testId: string) => act(() => $(testId)!.click());
 const settings = (frontends: Record<string, Array<{ label: string; address: string }>>) =>
   fake.api.getSettings.mockResolvedValue({ ok: true, value: { algorithms: ['md5'], encoding: 'hex', frontends, theme: 'system' } });

@@ -2,36 +2,23 @@
 // The result view on a hand-made report: the verdict, the columns and marks, the evidence panel, the
 // filters, export, the keyboard, and a 2,000-row report drawn as a window of rows.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OtaReport } from '../../../main/common/ota/report.js';
-import { resetStore } from '../../store/index.js';
-import { flush, installFakeWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { useDom } from '../../test-support/dom.js';
+import { flush, freshWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
 import { bigReport, OLD, RIGHT, smallReport } from './report-fixture.js';
 import { OVERSCAN, ROW_HEIGHT } from './ResultTable.js';
 import { ResultView } from './ResultView.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const dom = useDom();
+const { $, $$ } = dom;
 let fake: FakeWorkbench;
-let container: HTMLElement;
-let root: Root;
 
 beforeEach(() => {
-  resetStore();
-  fake = installFakeWorkbench();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+  fake = freshWorkbench();
 });
 
-const render = (report: OtaReport) => act(() => root.render(<ResultView report={report} />));
-const $ = (selector: string, within: ParentNode = container) => within.querySelector<HTMLElement>(selector);
-const $$ = (selector: string, within: ParentNode = container) => [...within.querySelectorAll<HTMLElement>(selector)];
+const render = (report: OtaReport) => dom.render(<ResultView report={report} />);
 const row = (path: string) => $(`[data-testid="ota-row"][data-path$="${path}"]`)!;
 const cell = (path: string, source: string) => $(`[data-testid="ota-cell"][data-source="${source}"]`, row(path))!;
 const key = (target: Element, init: KeyboardEventInit) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })));

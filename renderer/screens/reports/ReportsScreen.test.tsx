@@ -2,46 +2,32 @@
 // Reports: the empty state, the recent list, opening a report into the OTA view, adding a customer's
 // report (merged in main), export, and errors next to their buttons.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { strings } from '../../strings/index.js';
-import { resetStore, useWorkbench } from '../../store/index.js';
-import { flush, installFakeWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { useWorkbench } from '../../store/index.js';
+import { clickAndFlush, useDom } from '../../test-support/dom.js';
+import { flush, freshWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
 import { smallReport } from '../ota/report-fixture.js';
 import { resetOta, useOta } from '../ota/store.js';
 import { ReportsScreen } from './ReportsScreen.js';
 import { resetReports } from './store.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const dom = useDom();
+const { byTestId: $ } = dom;
 let fake: FakeWorkbench;
-let container: HTMLElement;
-let root: Root;
 
 beforeEach(() => {
-  resetStore();
+  fake = freshWorkbench();
   resetOta();
   resetReports();
-  fake = installFakeWorkbench();
   fake.api.recentReports.mockResolvedValue({ ok: true, value: [] });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 const render = async () => {
-  act(() => root.render(<ReportsScreen />));
+  dom.render(<ReportsScreen />);
   await act(flush);
 };
-const $ = (testId: string) => container.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
-const click = async (el: HTMLElement | null) => {
-  await act(async () => el!.click());
-  await act(flush);
-};
+const click = (el: HTMLElement | null) => clickAndFlush(el!);
 
 describe('reports', () => {
   it('says what to do when there is nothing yet', async () => {
