@@ -1,5 +1,5 @@
 // The ota screen's user-visible strings (part of strings/index.ts: one place for translations).
-import type { Cause, Fault, TlsInfo } from '../../main/common/ota/types.js';
+import { CAUSE_WORDS, type Fault, type TlsInfo } from '../../main/common/ota/types.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -145,18 +145,7 @@ export const otaStrings = {
     none: 'none',
   } satisfies Record<Fault, string>,
 
-  causes: {
-    'new-deployment': 'new deployment during the upgrade',
-    'outdated-frontend': 'outdated frontend',
-    'manifest-mismatch': 'files do not match their moduleinfo',
-    'stale-cache': 'stale cache',
-    'altered-content': 'content altered on the way',
-    truncated: 'cut short on the way',
-    'device-network': 'changed on the device’s network',
-    consistent: 'consistent',
-    unreachable: 'unreachable',
-    inconclusive: 'inconclusive',
-  } satisfies Record<Cause, string>,
+  causes: CAUSE_WORDS,
 
   table: {
     caption: 'Every copy of each file, side by side',

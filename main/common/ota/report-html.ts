@@ -4,7 +4,7 @@
 import { diffClassLabel } from './byte-diff.js';
 import { tellingHeaders } from './headers.js';
 import type { OtaReport, RunInfo } from './report.js';
-import type { Cause, DiffResult, FetchRecord, Header, ModuleInfoCopy, Observation, Source, TlsInfo, Vantage } from './types.js';
+import { CAUSE_WORDS, type Cause, type DiffResult, type FetchRecord, type Header, type ModuleInfoCopy, type Observation, type Source, type TlsInfo, type Vantage } from './types.js';
 import { frontendLabel, sourceName, type ResourceVerdict } from './verdict.js';
 
 export interface ReportHtmlOptions {
@@ -70,18 +70,6 @@ function when(iso: string | undefined): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-const CAUSE_WORDS: Record<Cause, string> = {
-  'new-deployment': 'new deployment during the upgrade',
-  'outdated-frontend': 'outdated frontend',
-  'manifest-mismatch': 'files do not match their moduleinfo',
-  'stale-cache': 'stale cache',
-  'altered-content': 'content altered on the way',
-  truncated: 'cut short on the way',
-  'device-network': "changed on the device's network",
-  consistent: 'consistent',
-  unreachable: 'unreachable',
-  inconclusive: 'inconclusive',
-};
 
 const causeWords = (c: Cause) => CAUSE_WORDS[c] ?? c;
 

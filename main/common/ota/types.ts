@@ -163,3 +163,17 @@ export type Cause =
 
 /** The precedence in which resource verdicts combine: a proved fault is never hidden by a weaker one. */
 export const FAULT_ORDER: readonly Fault[] = ['deployment', 'frontend', 'network', 'inconclusive', 'none'];
+
+/** Each cause in a few plain words, for the report, the CLI and the screens alike. */
+export const CAUSE_WORDS: Readonly<Record<Cause, string>> = {
+  'new-deployment': 'new deployment during the upgrade',
+  'outdated-frontend': 'outdated frontend',
+  'manifest-mismatch': 'files do not match their moduleinfo',
+  'stale-cache': 'stale cache',
+  'altered-content': 'content altered on the way',
+  truncated: 'cut short on the way',
+  'device-network': 'changed on the device’s network',
+  consistent: 'consistent',
+  unreachable: 'unreachable',
+  inconclusive: 'inconclusive',
+};
