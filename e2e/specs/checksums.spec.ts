@@ -36,6 +36,6 @@ test('create a checksum file for the files hashed, in the format chosen', async 
   hw.dialogAnswers.push([target]);
   await hw.page.getByTestId('create-save').click();
   await expect(hw.page.getByTestId('create-result')).toContainText('out.sha256');
-  expect(readFileSync(target, 'utf8')).toContain('SHA256 (');
+  expect(readFileSync(target, 'utf8')).toContain('SHA256 (abc.txt) = ');
   expect(readFileSync(target, 'utf8')).toContain('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
 });

@@ -1,7 +1,7 @@
 // The handler table: channel -> (validated request, caller) -> service call. The Electron wiring registers
 // it on ipcMain; the e2e harness binds the same table to Chromium; the CLI calls the same services.
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { ALGORITHMS } from '../../common/algorithms.js';
 import { formatChecksumFile } from '../../common/checksum-file.js';
 import { Channel, CONTRACT, CASE_SCHEMA, type CaseFile, Event, isChannel, type ChannelName, type Envelope, type EventName, type EventPayloads, type IpcError, type RequestOf, type ResponseOf } from '../../common/ipc/contract.js';
@@ -131,7 +131,14 @@ export const HANDLERS: HandlerTable = {
     const ext = req.format === 'sfv' ? 'sfv' : req.entries[0]!.algorithm.replace(/[^a-z0-9]/g, '');
     const target = await s.platform.saveDialog(`checksums.${ext}`, caller.id);
     if (!target) return {};
-    await writeFile(target, formatChecksumFile(req.entries, req.format));
+    // Names relative to where the file is saved, as sha256sum writes them, so the folder can move;
+    // a file outside that folder keeps its full path.
+    const base = dirname(target);
+    const entries = req.entries.map((e) => {
+      const rel = relative(base, e.path);
+      return { ...e, path: rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : e.path };
+    });
+    await writeFile(target, formatChecksumFile(entries, req.format));
     await caller.grants.grant(target);
     return { path: target };
   },

@@ -7,6 +7,8 @@ const s = strings.ota.result;
 
 export function VerdictBanner({ report }: { report: OtaReport }) {
   const cancelled = report.runs.some((r) => r.cancelled);
+  // The first line of the evidence restates how the current version was decided, shown just above.
+  const evidence = report.evidence.filter((e) => e !== `Current version: ${report.current.how}.`);
   return (
     <section className={`ota-verdict ota-fault-${report.fault}`} data-testid="ota-verdict" data-fault={report.fault} data-cause={report.cause}>
       <p className="ota-headline">{report.headline}</p>
@@ -17,8 +19,8 @@ export function VerdictBanner({ report }: { report: OtaReport }) {
       <div className="ota-verdict-lists">
         <div>
           <h3>{s.evidence}</h3>
-          {report.evidence.length ? (
-            <ul data-testid="ota-evidence">{report.evidence.map((e, i) => <li key={i}>{e}</li>)}</ul>
+          {evidence.length ? (
+            <ul data-testid="ota-evidence">{evidence.map((e, i) => <li key={i}>{e}</li>)}</ul>
           ) : <p data-testid="ota-evidence">{s.noEvidence}</p>}
         </div>
         <div>
