@@ -224,3 +224,33 @@ test.describe('log file on disk', () => {
     }
   });
 });
+
+test('HTTPS frontends: a CA file, and a frontend whose certificate names another host trusted by its fingerprint', async ({ hw }) => {
+  const { makeTestPki } = await import('../lab/tls.js');
+  const { startBalancer, startFrontend, closeAll } = await import('../lab/servers.js');
+  const pki = makeTestPki(join(hw.dataDir, 'pki'));
+  const fe1 = await startFrontend({ version: v2, label: 'FE1', tls: pki.server });
+  const fe2 = await startFrontend({ version: v2, label: 'FE2', tls: pki.other });
+  const lb = await startBalancer({ members: [{ url: fe1.url }], tls: pki.server });
+  const scenario: Scenario = {
+    appUrl: `https://localhost:${lb.port}/MyApp/`, labs: [fe1, fe2, lb], fes: [fe1, fe2], close: () => closeAll([fe1, fe2, lb]),
+    frontends: [{ label: 'FE1', address: `127.0.0.1:${fe1.port}` }, { label: 'FE2', address: `127.0.0.1:${fe2.port}` }],
+  };
+  try {
+    const { page } = hw;
+    await page.getByRole('button', { name: 'OTA upgrade check' }).click();
+    hw.dialogAnswers.push([pki.caFile]);
+    await page.getByTestId('ota-ca').click();
+    await expect(page.getByTestId('ota-ca-path')).toContainText('ca.pem');
+    await fillAndRun(hw, { scenario });
+    await expect(verdict(page)).toHaveAttribute('data-cause', 'unreachable', { timeout: 30_000 });
+    await cell(page, 'frontend:FE2').click();
+    await expect(page.getByTestId('ota-evidence-panel')).toContainText('is not accepted');
+    await hw.shot('ota-tls-untrusted-light', { viewportOnly: true });
+    await page.getByTestId('ota-frontend-trust-1').fill(pki.otherFingerprint256);
+    await page.getByTestId('ota-run').click();
+    await expect(verdict(page)).toHaveAttribute('data-cause', 'consistent', { timeout: 30_000 });
+  } finally {
+    await scenario.close();
+  }
+});

@@ -228,7 +228,7 @@ describe('hash-workbench diagnose', () => {
     const base = ['diagnose', appUrl, '--frontend', `FE1=127.0.0.1:${fe1.port}`, '--frontend', `FE2=127.0.0.1:${fe2.port}`, '--ca', pki.caFile, '--resource', JS, '--json'];
     const untrusted = await cli(base);
     expect(untrusted.json.cause, untrusted.stderr).toBe('unreachable');
-    expect(obsOf(untrusted.json, JS, 'frontend:FE2')[0]!.error).toMatch(/TLS: the certificate of localhost is not accepted.*--trust/);
+    expect(obsOf(untrusted.json, JS, 'frontend:FE2')[0]!.error).toMatch(/the certificate of localhost is not accepted.*--trust/);
     const trusted = await cli([...base, '--trust', `FE2=sha256:${pki.otherFingerprint256}`]);
     expect([trusted.code, trusted.json.cause], JSON.stringify(trusted.json.resources, null, 1)).toEqual([0, 'consistent']);
     expect(trusted.json.runs[0]!.network.trust).toEqual({ FE2: pki.otherFingerprint256.replace(/:/g, '').toLowerCase() });

@@ -46,6 +46,13 @@ export const otaStrings = {
     errorDuplicate: (label: string) => `The label ${label} is used twice.`,
     errorAddress: 'Give an address (10.0.0.11, https://10.0.0.12:8443, [fd00::3]) or a folder.',
     errorScheme: 'Only http:// and https:// addresses, or a folder.',
+    trustToggle: 'Certificate…',
+    trustToggleGiven: 'Certificate ✓',
+    trustToggleLabel: (i: number, given: boolean) => `Certificate of frontend ${i + 1}${given ? ' (fingerprint given)' : ''}`,
+    trust: 'Trusted certificate (SHA-256 fingerprint)',
+    trustLabel: (i: number) => `Trusted certificate (SHA-256 fingerprint) of frontend ${i + 1}`,
+    trustHint: 'Paste the SHA-256 fingerprint the check reported for this frontend’s certificate, e.g. AB:CD:…; only for a frontend whose certificate names another host.',
+    trustError: 'Give the 64 hex digits of the SHA-256 fingerprint (colons allowed), e.g. AB:CD:…, optionally after “sha256:”.',
   },
 
   options: {
@@ -218,6 +225,7 @@ export const otaStrings = {
     subject: 'Certificate subject',
     issuer: 'Certificate issuer',
     fingerprint: 'SHA-256 fingerprint',
+    trustHint: 'To trust this certificate, copy its fingerprint into the frontend’s Certificate field.',
     validTo: 'Valid until',
     validForHost: 'Valid for the host',
     yes: 'yes',

@@ -234,7 +234,7 @@ function judgeCertificate(s: tls.TLSSocket, host: string, trust: TrustOptions | 
   if (authorized) info.trustedBy = trust?.ca ? 'ca' : 'roots';
   else if (trust?.fingerprint && sameFingerprint(trust.fingerprint, fingerprint)) info.trustedBy = 'fingerprint';
   else if (trust?.insecure) info.trustedBy = 'insecure';
-  else return { info, error: `TLS: the certificate of ${host} is not accepted (${why}); issuer ${info.issuer || 'unknown'}, SHA-256 ${fingerprint}. Add --ca <pem> or --trust <label>=sha256:<fingerprint>, or --insecure` };
+  else return { info, error: `the certificate of ${host} is not accepted (${why}); issuer ${info.issuer || 'unknown'}, SHA-256 ${fingerprint}. Add --ca <pem> or --trust <label>=sha256:<fingerprint>, or --insecure` };
   return { info };
 }
 

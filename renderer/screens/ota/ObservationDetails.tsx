@@ -7,6 +7,7 @@ import type { DiffResult, FetchRecord, Header, Observation } from '../../../main
 import { sourceName, type ResourceVerdict } from '../../../main/common/ota/verdict.js';
 import { CopyButton } from '../../app/CopyButton.js';
 import { strings } from '../../strings/index.js';
+import { fingerprintWouldHelp } from './form-model.js';
 
 const p = strings.ota.panel;
 const t = strings.ota.table;
@@ -32,7 +33,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Control characters drawn as their Unicode pictures, so an excerpt shows what is really there. */
 const visible = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
 
-function fetchFacts(f: FetchRecord): Fact[] {
+function fetchFacts(f: FetchRecord, trustHint: boolean): Fact[] {
   const tm = f.timings;
   const timings = [tm.connectMs !== undefined ? p.connectMs(tm.connectMs) : '', tm.firstByteMs !== undefined ? p.firstByteMs(tm.firstByteMs) : '', p.totalMs(tm.totalMs)].filter(Boolean);
   const tls = f.tls;
@@ -44,7 +45,7 @@ function fetchFacts(f: FetchRecord): Fact[] {
     [p.tls, tls ? tls.protocol ?? p.yes : p.noTls],
     [p.subject, tls ? mono(tls.subject) : undefined],
     [p.issuer, tls ? mono(tls.issuer) : undefined],
-    [p.fingerprint, tls ? withCopy(tls.fingerprint256, p.fingerprint) : undefined],
+    [p.fingerprint, tls ? <>{withCopy(tls.fingerprint256, p.fingerprint)}{trustHint && <p className="ota-hint" data-testid="ota-trust-hint">{p.trustHint}</p>}</> : undefined],
     [p.validTo, tls?.validTo],
     [p.validForHost, tls ? (tls.authorized ? p.yes : p.no(tls.authorizationError)) : undefined],
     [p.trustedBy, tls ? p.trusted[tls.trustedBy] ?? tls.trustedBy : undefined],
@@ -130,7 +131,7 @@ export function ObservationDetails({ o, resource }: { o: Observation; resource: 
         [p.logExpected, o.logExpected !== undefined ? mono(o.logExpected) : undefined],
         [p.size, o.size !== undefined ? p.bytes(o.size) : undefined],
         [p.file, o.file !== undefined ? mono(o.file) : undefined],
-        ...(f ? fetchFacts(f) : []),
+        ...(f ? fetchFacts(f, fingerprintWouldHelp(o)) : []),
       ]} />
       {f && <Headers headers={f.headers} />}
       {o.diff && <Diff d={o.diff} />}

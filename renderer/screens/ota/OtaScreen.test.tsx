@@ -13,7 +13,7 @@ import { useWorkbench } from '../../store/index.js';
 import { typeInto, useDom } from '../../test-support/dom.js';
 import { deferred, flush, freshWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
 import { OtaScreen } from './OtaScreen.js';
-import { smallReport } from './report-fixture.js';
+import { FE2_FINGERPRINT, NAMES_ANOTHER_HOST, refusedCertificateReport, smallReport } from './report-fixture.js';
 import { resetOta, useOta } from './store.js';
 
 const URL_KEY = 'https://apps.example.com/MyApp/';
@@ -150,6 +150,75 @@ describe('running', () => {
     expect($('ota-error')?.textContent).toContain('no usable moduleinfo');
     expect($('ota-error')?.textContent).toContain(strings.ota.run.keptPrevious);
     expect($('ota-verdict')?.textContent).toContain('Frontend FE2 serves an outdated copy of 1 file.');
+  });
+});
+
+describe('a frontend’s trusted certificate', () => {
+  const twoFrontends = async () => {
+    await render();
+    type('ota-app-url', URL_KEY);
+    click('ota-add-frontend');
+    type('ota-frontend-address-0', '10.0.0.11');
+    click('ota-add-frontend');
+    type('ota-frontend-address-1', 'https://10.0.0.12:8443');
+  };
+
+  it('is behind each row’s Certificate… button, checked next to the field, and sent by label', async () => {
+    fake.api.diagnose.mockResolvedValue({ ok: true, value: smallReport() });
+    await twoFrontends();
+    const toggle = $('ota-frontend-trust-toggle-1')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect($('ota-frontend-trust-1')).toBeNull();
+    click('ota-frontend-trust-toggle-1');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const input = $<HTMLInputElement>('ota-frontend-trust-1')!;
+    expect(document.getElementById(toggle.getAttribute('aria-controls')!)?.contains(input)).toBe(true);
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(strings.ota.frontends.trustHint);
+    expect($('ota-frontend-trust-0')).toBeNull();
+
+    type('ota-frontend-trust-1', 'AB:CD:EF');
+    click('ota-run');
+    await act(flush);
+    expect($('ota-frontend-trust-error-1')?.textContent).toBe(strings.ota.frontends.trustError);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(input);
+    expect(fake.api.diagnose).not.toHaveBeenCalled();
+
+    type('ota-frontend-trust-1', `sha256:${FE2_FINGERPRINT}`);
+    expect($('ota-frontend-trust-error-1')).toBeNull();
+    click('ota-run');
+    await act(flush);
+    expect(fake.api.diagnose.mock.calls[0]![0]).toMatchObject({
+      frontends: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: 'https://10.0.0.12:8443' }],
+      trust: { FE2: FE2_FINGERPRINT.replace(/:/g, '').toLowerCase() },
+    });
+    expect(fake.api.setSettings).toHaveBeenCalledWith({ frontends: { [URL_KEY]: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: 'https://10.0.0.12:8443' }] } });
+
+    // Folded away, the button still says a fingerprint is given.
+    click('ota-frontend-trust-toggle-1');
+    expect($('ota-frontend-trust-1')).toBeNull();
+    expect(toggle.textContent).toBe(strings.ota.frontends.trustToggleGiven);
+    expect(toggle.getAttribute('aria-label')).toBe(strings.ota.frontends.trustToggleLabel(1, true));
+  });
+
+  it('sends no trust when no row gives one', async () => {
+    fake.api.diagnose.mockResolvedValue({ ok: true, value: smallReport() });
+    await twoFrontends();
+    click('ota-frontend-trust-toggle-0');
+    click('ota-run');
+    await act(flush);
+    expect(fake.api.diagnose.mock.calls[0]![0]).not.toHaveProperty('trust');
+  });
+
+  it('opens by itself for a frontend whose certificate the check refused for naming another host', async () => {
+    fake.api.diagnose.mockResolvedValue({ ok: true, value: refusedCertificateReport(NAMES_ANOTHER_HOST) });
+    await twoFrontends();
+    click('ota-run');
+    await act(flush);
+    expect($('ota-verdict')).not.toBeNull();
+    expect($('ota-frontend-trust-toggle-1')?.getAttribute('aria-expanded')).toBe('true');
+    expect($('ota-frontend-trust-1')).not.toBeNull();
+    expect($('ota-frontend-trust-0')).toBeNull();
   });
 });
 

@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OtaReport } from '../../../main/common/ota/report.js';
 import { useDom } from '../../test-support/dom.js';
 import { flush, freshWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
-import { bigReport, OLD, RIGHT, smallReport } from './report-fixture.js';
+import { strings } from '../../strings/index.js';
+import { bigReport, FE2_FINGERPRINT, NAMES_ANOTHER_HOST, OLD, refusedCertificateReport, RIGHT, smallReport } from './report-fixture.js';
 import { OVERSCAN, ROW_HEIGHT } from './ResultTable.js';
 import { ResultView } from './ResultView.js';
 
@@ -86,6 +87,25 @@ describe('table', () => {
     key(panel, { key: 'Escape' });
     expect($('[data-testid="ota-evidence-panel"]')).toBeNull();
     expect(document.activeElement).toBe(cell('controller.js', 'frontend:FE2'));
+  });
+
+  it('says how to trust a frontend’s certificate that names another host, next to its fingerprint', () => {
+    render(refusedCertificateReport(NAMES_ANOTHER_HOST));
+    act(() => cell('controller.js', 'frontend:FE2').click());
+    const hint = $('[data-testid="ota-trust-hint"]')!;
+    expect(hint.textContent).toBe(strings.ota.panel.trustHint);
+    expect(hint.closest('dd')?.textContent).toContain(FE2_FINGERPRINT);
+  });
+
+  it('gives no such hint for a certificate accepted, or refused for another reason', () => {
+    render(smallReport());
+    act(() => cell('controller.js', 'frontend:FE2').click());
+    expect($('[data-testid="ota-evidence-panel"]')?.textContent).toContain('AB:CD:EF');
+    expect($('[data-testid="ota-trust-hint"]')).toBeNull();
+    render(refusedCertificateReport('self-signed certificate in certificate chain'));
+    act(() => cell('controller.js', 'frontend:FE2').click());
+    expect($('[data-testid="ota-evidence-panel"]')?.textContent).toContain(FE2_FINGERPRINT);
+    expect($('[data-testid="ota-trust-hint"]')).toBeNull();
   });
 
   it('filters to mismatches and to one frontend’s column', () => {

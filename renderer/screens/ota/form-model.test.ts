@@ -1,9 +1,12 @@
 // The form's rules: the app URL, frontend rows, which files, and the Diagnose request a valid form makes.
 import { describe, expect, it } from 'vitest';
+import { Channel, CONTRACT } from '../../../main/common/ipc/contract.js';
 import { strings } from '../../strings/index.js';
-import { buildRequest, checkAppUrl, emptyForm, frontendsKey, readResources, type OtaForm } from './form-model.js';
+import { buildRequest, checkAppUrl, emptyForm, frontendsKey, frontendsToTrust, readFingerprint, readResources, type OtaForm } from './form-model.js';
+import { FE2_FINGERPRINT, NAMES_ANOTHER_HOST, refusedCertificateReport, smallReport } from './report-fixture.js';
 
 const LOG = 'Checksum failed for file /MyApp/scripts/MyApp.controller.js?XrY7u+Ae7tCTyyK7j1rNww Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: b1dC0pyAe7tCTyyK7j1rNw';
+const HEX = FE2_FINGERPRINT.replace(/:/g, '').toLowerCase();
 const form = (over: Partial<OtaForm>): OtaForm => ({ ...emptyForm(), appUrl: 'https://apps.example.com/MyApp', ...over });
 
 describe('app URL', () => {
@@ -56,5 +59,54 @@ describe('request', () => {
   it('points at the lines of the chosen list that are not paths', () => {
     expect(readResources('/MyApp/a.js\nscripts/b.js\n\nhttps://x/c.js')).toEqual({ paths: ['/MyApp/a.js'], bad: [2, 4] });
     expect(buildRequest(form({ scope: 'chosen', resourcesText: '' }), 'j')).toEqual({ errors: { resources: strings.ota.scope.errorChosenNone } });
+  });
+});
+
+describe('trusted certificate', () => {
+  it('takes 64 hex digits, colons allowed, with or without “sha256:”, as main’s --trust does', () => {
+    expect(readFingerprint(FE2_FINGERPRINT)).toBe(HEX);
+    expect(readFingerprint(` sha256:${FE2_FINGERPRINT} `)).toBe(HEX);
+    expect(readFingerprint(`SHA256:${HEX.toUpperCase()}`)).toBe(HEX);
+    expect(readFingerprint(HEX)).toBe(HEX);
+  });
+
+  it('refuses too few or too many digits, other characters, and another algorithm', () => {
+    expect(readFingerprint(HEX.slice(1))).toBeUndefined();
+    expect(readFingerprint(`${HEX}00`)).toBeUndefined();
+    expect(readFingerprint(FE2_FINGERPRINT.replace(/:/g, ' '))).toBeUndefined();
+    expect(readFingerprint(`${HEX.slice(0, 63)}g`)).toBeUndefined();
+    expect(readFingerprint(`sha1:${HEX}`)).toBeUndefined();
+    expect(readFingerprint('sha256:')).toBeUndefined();
+  });
+
+  it('sends trust by label for the rows that give one', () => {
+    const built = buildRequest(form({
+      frontends: [{ id: 1, label: 'FE1', address: '10.0.0.11', trust: '  ' }, { id: 2, label: ' FE2 ', address: 'https://10.0.0.12:8443', trust: ` sha256:${FE2_FINGERPRINT} ` }],
+    }), 'j');
+    expect(built).toMatchObject({ request: {
+      frontends: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: 'https://10.0.0.12:8443' }],
+      trust: { FE2: HEX },
+    } });
+    // As main checks it before the check runs.
+    expect(() => 'request' in built && CONTRACT[Channel.Diagnose].request.parse(built.request)).not.toThrow();
+    const none = buildRequest(form({ frontends: [{ id: 1, label: 'FE1', address: '10.0.0.11' }] }), 'j');
+    expect('request' in none && 'trust' in none.request).toBe(false);
+  });
+
+  it('says what is wrong next to the fingerprint, and a fingerprint alone needs its frontend', () => {
+    const built = buildRequest(form({
+      frontends: [{ id: 1, label: 'FE1', address: '10.0.0.11', trust: 'AB:CD:EF' }, { id: 2, label: '', address: '', trust: FE2_FINGERPRINT }],
+    }), 'j');
+    expect(built).toEqual({ errors: {
+      trust: { 0: strings.ota.frontends.trustError },
+      frontends: { 1: strings.ota.frontends.errorLabel },
+    } });
+  });
+
+  it('names the frontends whose certificate was refused for naming another host', () => {
+    expect([...frontendsToTrust(refusedCertificateReport(NAMES_ANOTHER_HOST))]).toEqual(['FE2']);
+    expect(frontendsToTrust(refusedCertificateReport('certificate has expired')).size).toBe(0);
+    expect(frontendsToTrust(smallReport()).size).toBe(0);
+    expect(frontendsToTrust(undefined).size).toBe(0);
   });
 });

@@ -3,6 +3,8 @@
 import type { RequestOf } from '../../../main/common/ipc/contract.js';
 import { parseFrontendSpec } from '../../../main/common/ota/frontend-spec.js';
 import { parseLog, resourcesNamed, type LogEntry } from '../../../main/common/ota/log-lines.js';
+import type { OtaReport } from '../../../main/common/ota/report.js';
+import type { Observation } from '../../../main/common/ota/types.js';
 import { strings } from '../../strings/index.js';
 
 export type Scope = 'log' | 'chosen' | 'all';
@@ -13,6 +15,8 @@ export interface FrontendRow {
   id: number;
   label: string;
   address: string;
+  /** The SHA-256 fingerprint of a certificate to accept for this frontend though it names another host (--trust). */
+  trust?: string;
 }
 
 export interface OtaForm {
@@ -38,6 +42,8 @@ export interface FieldErrors {
   appUrl?: string;
   /** By row index. */
   frontends?: Record<number, string>;
+  /** A frontend's trusted certificate, by row index. */
+  trust?: Record<number, string>;
   timeout?: string;
   samples?: string;
   scope?: string;
@@ -80,15 +86,48 @@ export function frontendsKey(appUrl: string): string | undefined {
 }
 
 /** Rows with nothing typed in them are left out: an empty row is not a frontend. */
-const filled = (rows: FrontendRow[]) => rows.filter((r) => r.label.trim() || r.address.trim());
+const filled = (rows: FrontendRow[]) => rows.filter((r) => r.label.trim() || r.address.trim() || r.trust?.trim());
 
-function frontendErrors(rows: FrontendRow[]): Record<number, string> {
+/**
+ * A certificate fingerprint as main's --trust takes it: 64 hex digits, colons allowed, an optional
+ * "sha256:" in front. Returns the 64 digits in lower case, or undefined when it is not one.
+ */
+export function readFingerprint(text: string): string | undefined {
+  const t = text.trim().replace(/^sha256:/i, '');
+  if (!/^[0-9A-Fa-f:]+$/.test(t)) return undefined;
+  const hex = t.replace(/:/g, '');
+  return hex.length === 64 ? hex.toLowerCase() : undefined;
+}
+
+/**
+ * A frontend's certificate refused because it names another host: the agent can accept it by its
+ * fingerprint in that frontend's Certificate field. Not for the public address, which has no such field.
+ */
+export function fingerprintWouldHelp(o: Observation): boolean {
+  const tls = o.fetch?.tls;
+  if (!tls || tls.authorized || tls.trustedBy === 'fingerprint' || !o.source.startsWith('frontend:')) return false;
+  return /host|altname/i.test(tls.authorizationError ?? '');
+}
+
+/** The labels of the frontends a report shows with such a certificate: their Certificate fields open by themselves. */
+export function frontendsToTrust(report: OtaReport | undefined): Set<string> {
+  const labels = new Set<string>();
+  for (const r of report?.resources ?? []) {
+    for (const o of r.observations) if (fingerprintWouldHelp(o)) labels.add(o.source.slice('frontend:'.length));
+  }
+  return labels;
+}
+
+function frontendErrors(rows: FrontendRow[]): { rows: Record<number, string>; trust: Record<number, string> } {
   const errors: Record<number, string> = {};
+  const trust: Record<number, string> = {};
   const seen = new Set<string>();
   rows.forEach((row, i) => {
     const label = row.label.trim();
     const address = row.address.trim();
-    if (!label && !address) return;
+    const fingerprint = row.trust?.trim() ?? '';
+    if (!label && !address && !fingerprint) return;
+    if (fingerprint && readFingerprint(fingerprint) === undefined) trust[i] = strings.ota.frontends.trustError;
     if (!/^[\w.-]{1,40}$/.test(label)) errors[i] = strings.ota.frontends.errorLabel;
     else if (seen.has(label)) errors[i] = strings.ota.frontends.errorDuplicate(label);
     else if (!address) errors[i] = strings.ota.frontends.errorAddress;
@@ -101,7 +140,7 @@ function frontendErrors(rows: FrontendRow[]): Record<number, string> {
     }
     seen.add(label);
   });
-  return errors;
+  return { rows: errors, trust };
 }
 
 /** One path per line; blank lines ignored. Returns the 1-based numbers of lines that are not paths. */
@@ -131,7 +170,8 @@ export function buildRequest(form: OtaForm, jobId: string): { request: DiagnoseR
   const url = checkAppUrl(form.appUrl);
   if ('error' in url) errors.appUrl = url.error;
   const fe = frontendErrors(form.frontends);
-  if (Object.keys(fe).length) errors.frontends = fe;
+  if (Object.keys(fe.rows).length) errors.frontends = fe.rows;
+  if (Object.keys(fe.trust).length) errors.trust = fe.trust;
   const timeout = inRange(form.timeout, 1, 600, false);
   if (timeout === undefined) errors.timeout = strings.ota.options.timeoutError;
   const samples = inRange(form.samples, 1, 20, true);
@@ -157,9 +197,21 @@ export function buildRequest(form: OtaForm, jobId: string): { request: DiagnoseR
   if (form.moduleinfoText.trim()) request.moduleinfoText = form.moduleinfoText;
   if (form.harPath) request.harPath = form.harPath;
   if (form.caPath) request.caPath = form.caPath;
+  const trust = trustedFingerprints(form.frontends);
+  if (Object.keys(trust).length) request.trust = trust;
   if (scope === 'chosen') request.resources = chosen.paths;
   if (scope === 'all') request.all = true;
   return { request };
+}
+
+/** label → fingerprint for the rows that give one (checked valid by then). */
+function trustedFingerprints(rows: FrontendRow[]): Record<string, string> {
+  const trust: Record<string, string> = {};
+  for (const r of filled(rows)) {
+    const fingerprint = r.trust?.trim() ? readFingerprint(r.trust) : undefined;
+    if (fingerprint) trust[r.label.trim()] = fingerprint;
+  }
+  return trust;
 }
 
 /** The rows worth remembering for an app: the filled ones, labels and addresses trimmed. */

@@ -84,6 +84,22 @@ export function smallReport(): OtaReport {
   };
 }
 
+/** The host name FE2's certificate gives instead of the public one, as Node words the refusal. */
+export const NAMES_ANOTHER_HOST = "Hostname/IP does not match certificate's altnames: Host: apps.example.com. is not in the cert's altnames: DNS:fe2.internal";
+export const FE2_FINGERPRINT = Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).toUpperCase().padStart(2, '0')).join(':');
+
+/** The small report with FE2's certificate refused (`why`), connected without trust, as the check records it. */
+export function refusedCertificateReport(why: string): OtaReport {
+  const report = smallReport();
+  for (const r of report.resources) {
+    for (const o of r.observations) {
+      if (o.source !== 'frontend:FE2' || !o.fetch?.tls) continue;
+      o.fetch.tls = { ...o.fetch.tls, subject: 'CN=fe2.internal', fingerprint256: FE2_FINGERPRINT, authorized: false, authorizationError: why, trustedBy: 'insecure' };
+    }
+  }
+  return report;
+}
+
 /** A whole module: `n` consistent files over two frontends and the public URL. */
 export function bigReport(n: number): OtaReport {
   const base = smallReport();

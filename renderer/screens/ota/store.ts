@@ -75,7 +75,7 @@ export const useOta = create<OtaState>()((set) => ({
     return { form: { ...s.form, [key]: value }, errors };
   }),
   setRows: (rows, edited, rememberedFor) => set((s) => {
-    const { frontends: _f, ...errors } = s.errors;
+    const { frontends: _f, trust: _t, ...errors } = s.errors;
     return { form: { ...s.form, frontends: rows }, frontendsEdited: edited, rememberedFor, errors };
   }),
   setErrors: (errors) => set({ errors }),
