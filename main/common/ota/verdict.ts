@@ -128,7 +128,7 @@ function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): Res
   // after a version that source does not serve.
   for (const c of input.moduleinfo) {
     if (c.versionInfoToken && c.versionToken && c.versionInfoToken !== c.versionToken) {
-      evidence.push(`${cap(c.source.startsWith('frontend:') ? `frontend ${frontendLabel(c.source)}` : `the ${c.source} URL`)} announces version ${c.versionInfoToken} in moduleversioninfo but serves moduleinfo ${c.versionToken}.`);
+      evidence.push(`${cap(c.source.startsWith('frontend:') ? `frontend ${frontendLabel(c.source)}` : `the ${c.source} URL`)} announces version ${c.versionInfoToken} in moduleversioninfo but serves moduleinfo ${c.versionToken}${c.source.startsWith('frontend:') ? '' : ' (a balancer may have answered the two from different servers)'}.`);
     }
   }
   if (current.changedDuringCheck) {
@@ -142,11 +142,14 @@ function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): Res
   if (stale.length && stale.length < frontendCopies.length) {
     const labels = unique(stale.map((o) => frontendLabel(o.source)));
     for (const o of stale) evidence.push(`Frontend ${frontendLabel(o.source)} serves moduleinfo ${o.token}, not ${current.versionToken}.`);
-    return { ...base, fault: 'frontend', cause: 'outdated-frontend', frontends: labels, evidence, next: [`Redeploy the module to ${labels.join(', ')} (check that its Deployment Service was running during the publish).`] };
+    // Read at the start and at the end: one sentence per frontend is enough.
+    evidence.splice(0, evidence.length, ...unique(evidence));
+    return { ...base, fault: 'frontend', cause: 'outdated-frontend', frontends: labels, evidence, next: [redeploy(labels)] };
   }
   const publicStale = observations.filter((o) => isPublic(o.source) && o.matches === false);
   if (publicStale.length) {
     for (const o of publicStale) evidence.push(`${cap(sourceName(o))} serves moduleinfo ${o.token}, not ${current.versionToken}.`);
+    evidence.splice(0, evidence.length, ...unique(evidence));
     const cached = publicStale.some((o) => o.fetch && cacheEvidence(o.fetch.headers).hit);
     if (cached) return { ...base, fault: 'network', cause: 'stale-cache', frontends: [], evidence, next: ['Purge the cache in front of the app, and keep moduleinfo out of it.'] };
     return { ...base, fault: 'inconclusive', cause: 'inconclusive', frontends: [], evidence, next: ['Add every server behind the load balancer to the check: one of them may serve an older moduleinfo.'] };
@@ -217,12 +220,12 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
     evidence.push(...unreachedNotes);
     const labels = unique(wrong.map((o) => frontendLabel(o.source)));
     if (right.length) {
-      return verdict('outdated-frontend', evidence, [`Redeploy the module to ${labels.join(', ')}, and check its Deployment Service.`], labels);
+      return verdict('outdated-frontend', evidence, [redeploy(labels)], labels);
     }
     const hashes = unique(wrong.map((o) => (states.get(o) === 'missing' ? 'missing' : o.hash)));
     const oldManifest = labels.filter((l) => ctx.frontendsWithOldManifest.has(l));
     if (oldManifest.length) {
-      return verdict('outdated-frontend', evidence, [`Redeploy the module to ${oldManifest.join(', ')}.`], oldManifest);
+      return verdict('outdated-frontend', evidence, [redeploy(oldManifest)], oldManifest);
     }
     if (hashes.length === 1 && hashes[0] !== 'missing') {
       evidence.push(`Every frontend checked serves the current moduleinfo but the same bytes for this file, which are not the version it lists.`);
@@ -351,6 +354,7 @@ function combine(input: CheckObservations, current: CurrentVersion, resources: R
   const evidence = [`Current version: ${current.how}.`];
   for (const r of atFault.slice(0, 5)) if (r.cause !== 'consistent') evidence.push(...r.evidence.filter((e) => !e.startsWith('Current version')).map((e) => `${r.path}: ${e}`));
   if (!input.frontends.length) evidence.push('No frontend was given: only what the public URL shows was judged.');
+  evidence.splice(0, evidence.length, ...unique(evidence));
   const files = atFault.filter((r) => !r.path.endsWith('/moduleservices/moduleinfo')).length;
   return {
     fault, cause, frontends,
@@ -389,6 +393,11 @@ function customerSentence(cause: Cause): string {
     case 'unreachable': return 'Some addresses could not be reached, so the check is incomplete. Send this report to support.';
     default: return 'The check could not tell where the problem is. Send this report to support.';
   }
+}
+
+/** One wording for the fix of an outdated frontend, so the steps of several files collapse into one. */
+function redeploy(labels: string[]): string {
+  return `Redeploy the module to ${labels.join(', ')} (check that its Deployment Service was running during the publish).`;
 }
 
 function short(hash: string | undefined): string {
