@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { JS, SCENARIOS, farm, tamper, v2, type Scenario } from '../lab/scenarios.js';
-import { expect, test, type Harness } from '../harness/fixture.js';
+import { expect, SCREENSHOTS, test, type Harness } from '../harness/fixture.js';
 
 interface Check { scenario: Scenario; scope?: 'all' | 'chosen' | 'log'; timeout?: string; moduleinfo?: string }
 
@@ -72,6 +72,15 @@ test('export a report, reopen it from Reports and see the same verdict', async (
     hw.dialogAnswers.push([target]);
     await hw.page.getByTestId('ota-export').click();
     await expect(hw.page.getByTestId('ota-export-result')).toContainText('case-123.json');
+    // The HTML report opens offline in a plain browser tab; look at it on screen and as printed.
+    const html = await hw.page.context().newPage();
+    await html.goto(`file://${target}`);
+    await expect(html.getByText('Frontend FE2 serves an outdated copy of 1 file.').first()).toBeVisible();
+    await html.screenshot({ path: join(SCREENSHOTS, 'report-html-light.png'), fullPage: true });
+    await html.screenshot({ path: join(SCREENSHOTS, 'report-html-top-light.png') });
+    await html.emulateMedia({ media: 'print' });
+    await html.screenshot({ path: join(SCREENSHOTS, 'report-html-print.png'), fullPage: true });
+    await html.close();
     await hw.page.reload();
     await hw.page.getByRole('navigation').waitFor();
     await hw.page.getByRole('button', { name: 'Reports' }).click();

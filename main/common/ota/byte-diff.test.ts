@@ -239,7 +239,7 @@ describe('different', () => {
       class: 'different', referenceSize: 8, size: 8, offset: 3,
       excerptHex: '58 65 66 67 5a', excerptText: 'XefgZ',
       referenceExcerptHex: '64 65 66 67 68', referenceExcerptText: 'defgh',
-      summary: 'Different from byte 3 on, with no single insertion or removal to explain it, 8 bytes instead of 8.',
+      summary: 'Different from byte 3 on, with no single insertion or removal to explain it, the same size (8 bytes).',
     });
   });
 

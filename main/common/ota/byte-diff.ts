@@ -139,8 +139,8 @@ export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: Diff
   return {
     class: 'different', ...sizes, offset: shared, ...side,
     summary: shared === 0
-      ? `Entirely different from the first byte on, ${bytes(copy.length)} instead of ${reference.length}.`
-      : `Different from byte ${shared} on, with no single insertion or removal to explain it, ${bytes(copy.length)} instead of ${reference.length}.`,
+      ? `Entirely different from the first byte on, ${sizeWords(copy.length, reference.length)}.`
+      : `Different from byte ${shared} on, with no single insertion or removal to explain it, ${sizeWords(copy.length, reference.length)}.`,
   };
 }
 
@@ -343,4 +343,9 @@ function htmlTitle(page: Uint8Array): string {
     .replace(/\s+/g, ' ')
     .trim();
   return title.length > 100 ? `${title.slice(0, 99)}…` : title;
+}
+
+/** "the same size (435 bytes)" or "512 bytes instead of 10240". */
+function sizeWords(copy: number, reference: number): string {
+  return copy === reference ? `the same size (${bytes(copy)})` : `${bytes(copy)} instead of ${reference}`;
 }

@@ -100,7 +100,7 @@ function verdictHtml(report: OtaReport): string {
 <h3>For support</h3>
 <p><strong>${esc(report.headline)}</strong></p>
 ${facts([
-    ['Fault', `<strong>Fault: ${esc(report.fault)}</strong>`],
+    ['Fault', `<strong>${esc(report.fault)}</strong>`],
     ['Cause', esc(causeWords(report.cause))],
     ['Frontends at fault', report.frontends.length ? report.frontends.map(esc).join(', ') : undefined],
     ['Resources by cause', counts.length ? esc(counts.join(', ')) : undefined],
