@@ -65,18 +65,14 @@ export const test = base.extend<{ hw: Harness }>({
       page, dataDir, dialogAnswers, opened, services, caller,
       async drop(paths) {
         await page.evaluate((list) => {
-          const dt = new DataTransfer();
-          for (const p of list) {
-            const file = new File([''], p.split(/[\\/]/).pop() ?? p);
-            Object.defineProperty(file, '__hwPath', { value: p });
-            dt.items.add(file);
-          }
-          // DataTransfer.items.add copies the File: keep ours so the path rides along.
           const files = list.map((p) => {
             const f = new File([''], p.split(/[\\/]/).pop() ?? p);
             Object.defineProperty(f, '__hwPath', { value: p });
             return f;
           });
+          const dt = new DataTransfer();
+          for (const f of files) dt.items.add(f); // gives the drag its "Files" type
+          // items.add stores a copy without our property: hand out the originals as dt.files.
           Object.defineProperty(dt, 'files', { value: Object.assign(files, { item: (i: number) => files[i] ?? null }) });
           const target = document.body;
           for (const type of ['dragenter', 'dragover', 'drop']) {

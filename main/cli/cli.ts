@@ -13,7 +13,7 @@ import { processIo, UsageError, type Io } from './io.js';
 
 declare const __APP_VERSION__: string | undefined;
 
-const USAGE = () => `Usage: hash-workbench <command> [options]
+const USAGE = `Usage: hash-workbench <command> [options]
 
 Commands:
   hash <paths...> [--algo a,b|all] [--encoding hex|HEX|base64|base64url|outsystems|...] [--json]
@@ -33,7 +33,7 @@ Add --json for machine-readable output. Every error is one line on stderr.
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE());
+    io.out(USAGE);
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseFrontendSpec, parseTrustSpec } from '../../common/ota/frontend-spec.js';
+import { shellCommand } from '../../common/shell-quote.js';
 import { parseHar } from '../../common/ota/har.js';
 import { parseLog } from '../../common/ota/log-lines.js';
 import { describeProblem } from '../../common/ota/parse-result.js';
@@ -85,7 +86,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       appUrl, frontends, moduleinfoText, log, har, resources: values.resource, all: values.all, samples,
       ca, caLabel: values.ca, trust, insecure: values.insecure, proxy, proxySource: values.proxy ? 'option' : proxy ? 'environment' : undefined,
       timeoutMs: timeout * 1000, concurrency, pool, toolVersion: version, signal: controller.signal,
-      command: ['hash-workbench', 'diagnose', ...args.map(shellQuote)].join(' '),
+      command: shellCommand(['hash-workbench', 'diagnose', ...args]),
       onProgress: io.errIsTty ? (p) => io.err(`\r\x1b[2K${p.phase === 'resources' ? `${p.done}/${p.total} resources` : p.phase}`) : undefined,
     });
   } catch (err) {
@@ -164,8 +165,4 @@ function wrap<T>(fn: () => T): T {
   } catch (err) {
     throw new UsageError(`diagnose: ${(err as Error).message}`);
   }
-}
-
-function shellQuote(a: string): string {
-  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }

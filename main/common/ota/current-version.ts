@@ -1,5 +1,6 @@
 // Which moduleinfo is the current version: the one every copy is judged against. The device's log never
 // decides it; it is compared with it.
+import { unique } from '../unique.js';
 import type { ModuleInfoCopy, Source } from './types.js';
 
 export interface CurrentVersion {
@@ -66,8 +67,4 @@ function pickHighestSequence(copies: ModuleInfoCopy[]): ModuleInfoCopy | undefin
   const max = Math.max(...sequenced.map((c) => c.versionSequence!));
   const top = sequenced.filter((c) => c.versionSequence === max);
   return unique(top.map((c) => c.versionToken!)).length === 1 ? top[0] : undefined;
-}
-
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
 }

@@ -1,6 +1,7 @@
 // The OTA report as one printable HTML page, to attach to a ticket or an e-mail. It must open anywhere,
 // offline, and be safe to open: inline style only, nothing that loads or runs (a strict CSP says so too),
 // and every value from the report escaped, since headers and bodies come from servers we do not trust.
+import { unique } from '../unique.js';
 import { diffClassLabel } from './byte-diff.js';
 import { tellingHeaders } from './headers.js';
 import type { OtaReport, RunInfo } from './report.js';
@@ -78,7 +79,6 @@ function orderResources(resources: ResourceVerdict[]): ResourceVerdict[] {
   return [...resources.filter((r) => r.cause !== 'consistent'), ...resources.filter((r) => r.cause === 'consistent')];
 }
 
-const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 // ---------------------------------------------------------------------------------------------------------
 // 1. Header and 2. verdict

@@ -1,5 +1,6 @@
 // The report of an OTA check: everything observed, so the app can reopen it and redraw the same screen,
 // and `merge` can join a customer's report with an agent's and judge them again. Versioned schema.
+import { unique } from '../unique.js';
 import type { ParseResult } from './parse-result.js';
 import type { ModuleInfoCopy, Vantage } from './types.js';
 import { judge, type CheckObservations, type FrontendInfo, type ModuleVersionInfo, type ResourceVerdict, type Verdict } from './verdict.js';
@@ -97,14 +98,13 @@ export function mergeReports(a: OtaReport, b: OtaReport): OtaReport {
     if (mine) mine.observations.push(...r.observations);
     else resources.set(r.path, { ...r, observations: [...r.observations] });
   }
-  const uniq = <T>(xs: T[]) => [...new Set(xs)];
   return buildReport(
     { moduleName: oa.moduleName ?? ob.moduleName, frontends, versions, moduleinfo: [...oa.moduleinfo, ...ob.moduleinfo], resources: [...resources.values()] },
-    { runs: [...a.runs, ...b.runs], log: [...a.log, ...b.log], problems: uniq([...a.problems, ...b.problems]), redacted: uniq([...a.redacted, ...b.redacted]) },
+    { runs: [...a.runs, ...b.runs], log: [...a.log, ...b.log], problems: unique([...a.problems, ...b.problems]), redacted: unique([...a.redacted, ...b.redacted]) },
   );
 }
 
-/** Checks that a parsed JSON value is a report this version can read. */
+/** Reads a report file's text. */
 export function parseReport(text: string): ParseResult<OtaReport> {
   let value: unknown;
   try {
@@ -112,6 +112,11 @@ export function parseReport(text: string): ParseResult<OtaReport> {
   } catch (err) {
     return { ok: false, error: { message: `not a JSON report (${(err as Error).message})` } };
   }
+  return checkReport(value);
+}
+
+/** Checks that a JSON value (parsed already, e.g. received over IPC) is a report this version can read. */
+export function checkReport(value: unknown): ParseResult<OtaReport> {
   const r = value as Partial<OtaReport> | null;
   if (!r || typeof r !== 'object' || r.schema !== REPORT_SCHEMA) return { ok: false, error: { message: `not a Hash Workbench OTA report (schema is not ${REPORT_SCHEMA})`, jsonPath: '$.schema' } };
   if (typeof r.schemaVersion !== 'number' || r.schemaVersion > REPORT_SCHEMA_VERSION) {

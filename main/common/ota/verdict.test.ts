@@ -86,6 +86,13 @@ describe('verdict', () => {
     expect([v.cause, v.frontends]).toEqual(['outdated-frontend', ['FE2']]);
   });
 
+  it('says once that a frontend serves an older moduleinfo, though it was read at the start and the end', () => {
+    const copies = [copy('frontend:FE1', 'v2', 2), copy('frontend:FE2', 'v1', 1), copy('frontend:FE1', 'v2', 2, 'end'), copy('frontend:FE2', 'v1', 1, 'end')];
+    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic()], { copies }));
+    expect(v.evidence.filter((e) => e.includes('Frontend FE2 serves moduleinfo v1'))).toHaveLength(1);
+    expect(v.next).toEqual(['Redeploy the module to FE2 (check that its Deployment Service was running during the publish).']);
+  });
+
   it('calls the same wrong bytes on every frontend a manifest mismatch', () => {
     const v = judge(check([obs('frontend:FE1', C), obs('frontend:FE2', C), obs('public', C)]));
     expect([v.fault, v.cause]).toEqual(['frontend', 'manifest-mismatch']);

@@ -1,5 +1,6 @@
 // The verdict: a pure function from every observation of a check to the side at fault, per resource and
 // overall, with the evidence that decided it in plain sentences. Same observations, same verdict.
+import { unique } from '../unique.js';
 import { decideCurrentVersion, type CurrentVersion } from './current-version.js';
 import { diffClassLabel } from './byte-diff.js';
 import { cacheEvidence, affinityCookies } from './headers.js';
@@ -141,15 +142,13 @@ function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): Res
   const stale = frontendCopies.filter((o) => o.matches === false);
   if (stale.length && stale.length < frontendCopies.length) {
     const labels = unique(stale.map((o) => frontendLabel(o.source)));
-    for (const o of stale) evidence.push(`Frontend ${frontendLabel(o.source)} serves moduleinfo ${o.token}, not ${current.versionToken}.`);
-    // Read at the start and at the end: one sentence per frontend is enough.
-    evidence.splice(0, evidence.length, ...unique(evidence));
+    // Read at the start and at the end: one sentence per frontend and token is enough.
+    evidence.push(...unique(stale.map((o) => `Frontend ${frontendLabel(o.source)} serves moduleinfo ${o.token}, not ${current.versionToken}.`)));
     return { ...base, fault: 'frontend', cause: 'outdated-frontend', frontends: labels, evidence, next: [redeploy(labels)] };
   }
   const publicStale = observations.filter((o) => isPublic(o.source) && o.matches === false);
   if (publicStale.length) {
-    for (const o of publicStale) evidence.push(`${cap(sourceName(o))} serves moduleinfo ${o.token}, not ${current.versionToken}.`);
-    evidence.splice(0, evidence.length, ...unique(evidence));
+    evidence.push(...unique(publicStale.map((o) => `${cap(sourceName(o))} serves moduleinfo ${o.token}, not ${current.versionToken}.`)));
     const cached = publicStale.some((o) => o.fetch && cacheEvidence(o.fetch.headers).hit);
     if (cached) return { ...base, fault: 'network', cause: 'stale-cache', frontends: [], evidence, next: ['Purge the cache in front of the app, and keep moduleinfo out of it.'] };
     return { ...base, fault: 'inconclusive', cause: 'inconclusive', frontends: [], evidence, next: ['Add every server behind the load balancer to the check: one of them may serve an older moduleinfo.'] };
@@ -179,7 +178,7 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
   const verdict = (cause: Cause, evidence: string[], next: string[], frontends: string[] = []): ResourceVerdict =>
     ({ ...base, fault: FAULT_OF[cause], cause, frontends, evidence, next });
   if (expected === undefined) {
-    return verdict(ctx.current.versionToken ? 'inconclusive' : 'inconclusive',
+    return verdict('inconclusive',
       [ctx.current.versionToken ? `The current moduleinfo (${ctx.current.versionToken}) does not list ${r.path}.` : 'The current version could not be decided, so there is no expected hash to judge against.'],
       ['Check the resource path against the moduleinfo keys (they start with /<Module>/).']);
   }
@@ -354,13 +353,12 @@ function combine(input: CheckObservations, current: CurrentVersion, resources: R
   const evidence = [`Current version: ${current.how}.`];
   for (const r of atFault.slice(0, 5)) if (r.cause !== 'consistent') evidence.push(...r.evidence.filter((e) => !e.startsWith('Current version')).map((e) => `${r.path}: ${e}`));
   if (!input.frontends.length) evidence.push('No frontend was given: only what the public URL shows was judged.');
-  evidence.splice(0, evidence.length, ...unique(evidence));
   const files = atFault.filter((r) => !r.path.endsWith('/moduleservices/moduleinfo')).length;
   return {
     fault, cause, frontends,
     headline: headline(cause, frontends, files, atFault),
     customer: customerSentence(cause),
-    evidence, next: unique(atFault.flatMap((r) => r.next)), current, resources, counts,
+    evidence: unique(evidence), next: unique(atFault.flatMap((r) => r.next)), current, resources, counts,
   };
 }
 
@@ -406,8 +404,4 @@ function short(hash: string | undefined): string {
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
 }

@@ -6,12 +6,13 @@ import { ALGORITHMS } from '../../common/algorithms.js';
 import { formatChecksumFile } from '../../common/checksum-file.js';
 import { Channel, CONTRACT, CASE_SCHEMA, type CaseFile, Event, isChannel, type ChannelName, type Envelope, type EventName, type EventPayloads, type IpcError, type RequestOf, type ResponseOf } from '../../common/ipc/contract.js';
 import { ValidationError } from '../../common/ipc/schema.js';
+import { shellCommand } from '../../common/shell-quote.js';
 import { isSafeExternalUrl } from '../../common/url-check.js';
 import { parseFrontendSpec } from '../../common/ota/frontend-spec.js';
 import { parseHar, type Har } from '../../common/ota/har.js';
 import { parseLog } from '../../common/ota/log-lines.js';
 import { describeProblem } from '../../common/ota/parse-result.js';
-import { mergeReports, parseReport, type OtaReport } from '../../common/ota/report.js';
+import { checkReport, mergeReports, parseReport } from '../../common/ota/report.js';
 import { renderReportHtml } from '../../common/ota/report-html.js';
 import { checkHash } from '../check-hash.js';
 import { compareFiles } from '../compare-files.js';
@@ -180,8 +181,7 @@ export const HANDLERS: HandlerTable = {
   },
 
   async [Channel.ExportReport](req, caller, s) {
-    const report = req.report as OtaReport;
-    const checked = parseReport(JSON.stringify(report));
+    const checked = checkReport(req.report);
     if (!checked.ok) throw Object.assign(new Error(describeProblem(checked.error)), { code: 'INVALID' });
     const target = await s.platform.saveDialog(`ota-check-${checked.value.moduleName ?? 'report'}.html`, caller.id);
     if (!target) return { paths: [] };
@@ -211,7 +211,7 @@ export const HANDLERS: HandlerTable = {
 
   async [Channel.MergeReports](req) {
     const reports = req.reports.map((r, i) => {
-      const parsed = parseReport(JSON.stringify(r));
+      const parsed = checkReport(r);
       if (!parsed.ok) throw Object.assign(new Error(`report ${i + 1}: ${describeProblem(parsed.error)}`), { code: 'INVALID_INPUT' });
       return parsed.value;
     });
@@ -313,7 +313,6 @@ function parseCaseFile(text: string, name: string): CaseFile {
 
 /** The CLI command equivalent to an app check, for the report. */
 function commandFor(req: RequestOf<typeof Channel.Diagnose>): string {
-  const q = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
   const args = ['hash-workbench', 'diagnose', req.appUrl];
   for (const f of req.frontends) args.push('--frontend', `${f.label}=${f.address}`);
   for (const r of req.resources ?? []) args.push('--resource', r);
@@ -326,5 +325,5 @@ function commandFor(req: RequestOf<typeof Channel.Diagnose>): string {
   if (req.insecure) args.push('--insecure');
   if (req.samples) args.push('--samples', String(req.samples));
   if (req.timeoutSeconds) args.push('--timeout', String(req.timeoutSeconds));
-  return args.map(q).join(' ');
+  return shellCommand(args);
 }

@@ -6,6 +6,7 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
+import { headerValue } from '../../common/ota/headers.js';
 import type { FetchRecord, Header, RedirectHop, TlsInfo } from '../../common/ota/types.js';
 import type { ProxyChoice } from './proxy.js';
 
@@ -66,7 +67,7 @@ export async function fetchPoint(req: PointRequest): Promise<PointResult> {
     const result = await fetchOnce({ ...req, url: url.href }, started);
     result.record.redirects = redirects;
     const status = result.record.status;
-    const location = headerOf(result.record.headers, 'location');
+    const location = headerValue(result.record.headers, 'location');
     if (!status || status < 300 || status >= 400 || status === 304 || !location || result.error) return result;
     const next = new URL(location, url);
     redirects.push({ url: url.href, status, location });
@@ -173,7 +174,8 @@ async function fetchOnce(req: PointRequest, started: number): Promise<PointResul
           tlsInfo = verdict.info;
           if (verdict.error) { request.destroy(); finish({ code: 'TLS', message: verdict.error }); }
         };
-        if ((s as tls.TLSSocket & { encrypted?: boolean }).encrypted && s.getPeerCertificate && Object.keys(s.getPeerCertificate() ?? {}).length) check();
+        // A socket from the point's keep-alive pool is already connected (and judged).
+        if (judged.has(s)) check();
         else s.once('secureConnect', check);
       } else if ((socket as net.Socket).remoteAddress && !(socket as net.Socket).connecting) onConnect();
       else socket.once('connect', onConnect);
@@ -302,10 +304,6 @@ function rawHeaders(raw: string[]): Header[] {
   const out: Header[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!.toLowerCase(), raw[i + 1]!]);
   return out;
-}
-
-function headerOf(headers: Header[], name: string): string | undefined {
-  return headers.find(([k]) => k === name)?.[1];
 }
 
 function addressOf(socket: net.Socket): string | undefined {

@@ -6,6 +6,7 @@ import https from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromHex, toOutSystems } from '../../common/encodings.js';
+import { unique } from '../../common/unique.js';
 import { diffBytes } from '../../common/ota/byte-diff.js';
 import { decideCurrentVersion } from '../../common/ota/current-version.js';
 import { harEntriesFor, type Har } from '../../common/ota/har.js';
@@ -15,7 +16,7 @@ import { findVersionToken, isVersionTokenFile, moduleInfoUrl, moduleNameFromAppU
 import { describeProblem } from '../../common/ota/parse-result.js';
 import { buildReport, type OtaReport, type RunInfo } from '../../common/ota/report.js';
 import type { FetchRecord, ModuleInfoCopy, Observation, Source, Vantage } from '../../common/ota/types.js';
-import type { FrontendInfo, ModuleVersionInfo, ResourceObservations } from '../../common/ota/verdict.js';
+import { sourceName, type FrontendInfo, type ModuleVersionInfo, type ResourceObservations } from '../../common/ota/verdict.js';
 import type { HashPool } from '../hash-pool.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, fetchPoint, type PointResult, type TrustOptions } from './fetch-point.js';
 import type { ProxyChoice } from './proxy.js';
@@ -145,7 +146,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
         const parsedVi = vi.body && !vi.error ? parseModuleVersionInfo(new TextDecoder().decode(vi.body)) : undefined;
         if (parsedVi?.ok) copy.versionInfoToken = parsedVi.value.versionToken;
       }
-      if (copy.error) problems.push(`${describeSource(p.source)}: ${copy.error}`);
+      if (copy.error) problems.push(`${sourceName({ source: p.source, vantage })}: ${copy.error}`);
       copies.push(copy);
     }));
   };
@@ -225,7 +226,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
   if (!opts.signal?.aborted) await readModuleInfos('end');
   destroyAgents(points, publicPoint);
   progress({ phase: 'done', done: paths.length, total: paths.length });
-  for (const h of opts.har ? [opts.har] : []) for (const r of h.redacted) redacted.add(r);
+  for (const r of opts.har?.redacted ?? []) redacted.add(r);
 
   const run: RunInfo = {
     appUrl: app.href, vantage, startedAt, finishedAt: new Date().toISOString(), toolVersion: opts.toolVersion ?? 'dev',
@@ -300,14 +301,6 @@ function harRecord(e: Har['entries'][number]): FetchRecord {
   };
 }
 
-function describeSource(s: Source): string {
-  return s.startsWith('frontend:') ? `frontend ${s.slice(9)}` : s === 'public' ? 'the public URL' : s;
-}
-
 function destroyAgents(points: Point[], pub: Point): void {
   for (const p of [...points, pub]) p.agent?.destroy();
-}
-
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
 }

@@ -3,7 +3,8 @@
 import { useId } from 'react';
 import { reportUnexpected } from '../../actions/hash.js';
 import { strings } from '../../strings/index.js';
-import { chooseHar, harName, removeHar } from './actions.js';
+import { fileName } from '../../format.js';
+import { chooseHar, removeHar } from './actions.js';
 import { ProblemText } from './Glossary.js';
 import { useCustomer } from './store.js';
 
@@ -26,8 +27,8 @@ export function CaptureStep() {
       </div>
       {harPath !== undefined && (
         <div className="customer-chosen" data-testid="customer-har">
-          <p className="customer-wrap">{s.added(harName(harPath))}</p>
-          <button type="button" data-testid="customer-har-remove" aria-label={s.removeLabel(harName(harPath))} onClick={removeHar}>{s.remove}</button>
+          <p className="customer-wrap">{s.added(fileName(harPath))}</p>
+          <button type="button" data-testid="customer-har-remove" aria-label={s.removeLabel(fileName(harPath))} onClick={removeHar}>{s.remove}</button>
         </div>
       )}
       {error && <ProblemText testId="customer-har-error" message={error.message} detail={error.detail} />}

@@ -1,5 +1,6 @@
 // Support's side: a small form that saves a case file (.hwcase) for a customer to open.
 import { useId } from 'react';
+import { FieldError } from '../../app/FieldError.js';
 import { reportUnexpected } from '../../actions/hash.js';
 import { strings } from '../../strings/index.js';
 import { savePreparedCase } from './actions.js';
@@ -8,11 +9,6 @@ import { updatePrepare, useCustomer, type PrepareState } from './store.js';
 const s = strings.customer.prepare;
 
 type Field = 'appUrl' | 'caseNumber' | 'resources' | 'note';
-
-function FieldError({ id, message, testId }: { id: string; message: string | undefined; testId: string }) {
-  if (message === undefined) return null;
-  return <p id={id} className="customer-field-error" data-testid={testId}>{message}</p>;
-}
 
 export function PrepareCase() {
   const p = useCustomer((st) => st.prepare);
@@ -36,26 +32,26 @@ export function PrepareCase() {
         <input id={ids.appUrl} type="url" data-testid="case-app-url" value={p.appUrl} onChange={edit('appUrl')} autoComplete="off" spellCheck={false}
           aria-invalid={p.errors.appUrl ? true : undefined} aria-describedby={describe('appUrl', ids.hintUrl)} />
         <p id={ids.hintUrl} className="customer-hint">{s.appUrlHint}</p>
-        <FieldError id={errIds.appUrl} message={p.errors.appUrl} testId="case-app-url-error" />
+        <FieldError className="customer-field-error" id={errIds.appUrl} text={p.errors.appUrl} testId="case-app-url-error" />
       </div>
       <div className="customer-field">
         <label htmlFor={ids.caseNumber}>{s.caseNumber}</label>
         <input id={ids.caseNumber} type="text" data-testid="case-number" value={p.caseNumber} onChange={edit('caseNumber')} autoComplete="off"
           aria-invalid={p.errors.caseNumber ? true : undefined} aria-describedby={describe('caseNumber')} />
-        <FieldError id={errIds.caseNumber} message={p.errors.caseNumber} testId="case-number-error" />
+        <FieldError className="customer-field-error" id={errIds.caseNumber} text={p.errors.caseNumber} testId="case-number-error" />
       </div>
       <div className="customer-field">
         <label htmlFor={ids.resources}>{s.resources}</label>
         <textarea id={ids.resources} data-testid="case-resources" rows={4} value={p.resources} onChange={edit('resources')} spellCheck={false}
           aria-invalid={p.errors.resources ? true : undefined} aria-describedby={describe('resources', ids.hintRes)} />
         <p id={ids.hintRes} className="customer-hint">{s.resourcesHint}</p>
-        <FieldError id={errIds.resources} message={p.errors.resources} testId="case-resources-error" />
+        <FieldError className="customer-field-error" id={errIds.resources} text={p.errors.resources} testId="case-resources-error" />
       </div>
       <div className="customer-field">
         <label htmlFor={ids.note}>{s.note}</label>
         <textarea id={ids.note} data-testid="case-note" rows={2} value={p.note} onChange={edit('note')}
           aria-invalid={p.errors.note ? true : undefined} aria-describedby={describe('note')} />
-        <FieldError id={errIds.note} message={p.errors.note} testId="case-note-error" />
+        <FieldError className="customer-field-error" id={errIds.note} text={p.errors.note} testId="case-note-error" />
       </div>
       <div className="customer-buttons">
         <button type="submit" className="primary" data-testid="case-save" disabled={p.status === 'saving'}>

@@ -95,8 +95,6 @@ export async function openCaseFile(path?: string): Promise<void> {
 // ---- The recording (.har) ----
 
 const isHar = (path: string) => /\.har$/i.test(path);
-const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
-export { fileName as harName };
 
 export async function chooseHar(): Promise<void> {
   const result = await settle(() => api().openDialog({ kind: 'har', multiple: false }));

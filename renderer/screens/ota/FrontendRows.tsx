@@ -5,7 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { reportUnexpected } from '../../actions/hash.js';
 import { strings } from '../../strings/index.js';
 import { addFrontend, editRows, pickFolder, setAppUrl } from './actions.js';
-import { describedBy, FieldError } from './FieldError.js';
+import { describedBy, FieldError } from '../../app/FieldError.js';
 import { frontendsToTrust } from './form-model.js';
 import { useOta } from './store.js';
 

@@ -4,7 +4,7 @@ import { reportUnexpected } from '../../actions/hash.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import { pickCa, pickHar } from './actions.js';
-import { describedBy, FieldError } from './FieldError.js';
+import { describedBy, FieldError } from '../../app/FieldError.js';
 import { effectiveScope, readLog, type Scope } from './form-model.js';
 import { useOta } from './store.js';
 
