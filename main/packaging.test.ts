@@ -132,7 +132,7 @@ describe('icons (npm run icons)', () => {
     expect(icns.toString('ascii', 0, 4)).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const entries: Record<string, number> = {};
-    for (let at = 8; at < icns.length; ) {
+    for (let at = 8; at < icns.length;) {
       const len = icns.readUInt32BE(at + 4);
       expect(len).toBeGreaterThan(8);
       const [w, h] = pngSize(icns.subarray(at + 8, at + len));
@@ -229,7 +229,11 @@ describe.skipIf(process.platform !== 'linux')(`the packed app (electron-builder 
 
   it('unpacks the N-API binaries of this OS and CPU next to the asar', () => {
     const unpacked = join(appOutDir, 'resources', 'app.asar.unpacked', 'node_modules');
-    for (const [scope, name] of [['@node-rs', 'crc32'], ['@node-rs', 'xxhash'], ['@napi-rs', 'blake-hash']] as const) {
+    for (const [scope, name] of [
+      ['@node-rs', 'crc32'],
+      ['@node-rs', 'xxhash'],
+      ['@napi-rs', 'blake-hash'],
+    ] as const) {
       const dirs = readdirSync(join(unpacked, scope)).filter((d) => d.startsWith(`${name}-linux-${arch}-`));
       expect(dirs, `no ${scope}/${name}-linux-${arch}-* in app.asar.unpacked`).not.toEqual([]);
       const binaries = dirs.flatMap((d) => readdirSync(join(unpacked, scope, d)).filter((f) => f.endsWith('.node')));
@@ -250,7 +254,11 @@ describe.skipIf(process.platform !== 'linux')(`the packed app (electron-builder 
   });
 
   it('starts dist/electron-main.cjs from the package.json inside the asar', () => {
-    const pkg = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as { main?: string; devDependencies?: unknown; scripts?: unknown };
+    const pkg = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as {
+      main?: string;
+      devDependencies?: unknown;
+      scripts?: unknown;
+    };
     expect(pkg.main).toBe('dist/electron-main.cjs');
     expect(pkg.devDependencies).toBeUndefined();
   });

@@ -6,7 +6,10 @@ import type { Transport } from '../main/common/ipc/workbench-api.js';
 
 const EVENTS = new Set<string>(Object.values(Event));
 
-export function bridgeTransport(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, web: Pick<WebUtils, 'getPathForFile'>): Transport {
+export function bridgeTransport(
+  ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
+  web: Pick<WebUtils, 'getPathForFile'>,
+): Transport {
   return {
     invoke(channel, payload) {
       if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'INVALID', message: 'unknown channel' } });

@@ -1,7 +1,17 @@
 // @vitest-environment jsdom
 // Display formatting: digest encodings (from main's hex), sizes, speed, time left, copy-all text.
 import { describe, expect, it } from 'vitest';
-import { copyAllText, digestRows, displayDigest, fileName, formatBytes, formatDuration, jobTitle, percentDone, secondsLeft } from './format.js';
+import {
+  copyAllText,
+  digestRows,
+  displayDigest,
+  fileName,
+  formatBytes,
+  formatDuration,
+  jobTitle,
+  percentDone,
+  secondsLeft,
+} from './format.js';
 import { HELLO_MD5, HELLO_SHA256 } from './test-support/fake-workbench.js';
 
 describe('displayDigest', () => {

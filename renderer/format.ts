@@ -69,5 +69,7 @@ export function digestRows(digests: DigestMap | undefined, encoding: Encoding): 
 
 /** "Copy all": one `LABEL  value` line per digest. */
 export function copyAllText(digests: DigestMap | undefined, encoding: Encoding): string {
-  return digestRows(digests, encoding).map((r) => `${r.label}  ${r.value}`).join('\n');
+  return digestRows(digests, encoding)
+    .map((r) => `${r.label}  ${r.value}`)
+    .join('\n');
 }

@@ -136,7 +136,11 @@ export function renderIcon(size) {
             if (sdCircle(x, y, d.badge.cx, d.badge.cy, d.badge.r) <= 0) {
               // Slight radial shading on the badge.
               const r = clamp01(Math.hypot(x - d.badge.cx, y - (d.badge.cy - d.badge.r * 0.5)) / (d.badge.r * 1.6));
-              over(px, [mix(BADGE[0] + 20, BADGE[0] - 12, r), mix(BADGE[1] + 20, BADGE[1] - 12, r), mix(BADGE[2] + 12, BADGE[2] - 12, r)], 1);
+              over(
+                px,
+                [mix(BADGE[0] + 20, BADGE[0] - 12, r), mix(BADGE[1] + 20, BADGE[1] - 12, r), mix(BADGE[2] + 12, BADGE[2] - 12, r)],
+                1,
+              );
               const [p0, p1, p2] = d.check;
               const c = Math.min(
                 sdCapsule(x, y, p0[0], p0[1], p1[0], p1[1], d.checkStroke),

@@ -35,7 +35,9 @@ test.describe('the Electron app', () => {
 
   test('refuses navigation and new windows; https links go to the system browser only', async () => {
     const page = await app.firstWindow();
-    await page.evaluate(() => { location.href = 'https://example.com/'; });
+    await page.evaluate(() => {
+      location.href = 'https://example.com/';
+    });
     await page.waitForTimeout(300);
     expect(page.url()).toBe('app://renderer/index.html');
     await page.evaluate(() => window.open('https://success.outsystems.com/', '_blank'));

@@ -9,7 +9,12 @@ export async function buildShim(): Promise<string> {
     configFile: false,
     logLevel: 'warn',
     build: {
-      lib: { entry: fileURLToPath(new URL('./shim.ts', import.meta.url)), formats: ['iife'], name: 'hwShim', fileName: () => 'workbench-shim.js' },
+      lib: {
+        entry: fileURLToPath(new URL('./shim.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'hwShim',
+        fileName: () => 'workbench-shim.js',
+      },
       outDir: fileURLToPath(new URL('../results', import.meta.url)),
       emptyOutDir: false,
       minify: false,

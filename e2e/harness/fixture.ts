@@ -36,18 +36,30 @@ export const test = base.extend<{ hw: Harness }>({
     const dialogAnswers: string[][] = [];
     const opened: string[] = [];
     const platform: Platform = {
-      version: 'e2e', platform: process.platform, arch: process.arch,
+      version: 'e2e',
+      platform: process.platform,
+      arch: process.arch,
       openDialog: async () => dialogAnswers.shift() ?? [],
       saveDialog: async (name) => dialogAnswers.shift()?.[0] ?? join(dataDir, name),
       openExternal: async (url) => void opened.push(url),
       proxyFor: async () => undefined,
     };
-    const services: Services = { pool: new HashPool({ size: 2 }), jobs: new Jobs(), store: new AppStore(join(dataDir, 'userData')), platform };
+    const services: Services = {
+      pool: new HashPool({ size: 2 }),
+      jobs: new Jobs(),
+      store: new AppStore(join(dataDir, 'userData')),
+      platform,
+    };
     const caller: Caller = {
       id: 1,
       grants: new PathGrants(),
       emit: (event, payload) => {
-        void page.evaluate(([e, p]) => (window as unknown as { __hwEmit?: (e: string, p: unknown) => void }).__hwEmit?.(e, p), [event, payload] as const).catch(() => undefined);
+        void page
+          .evaluate(([e, p]) => (window as unknown as { __hwEmit?: (e: string, p: unknown) => void }).__hwEmit?.(e, p), [
+            event,
+            payload,
+          ] as const)
+          .catch(() => undefined);
       },
     };
     await page.exposeBinding('__hwInvoke', (_source, channel: unknown, payload: unknown) => dispatch(channel, payload, caller, services));
@@ -55,14 +67,21 @@ export const test = base.extend<{ hw: Harness }>({
     const server = await startRendererServer();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(server.url);
     // React attaches the window-wide drop listener in an effect, after the first paint.
     await page.getByRole('navigation').waitFor();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     mkdirSync(SCREENSHOTS, { recursive: true });
     const hw: Harness = {
-      page, dataDir, dialogAnswers, opened, services, caller,
+      page,
+      dataDir,
+      dialogAnswers,
+      opened,
+      services,
+      caller,
       async drop(paths) {
         await page.evaluate((list) => {
           const files = list.map((p) => {
@@ -86,7 +105,10 @@ export const test = base.extend<{ hw: Harness }>({
     };
     await use(hw);
     // The page must not have logged errors (a CSP violation shows here too).
-    expect(errors.filter((e) => !/favicon/.test(e)), `page errors in ${testInfo.title}`).toEqual([]);
+    expect(
+      errors.filter((e) => !/favicon/.test(e)),
+      `page errors in ${testInfo.title}`,
+    ).toEqual([]);
     await services.pool.destroy();
     await server.close();
   },

@@ -9,13 +9,15 @@ const w = window as unknown as { __hwInvoke: Binding; __hwEmit: (event: string, 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 w.__hwEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload));
 
-w.workbench = Object.freeze(createWorkbenchApi({
-  invoke: (channel, payload) => w.__hwInvoke(channel, payload),
-  on(event: EventName, listener) {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener);
-    return () => void set.delete(listener);
-  },
-  pathForFile: (file) => (file as File & { __hwPath?: string }).__hwPath ?? '',
-}));
+w.workbench = Object.freeze(
+  createWorkbenchApi({
+    invoke: (channel, payload) => w.__hwInvoke(channel, payload),
+    on(event: EventName, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
+    pathForFile: (file) => (file as File & { __hwPath?: string }).__hwPath ?? '',
+  }),
+);

@@ -101,8 +101,15 @@ export function closeAll(labs: Array<{ close(): Promise<void> }>): Promise<void>
 }
 
 const HOP_BY_HOP = new Set([
-  'connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer',
-  'transfer-encoding', 'upgrade',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
 ]);
 
 /** Copies end-to-end headers; hop-by-hop ones belong to one connection and must not be forwarded. */
@@ -154,10 +161,23 @@ export function sendHtml(
 }
 
 const TYPES: Record<string, string> = {
-  html: 'text/html', htm: 'text/html', js: 'application/javascript', css: 'text/css', json: 'application/json',
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml',
-  ico: 'image/x-icon', woff: 'font/woff', woff2: 'font/woff2', ttf: 'application/octet-stream', txt: 'text/plain',
-  xml: 'text/xml', manifest: 'text/cache-manifest',
+  html: 'text/html',
+  htm: 'text/html',
+  js: 'application/javascript',
+  css: 'text/css',
+  json: 'application/json',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  ico: 'image/x-icon',
+  woff: 'font/woff',
+  woff2: 'font/woff2',
+  ttf: 'application/octet-stream',
+  txt: 'text/plain',
+  xml: 'text/xml',
+  manifest: 'text/cache-manifest',
 };
 
 /** Content-Type by extension, as IIS's static file handler picks it. */

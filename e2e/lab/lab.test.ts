@@ -10,7 +10,14 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osHash, sampleApp, TOKEN_FILES, writeRunningFolder, type ModuleVersion } from './module.js';
 import {
-  closeAll, startBalancer, startCachingProxy, startForwardProxy, startFrontend, startTamperingProxy, type Lab, type TamperMode,
+  closeAll,
+  startBalancer,
+  startCachingProxy,
+  startForwardProxy,
+  startFrontend,
+  startTamperingProxy,
+  type Lab,
+  type TamperMode,
 } from './servers.js';
 import { makeTestPki } from './tls.js';
 
@@ -63,7 +70,11 @@ describe('module', () => {
 
   it('lists every file with its MD5, except token files whose entry is the token in their body', () => {
     const entries = urlVersions(v1);
-    expect(Object.keys(entries).sort()).toEqual(Object.keys(v1.files).map((f) => `/MyApp/${f}`).sort());
+    expect(Object.keys(entries).sort()).toEqual(
+      Object.keys(v1.files)
+        .map((f) => `/MyApp/${f}`)
+        .sort(),
+    );
     for (const [path, bytes] of Object.entries(v1.files)) {
       const entry = entries[`/MyApp/${path}`] ?? '';
       if (TOKEN_FILES.includes(path)) {
@@ -191,7 +202,11 @@ describe('tampering proxy', () => {
     return get(`${proxy.url}/MyApp/${path}`, options);
   };
   const strip = (b: Buffer): string =>
-    b.toString().replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').replace(/\s+/g, '');
+    b
+      .toString()
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/[^\n]*/g, '')
+      .replace(/\s+/g, '');
 
   it('edits bodies as described', async () => {
     const js = file(v1, CONTROLLER);
@@ -254,7 +269,10 @@ describe('tampering proxy', () => {
 
   it('stalls in slow mode, yet closes at once', async () => {
     const proxy = await startTamperingProxy({ upstream: fe.url, mode: 'slow' });
-    const pending = get(`${proxy.url}/MyApp/${CONTROLLER}`).then(() => 'answered', () => 'cut');
+    const pending = get(`${proxy.url}/MyApp/${CONTROLLER}`).then(
+      () => 'answered',
+      () => 'cut',
+    );
     await new Promise((r) => setTimeout(r, 100));
     const started = Date.now();
     await proxy.close();

@@ -43,8 +43,7 @@ export function makeModule(
   const out: Record<string, Uint8Array> = {};
   const urlVersions: Record<string, string> = {};
   for (const [path, content] of Object.entries(files)) {
-    const text = !TOKEN_FILES.includes(path) ? undefined
-      : typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+    const text = !TOKEN_FILES.includes(path) ? undefined : typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
     if (text?.includes(TOKEN_PLACEHOLDER)) {
       // The page carries its own token; the moduleinfo entry is that token, never the page's MD5.
       const token = osHash(text);

@@ -24,15 +24,19 @@ export async function farm(versions: ModuleVersion[], front?: (upstream: string)
   const pub = front ? await front(lb.url) : lb;
   const labs: Lab[] = [...fes, lb, ...(pub === lb ? [] : [pub])];
   return {
-    appUrl: `${pub.url}/MyApp/`, fes, labs,
+    appUrl: `${pub.url}/MyApp/`,
+    fes,
+    labs,
     frontends: fes.map((f, i) => ({ label: `FE${i + 1}`, address: `127.0.0.1:${f.port}` })),
     close: () => closeAll(labs),
   };
 }
 
-export const tamper = (mode: TamperMode, only?: (p: string) => boolean) => (upstream: string) => startTamperingProxy({ upstream, mode, only });
+export const tamper = (mode: TamperMode, only?: (p: string) => boolean) => (upstream: string) =>
+  startTamperingProxy({ upstream, mode, only });
 
-export const expectedOf = (v: ModuleVersion, path: string) => ((v.moduleinfo.manifest as { urlVersions: Record<string, string> }).urlVersions[path] ?? '').slice(1);
+export const expectedOf = (v: ModuleVersion, path: string) =>
+  ((v.moduleinfo.manifest as { urlVersions: Record<string, string> }).urlVersions[path] ?? '').slice(1);
 
 /** The device's log line for a checksum failure. */
 export const checksumLine = (path: string, expected: string, calculated: string) =>
@@ -66,10 +70,24 @@ export const SCENARIOS = {
   'outdated-frontend': () => farm([v2, v1]),
   'manifest-mismatch': () => farm([broken, broken]),
   'stale-cache': staleCache,
-  'altered-content': () => farm([v2, v2], tamper('inject-js', (p) => p === JS)),
-  truncated: () => farm([v2, v2], tamper('truncate', (p) => p === JS)),
-  'device-network': async (): Promise<Scenario> => ({ ...(await farm([v2, v2])), log: checksumLine(JS, expectedOf(v2, JS), 'eZeyznlO_xx2+8Xt0B1UNg') }),
-  'new-deployment': async (): Promise<Scenario> => ({ ...(await farm([v2, v2])), log: checksumLine(JS, expectedOf(v1, JS), expectedOf(v2, JS)) }),
+  'altered-content': () =>
+    farm(
+      [v2, v2],
+      tamper('inject-js', (p) => p === JS),
+    ),
+  truncated: () =>
+    farm(
+      [v2, v2],
+      tamper('truncate', (p) => p === JS),
+    ),
+  'device-network': async (): Promise<Scenario> => ({
+    ...(await farm([v2, v2])),
+    log: checksumLine(JS, expectedOf(v2, JS), 'eZeyznlO_xx2+8Xt0B1UNg'),
+  }),
+  'new-deployment': async (): Promise<Scenario> => ({
+    ...(await farm([v2, v2])),
+    log: checksumLine(JS, expectedOf(v1, JS), expectedOf(v2, JS)),
+  }),
   unreachable,
 } satisfies Record<string, () => Promise<Scenario>>;
 

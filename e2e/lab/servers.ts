@@ -5,8 +5,17 @@ import type http from 'node:http';
 import net from 'node:net';
 import { pipeline } from 'node:stream';
 import {
-  contentTypeFor, forward, passHeaders, publicLab, readBody, record, sendHtml, startLab,
-  type Lab, type LabCore, type TlsOptions,
+  contentTypeFor,
+  forward,
+  passHeaders,
+  publicLab,
+  readBody,
+  record,
+  sendHtml,
+  startLab,
+  type Lab,
+  type LabCore,
+  type TlsOptions,
 } from './core.js';
 import type { ModuleVersion } from './module.js';
 
@@ -69,13 +78,18 @@ export async function startFrontend(opts: {
     if (!path.startsWith(`/${v.name}/`)) return notFound(res);
     const rel = path.slice(v.name.length + 2) || 'index.html'; // default document
     const json =
-      rel === 'moduleservices/moduleinfo' ? v.moduleinfoText
-      : rel === 'moduleservices/moduleversioninfo' ? JSON.stringify({ versionToken: v.versionToken })
-      : undefined;
+      rel === 'moduleservices/moduleinfo'
+        ? v.moduleinfoText
+        : rel === 'moduleservices/moduleversioninfo'
+          ? JSON.stringify({ versionToken: v.versionToken })
+          : undefined;
     if (json !== undefined) {
       const body = Buffer.from(json);
       res.writeHead(200, {
-        ...iis, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-cache',
+        ...iis,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-cache',
       });
       return void res.end(head ? undefined : body);
     }
@@ -89,7 +103,11 @@ export async function startFrontend(opts: {
       return void res.end();
     }
     res.writeHead(200, {
-      ...iis, ...validators, 'Content-Type': contentTypeFor(rel), 'Content-Length': bytes.length, 'Accept-Ranges': 'bytes',
+      ...iis,
+      ...validators,
+      'Content-Type': contentTypeFor(rel),
+      'Content-Length': bytes.length,
+      'Accept-Ranges': 'bytes',
     });
     res.end(head ? undefined : bytes);
   }, opts.tls);
@@ -122,11 +140,7 @@ function pipeBack(up: http.IncomingMessage, res: http.ServerResponse, headers: h
 }
 
 /** Round-robin reverse proxy; with affinityCookie, a BIG-IP cookie pins a client to one member. */
-export async function startBalancer(opts: {
-  members: Array<{ url: string }>;
-  tls?: TlsOptions;
-  affinityCookie?: boolean;
-}): Promise<Lab> {
+export async function startBalancer(opts: { members: Array<{ url: string }>; tls?: TlsOptions; affinityCookie?: boolean }): Promise<Lab> {
   const members = opts.members.map((m) => {
     const u = new URL(m.url);
     return { url: m.url, cookie: bigipCookieValue(u.hostname, Number(u.port)) };
@@ -137,7 +151,9 @@ export async function startBalancer(opts: {
     const member = members.find((m) => m.cookie === pinned) ?? members[next++ % members.length];
     if (!member) return sendHtml(res, 503, 'No members', 'No pool members');
     const up = await forward(core, new URL(req.url ?? '/', member.url), {
-      method: req.method, headers: passHeaders(req.headers), body: req,
+      method: req.method,
+      headers: passHeaders(req.headers),
+      body: req,
     }).catch(() => undefined);
     if (!up) return sendHtml(res, 502, 'Bad Gateway', 'Pool member unreachable');
     const headers = passHeaders(up.headers);
@@ -209,7 +225,13 @@ export async function startCachingProxy(opts: {
     // Unconditional fetch: a stored 304 would have no body to serve later.
     const { 'if-none-match': _inm, 'if-modified-since': _ims, ...plain } = headers;
     const up = await forward(core, new URL(url, opts.upstream), { headers: plain });
-    const entry = { status: up.statusCode ?? 502, headers: passHeaders(up.headers), body: await readBody(up), storedAt: Date.now(), hits: 0 };
+    const entry = {
+      status: up.statusCode ?? 502,
+      headers: passHeaders(up.headers),
+      body: await readBody(up),
+      storedAt: Date.now(),
+      hits: 0,
+    };
     store.set(keyOf(url), entry);
     return entry;
   };
@@ -227,7 +249,9 @@ export async function startCachingProxy(opts: {
     else entry = await fill(url, passHeaders(req.headers)).catch(() => undefined);
     if (!entry) return sendHtml(res, 502, 'Bad Gateway', 'Upstream unreachable or cut short');
     res.writeHead(entry.status, {
-      ...entry.headers, 'content-length': entry.body.length, ...cacheHeaders(style, hit, entry, entry.headers.via),
+      ...entry.headers,
+      'content-length': entry.body.length,
+      ...cacheHeaders(style, hit, entry, entry.headers.via),
     });
     res.end(req.method === 'HEAD' ? undefined : entry.body);
   });
@@ -279,13 +303,15 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
       return void client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
     }
     let open = false;
-    const upstream = core.own(net.connect(port, host, () => {
-      open = true;
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    }));
+    const upstream = core.own(
+      net.connect(port, host, () => {
+        open = true;
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        if (head.length) upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      }),
+    );
     upstream.on('error', () => (open ? client.destroy() : client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')));
     upstream.on('close', () => open && client.destroy());
     client.on('error', () => upstream.destroy());

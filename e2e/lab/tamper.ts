@@ -5,8 +5,22 @@ import { gzipSync } from 'node:zlib';
 import { contentTypeFor, forward, passHeaders, publicLab, readBody, sendHtml, startLab, type Lab, type LabCore } from './core.js';
 
 export type TamperMode =
-  | 'none' | 'inject-html' | 'inject-js' | 'truncate' | 'short-content-length' | 'bom' | 'crlf' | 'minify' | 'gzip'
-  | 'gzip-and-inject' | 'block-page' | 'login-redirect' | 'redirect-loop' | 'slow' | 'not-found' | 'server-error'
+  | 'none'
+  | 'inject-html'
+  | 'inject-js'
+  | 'truncate'
+  | 'short-content-length'
+  | 'bom'
+  | 'crlf'
+  | 'minify'
+  | 'gzip'
+  | 'gzip-and-inject'
+  | 'block-page'
+  | 'login-redirect'
+  | 'redirect-loop'
+  | 'slow'
+  | 'not-found'
+  | 'server-error'
   | 'huge';
 
 export const INJECTED_HTML = '<script src="https://inject.example/i.js"></script>';
@@ -30,7 +44,10 @@ function kindOf(contentType: unknown, path: string): Kind {
 export function crudeMinify(src: string, kind: 'js' | 'css'): string {
   let s = src.replace(/\/\*[\s\S]*?\*\//g, '');
   if (kind === 'js') s = s.replace(/(^|[^:\\"'])\/\/[^\n]*/g, '$1'); // the ':' guard spares "http://"
-  return s.replace(/\s+/g, ' ').replace(/ ?([{}();,=:<>!&|?+]) ?/g, '$1').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{}();,=:<>!&|?+]) ?/g, '$1')
+    .trim();
 }
 
 function acceptsGzip(value: string | string[] | undefined): boolean {
@@ -46,7 +63,13 @@ function acceptsGzip(value: string | string[] | undefined): boolean {
 function loopUrl(url: string): string {
   const i = url.indexOf('?');
   const path = i < 0 ? url : url.slice(0, i);
-  const parts = i < 0 ? [] : url.slice(i + 1).split('&').filter(Boolean);
+  const parts =
+    i < 0
+      ? []
+      : url
+          .slice(i + 1)
+          .split('&')
+          .filter(Boolean);
   const n = Number(parts.find((p) => p.startsWith('_loop='))?.slice(6) ?? 0);
   return `${path}?${[...parts.filter((p) => !p.startsWith('_loop=')), `_loop=${n + 1}`].join('&')}`;
 }
@@ -110,11 +133,7 @@ function alter(mode: TamperMode, kind: Kind, body: Buffer): Buffer {
 }
 
 /** A reverse proxy to upstream that alters answers for paths where only(path) holds (path without query). */
-export async function startTamperingProxy(opts: {
-  upstream: string;
-  mode: TamperMode;
-  only?: (path: string) => boolean;
-}): Promise<Lab> {
+export async function startTamperingProxy(opts: { upstream: string; mode: TamperMode; only?: (path: string) => boolean }): Promise<Lab> {
   const core: LabCore = await startLab(async (req, res) => {
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? url;

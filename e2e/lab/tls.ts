@@ -34,8 +34,23 @@ function leaf(dir: string, name: string, cn: string, san: string): { key: string
   );
   openssl(dir, ['req', '-new', ...EC_KEY, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`]);
   openssl(dir, [
-    'x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial',
-    `0x${Date.now().toString(16)}${name.length}`, '-days', '365', '-sha256', '-extfile', `${name}.ext`, '-out', `${name}.pem`,
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-set_serial',
+    `0x${Date.now().toString(16)}${name.length}`,
+    '-days',
+    '365',
+    '-sha256',
+    '-extfile',
+    `${name}.ext`,
+    '-out',
+    `${name}.pem`,
   ]);
   return { key: readFileSync(join(dir, `${name}.key`), 'utf8'), cert: readFileSync(join(dir, `${name}.pem`), 'utf8') };
 }
@@ -46,9 +61,22 @@ export function makeTestPki(dir: string): TestPki {
   if (hit) return hit;
   mkdirSync(dir, { recursive: true });
   openssl(dir, [
-    'req', '-x509', ...EC_KEY, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '365', '-sha256',
-    '-subj', '/CN=Hash Workbench Lab CA', '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    ...EC_KEY,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '365',
+    '-sha256',
+    '-subj',
+    '/CN=Hash Workbench Lab CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
   const server = leaf(dir, 'server', 'localhost', 'DNS:localhost,IP:127.0.0.1');
   const other = leaf(dir, 'other', 'fe2.internal', 'DNS:fe2.internal');

@@ -4,7 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../harness/fixture.js';
 
-const openssl = (alg: string, path: string) => execFileSync('openssl', ['dgst', `-${alg}`, '-r', path]).toString().split(' ')[0];
+const openssl = (alg: string, path: string) =>
+  execFileSync('openssl', ['dgst', `-${alg}`, '-r', path])
+    .toString()
+    .split(' ')[0];
 
 test('drop a file and see every digest equal to openssl dgst', async ({ hw }) => {
   const file = join(hw.dataDir, 'download.iso');
@@ -14,7 +17,14 @@ test('drop a file and see every digest equal to openssl dgst', async ({ hw }) =>
   await hw.drop([file]);
   const card = hw.page.getByTestId('hash-card').first();
   await expect(card).toHaveAttribute('data-status', 'done');
-  for (const [id, alg] of [['md5', 'md5'], ['sha1', 'sha1'], ['sha256', 'sha256'], ['sha512', 'sha512'], ['sha3-256', 'sha3-256'], ['blake2b-512', 'blake2b512']] as const) {
+  for (const [id, alg] of [
+    ['md5', 'md5'],
+    ['sha1', 'sha1'],
+    ['sha256', 'sha256'],
+    ['sha512', 'sha512'],
+    ['sha3-256', 'sha3-256'],
+    ['blake2b-512', 'blake2b512'],
+  ] as const) {
     await expect(card.getByTestId(`digest-${id}`).getByTestId('digest-value'), id).toHaveText(openssl(alg, file)!);
   }
   await expect(card.getByRole('heading', { level: 2 })).toContainText('download.iso');
@@ -38,8 +48,12 @@ test('open a file from the dialog; a second file keeps the first card', async ({
   hw.dialogAnswers.push([b]);
   await hw.page.getByRole('button', { name: 'Open files…' }).click();
   await expect(hw.page.getByTestId('hash-card')).toHaveCount(2);
-  await expect(hw.page.getByTestId('hash-card').nth(1).getByTestId('digest-md5').getByTestId('digest-value')).toHaveText('5eb63bbbe01eeed093cb22bb8f5acdc3');
-  await expect(hw.page.getByTestId('hash-card').nth(0).getByTestId('digest-sha256').getByTestId('digest-value')).toHaveText('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  await expect(hw.page.getByTestId('hash-card').nth(1).getByTestId('digest-md5').getByTestId('digest-value')).toHaveText(
+    '5eb63bbbe01eeed093cb22bb8f5acdc3',
+  );
+  await expect(hw.page.getByTestId('hash-card').nth(0).getByTestId('digest-sha256').getByTestId('digest-value')).toHaveText(
+    'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+  );
 });
 
 test('cancel a long hash: the card says Cancelled and the app stays usable', async ({ hw }) => {
@@ -56,10 +70,25 @@ test('cancel a long hash: the card says Cancelled and the app stays usable', asy
 });
 
 test('a path that was never chosen is refused by main with a clear error', async ({ hw }) => {
-  const r = await hw.page.evaluate(() => (window as unknown as { workbench: { hashFiles(r: unknown): Promise<unknown> } }).workbench.hashFiles({ jobId: 'sneaky', paths: ['/etc/passwd'], algorithms: ['md5'] }));
-  expect(r).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH', message: expect.stringContaining('was not opened or dropped in Hash Workbench') } });
+  const r = await hw.page.evaluate(() =>
+    (window as unknown as { workbench: { hashFiles(r: unknown): Promise<unknown> } }).workbench.hashFiles({
+      jobId: 'sneaky',
+      paths: ['/etc/passwd'],
+      algorithms: ['md5'],
+    }),
+  );
+  expect(r).toMatchObject({
+    ok: false,
+    error: { code: 'REFUSED_PATH', message: expect.stringContaining('was not opened or dropped in Hash Workbench') },
+  });
   // A malformed request is refused by the contract's validation.
-  const bad = await hw.page.evaluate(() => (window as unknown as { workbench: { hashFiles(r: unknown): Promise<unknown> } }).workbench.hashFiles({ jobId: 'x', paths: 'not-a-list', algorithms: ['md5'] } as unknown));
+  const bad = await hw.page.evaluate(() =>
+    (window as unknown as { workbench: { hashFiles(r: unknown): Promise<unknown> } }).workbench.hashFiles({
+      jobId: 'x',
+      paths: 'not-a-list',
+      algorithms: ['md5'],
+    } as unknown),
+  );
   expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID' } });
   // The surface has named methods only: no generic invoke, no ipcRenderer.
   const keys = await hw.page.evaluate(() => Object.keys((window as unknown as { workbench: object }).workbench));
@@ -76,7 +105,9 @@ test('a dropped file that vanished shows its error on the card, and earlier resu
   const failed = hw.page.getByTestId('hash-card').first();
   await expect(failed.getByTestId('file-error')).toContainText('no such file');
   await expect(failed).toHaveAttribute('data-status', 'failed');
-  await expect(hw.page.getByTestId('hash-card').nth(1).getByTestId('digest-md5').getByTestId('digest-value')).toHaveText('900150983cd24fb0d6963f7d28e17f72');
+  await expect(hw.page.getByTestId('hash-card').nth(1).getByTestId('digest-md5').getByTestId('digest-value')).toHaveText(
+    '900150983cd24fb0d6963f7d28e17f72',
+  );
   await hw.shot('check-file-error-light');
 });
 
@@ -85,7 +116,9 @@ test('keyboard: the navigation and the open button are reachable with Tab, and a
   const focused = await hw.page.evaluate(() => document.activeElement?.textContent ?? '');
   expect(focused.length).toBeGreaterThan(0);
   await hw.page.setViewportSize({ width: 590, height: 400 });
-  await hw.page.evaluate(() => { document.documentElement.style.zoom = '2'; });
+  await hw.page.evaluate(() => {
+    document.documentElement.style.zoom = '2';
+  });
   const overflow = await hw.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   await hw.shot('check-file-zoom200-light');
@@ -97,7 +130,11 @@ test('paste a matching and a non-matching hash', async ({ hw }) => {
   await hw.drop([file]);
   const card = hw.page.getByTestId('hash-card').first();
   await expect(card).toHaveAttribute('data-status', 'done');
-  await card.getByTestId('paste-box').fill('Checksum failed for file /MyApp/a.js?XrY7u+Ae7tCTyyK7j1rNww Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg');
+  await card
+    .getByTestId('paste-box')
+    .fill(
+      'Checksum failed for file /MyApp/a.js?XrY7u+Ae7tCTyyK7j1rNww Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg',
+    );
   await expect(card.getByTestId('digest-md5')).toHaveAttribute('data-match', 'true');
   await expect(card.getByTestId('paste-result')).toContainText('MD5');
   await hw.shot('check-file-paste-match-light');

@@ -10,7 +10,10 @@ test('verify a checksum file: each line marked, the missing entry and the bad li
   writeFileSync(join(dir, 'app.zip'), 'zip bytes');
   writeFileSync(join(dir, 'notes.txt'), 'notes');
   const sum = (f: string) => execFileSync('sha256sum', [f], { cwd: dir }).toString();
-  writeFileSync(join(dir, 'SHA256SUMS'), `${sum('app.zip')}${'0'.repeat(64)}  notes.txt\n${'1'.repeat(64)}  gone.bin\nthis is not a checksum line\n`);
+  writeFileSync(
+    join(dir, 'SHA256SUMS'),
+    `${sum('app.zip')}${'0'.repeat(64)}  notes.txt\n${'1'.repeat(64)}  gone.bin\nthis is not a checksum line\n`,
+  );
   await hw.page.getByRole('button', { name: 'Checksum files' }).click();
   hw.dialogAnswers.push([join(dir, 'SHA256SUMS')]);
   await hw.page.getByTestId('checksums-open').click();

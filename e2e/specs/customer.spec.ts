@@ -10,10 +10,16 @@ test('a customer follows a case file to a saved report, which the agent merges w
   const { page } = hw;
   try {
     const caseFile = join(hw.dataDir, 'case-4711.hwcase');
-    writeFileSync(caseFile, JSON.stringify({ schema: 'hash-workbench/case', appUrl: scenario.appUrl, caseNumber: '4711', resources: [JS] }));
+    writeFileSync(
+      caseFile,
+      JSON.stringify({ schema: 'hash-workbench/case', appUrl: scenario.appUrl, caseNumber: '4711', resources: [JS] }),
+    );
     // Opened with the app (as a double-click on the .hwcase would): customer mode, filled in.
     await hw.caller.grants.grant(caseFile);
-    await page.evaluate((p) => (window as unknown as { __hwEmit: (e: string, p: unknown) => void }).__hwEmit('app:open-paths', { paths: [p], kind: 'case' }), caseFile);
+    await page.evaluate(
+      (p) => (window as unknown as { __hwEmit: (e: string, p: unknown) => void }).__hwEmit('app:open-paths', { paths: [p], kind: 'case' }),
+      caseFile,
+    );
     await expect(page.getByTestId('customer-step')).toHaveAttribute('data-step', 'intro');
     await expect(page.getByTestId('customer-case')).toContainText('4711');
     await hw.shot('customer-intro-light');
@@ -66,7 +72,10 @@ test('a customer follows a case file to a saved report, which the agent merges w
     await page.getByTestId('reports-merge').click();
     await expect(page.getByTestId('ota-verdict')).toHaveAttribute('data-cause', 'device-network');
     await expect(page.locator('[data-testid="ota-column"][data-source="public-customer"]')).toBeVisible();
-    await expect(page.locator(`[data-testid="ota-row"][data-path="${JS}"] [data-testid="ota-cell"][data-source="device"]`)).toHaveAttribute('data-match', 'false');
+    await expect(page.locator(`[data-testid="ota-row"][data-path="${JS}"] [data-testid="ota-cell"][data-source="device"]`)).toHaveAttribute(
+      'data-match',
+      'false',
+    );
     await hw.shot('reports-merged-dark');
   } finally {
     await scenario.close();
@@ -85,5 +94,10 @@ test('an agent prepares a case file for the customer', async ({ hw }) => {
   await page.getByTestId('case-save').click();
   await expect(page.getByTestId('case-result')).toContainText('case-4711.hwcase');
   const { readFileSync } = await import('node:fs');
-  expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual({ schema: 'hash-workbench/case', appUrl: 'https://apps.example.com/MyApp/', caseNumber: '4711', resources: [JS] });
+  expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual({
+    schema: 'hash-workbench/case',
+    appUrl: 'https://apps.example.com/MyApp/',
+    caseNumber: '4711',
+    resources: [JS],
+  });
 });

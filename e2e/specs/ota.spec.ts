@@ -5,7 +5,12 @@ import type { Page } from '@playwright/test';
 import { JS, SCENARIOS, farm, tamper, v2, type Scenario } from '../lab/scenarios.js';
 import { expect, SCREENSHOTS, test, type Harness } from '../harness/fixture.js';
 
-interface Check { scenario: Scenario; scope?: 'all' | 'chosen' | 'log'; timeout?: string; moduleinfo?: string }
+interface Check {
+  scenario: Scenario;
+  scope?: 'all' | 'chosen' | 'log';
+  timeout?: string;
+  moduleinfo?: string;
+}
 
 async function fillAndRun(hw: Harness, c: Check): Promise<void> {
   const { page } = hw;
@@ -29,16 +34,35 @@ async function fillAndRun(hw: Harness, c: Check): Promise<void> {
 }
 
 const verdict = (page: Page) => page.getByTestId('ota-verdict');
-const cell = (page: Page, source: string) => page.locator(`[data-testid="ota-row"][data-path="${JS}"] [data-testid="ota-cell"][data-source="${source}"]`);
+const cell = (page: Page, source: string) =>
+  page.locator(`[data-testid="ota-row"][data-path="${JS}"] [data-testid="ota-cell"][data-source="${source}"]`);
 
 const CASES: Array<{ cause: keyof typeof SCENARIOS; fault: string; banner: RegExp; open?: string; panel?: RegExp }> = [
   { cause: 'consistent', fault: 'none', banner: /no fault found/ },
-  { cause: 'outdated-frontend', fault: 'frontend', banner: /Frontend FE2 serves an outdated copy/, open: 'frontend:FE2', panel: /Microsoft-IIS/ },
+  {
+    cause: 'outdated-frontend',
+    fault: 'frontend',
+    banner: /Frontend FE2 serves an outdated copy/,
+    open: 'frontend:FE2',
+    panel: /Microsoft-IIS/,
+  },
   { cause: 'manifest-mismatch', fault: 'frontend', banner: /do not match their own moduleinfo/, open: 'frontend:FE1', panel: /200/ },
-  { cause: 'stale-cache', fault: 'network', banner: /A cache between the servers and the devices serves an old copy/, open: 'public', panel: /X-Cache|HIT/i },
+  {
+    cause: 'stale-cache',
+    fault: 'network',
+    banner: /A cache between the servers and the devices serves an old copy/,
+    open: 'public',
+    panel: /X-Cache|HIT/i,
+  },
   { cause: 'altered-content', fault: 'network', banner: /changes the content/, open: 'public', panel: /monitor/ },
   { cause: 'truncated', fault: 'network', banner: /cut short/, open: 'public', panel: /cut short|prefix/i },
-  { cause: 'device-network', fault: 'network', banner: /something on the device's network changes the files/, open: 'device', panel: /eZeyznlO/ },
+  {
+    cause: 'device-network',
+    fault: 'network',
+    banner: /something on the device's network changes the files/,
+    open: 'device',
+    panel: /eZeyznlO/,
+  },
   { cause: 'new-deployment', fault: 'deployment', banner: /republished/ },
   { cause: 'unreachable', fault: 'inconclusive', banner: /could not be reached/, open: 'frontend:FE9', panel: /connection refused/ },
 ];
@@ -96,7 +120,10 @@ test('export a report, reopen it from Reports and see the same verdict', async (
 
 test('bad inputs show their messages and keep the earlier result', async ({ hw }) => {
   const good = await SCENARIOS.consistent();
-  const slow = await farm([v2], tamper('slow', (p) => p === JS));
+  const slow = await farm(
+    [v2],
+    tamper('slow', (p) => p === JS),
+  );
   try {
     await fillAndRun(hw, { scenario: good });
     await expect(verdict(hw.page)).toHaveAttribute('data-cause', 'consistent', { timeout: 30_000 });
@@ -137,8 +164,14 @@ test('a resource the frontend does not have (404) is named', async ({ hw }) => {
   const missing = await startFrontend({ version: v2, label: 'FE2', missing: ['scripts/MyApp.controller.js'] });
   try {
     const scenario: Scenario = {
-      appUrl: `${good.url}/MyApp/`, labs: [good, missing], fes: [good, missing], close: async () => undefined,
-      frontends: [{ label: 'FE1', address: `127.0.0.1:${good.port}` }, { label: 'FE2', address: `127.0.0.1:${missing.port}` }],
+      appUrl: `${good.url}/MyApp/`,
+      labs: [good, missing],
+      fes: [good, missing],
+      close: async () => undefined,
+      frontends: [
+        { label: 'FE1', address: `127.0.0.1:${good.port}` },
+        { label: 'FE2', address: `127.0.0.1:${missing.port}` },
+      ],
     };
     await fillAndRun(hw, { scenario });
     await expect(verdict(hw.page)).toHaveAttribute('data-cause', 'outdated-frontend', { timeout: 30_000 });
@@ -150,7 +183,7 @@ test('a resource the frontend does not have (404) is named', async ({ hw }) => {
   }
 });
 
-test('keyboard only: fill the form, run the check and open a cell\'s evidence', async ({ hw }) => {
+test("keyboard only: fill the form, run the check and open a cell's evidence", async ({ hw }) => {
   const scenario = await SCENARIOS['outdated-frontend']();
   const { page } = hw;
   /** Presses Tab until the element with this test id has the focus (fails if it never gets there). */
@@ -163,7 +196,8 @@ test('keyboard only: fill the form, run the check and open a cell\'s evidence', 
   };
   try {
     // To the navigation, then the OTA screen.
-    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent === 'OTA upgrade check')); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent === 'OTA upgrade check')); i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await tabTo('ota-app-url');
     await page.keyboard.type(scenario.appUrl);
@@ -176,7 +210,12 @@ test('keyboard only: fill the form, run the check and open a cell\'s evidence', 
       await page.keyboard.type(f.address);
     }
     // A radio group is one Tab stop; the arrow keys choose within it.
-    for (let i = 0; i < 80 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')?.startsWith('ota-scope-'))); i++) await page.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 80 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')?.startsWith('ota-scope-')));
+      i++
+    )
+      await page.keyboard.press('Tab');
     for (let i = 0; i < 3 && !(await page.getByTestId('ota-scope-chosen').isChecked()); i++) await page.keyboard.press('ArrowUp');
     await expect(page.getByTestId('ota-scope-chosen')).toBeChecked();
     await tabTo('ota-resources');
@@ -203,7 +242,13 @@ test('screenshots of every screen, light and dark, at 100% and 200%', async ({ h
     await hw.shot('ota-result-window-light', { viewportOnly: true });
     await cell(hw.page, 'public').first().click();
     await hw.shot('ota-evidence-window-light', { viewportOnly: true });
-    const screens = [['check', 'Check a file'], ['checksums', 'Checksum files'], ['ota', 'OTA upgrade check'], ['customer', 'Customer mode'], ['reports', 'Reports']] as const;
+    const screens = [
+      ['check', 'Check a file'],
+      ['checksums', 'Checksum files'],
+      ['ota', 'OTA upgrade check'],
+      ['customer', 'Customer mode'],
+      ['reports', 'Reports'],
+    ] as const;
     for (const scheme of ['light', 'dark'] as const) {
       await hw.page.emulateMedia({ colorScheme: scheme });
       for (const zoom of [1, 2]) {
@@ -240,8 +285,14 @@ test('HTTPS frontends: a CA file, and a frontend whose certificate names another
   const fe2 = await startFrontend({ version: v2, label: 'FE2', tls: pki.other });
   const lb = await startBalancer({ members: [{ url: fe1.url }], tls: pki.server });
   const scenario: Scenario = {
-    appUrl: `https://localhost:${lb.port}/MyApp/`, labs: [fe1, fe2, lb], fes: [fe1, fe2], close: () => closeAll([fe1, fe2, lb]),
-    frontends: [{ label: 'FE1', address: `127.0.0.1:${fe1.port}` }, { label: 'FE2', address: `127.0.0.1:${fe2.port}` }],
+    appUrl: `https://localhost:${lb.port}/MyApp/`,
+    labs: [fe1, fe2, lb],
+    fes: [fe1, fe2],
+    close: () => closeAll([fe1, fe2, lb]),
+    frontends: [
+      { label: 'FE1', address: `127.0.0.1:${fe1.port}` },
+      { label: 'FE2', address: `127.0.0.1:${fe2.port}` },
+    ],
   };
   try {
     const { page } = hw;

@@ -28,7 +28,7 @@ function makeFile(path: string, size: number): void {
   if (existsSync(path) && statSync(path).size === size) return;
   const fd = openSync(path, 'w');
   const buf = Buffer.allocUnsafe(1 << 24);
-  for (let done = 0; done < size; ) {
+  for (let done = 0; done < size;) {
     const n = Math.min(buf.length, size - done);
     randomFillSync(buf, 0, n);
     writeSync(fd, buf, 0, n);
@@ -44,7 +44,14 @@ function warm(path: string): number {
 const fmt = (bytesPerSecond: number) => `${(bytesPerSecond / GB).toFixed(2)} GB/s`;
 const pad = (s: string, n: number) => s.padEnd(n);
 
-async function engineRate(pool: HashPool, file: string, size: number, algorithms: AlgorithmId[], forced?: Partial<Record<AlgorithmId, ImplementationName>>, runs = 2): Promise<{ seconds: number; impl: string }> {
+async function engineRate(
+  pool: HashPool,
+  file: string,
+  size: number,
+  algorithms: AlgorithmId[],
+  forced?: Partial<Record<AlgorithmId, ImplementationName>>,
+  runs = 2,
+): Promise<{ seconds: number; impl: string }> {
   let best = Infinity;
   let impl = '';
   for (let i = 0; i < runs; i++) {
@@ -63,7 +70,11 @@ function peerSeconds(command: string, args: string[], runs = 2): number {
 
 async function rssChild(file: string, algos: string): Promise<void> {
   const { run } = await import('../cli/cli.js');
-  const code = await run(['hash', '--algo', algos, file], { out: () => undefined, err: (t) => void process.stderr.write(t), errIsTty: false });
+  const code = await run(['hash', '--algo', algos, file], {
+    out: () => undefined,
+    err: (t) => void process.stderr.write(t),
+    errIsTty: false,
+  });
   process.stdout.write(`${JSON.stringify({ code, maxRssKb: peakRssKb() })}\n`);
 }
 
@@ -93,7 +104,9 @@ async function main(): Promise<void> {
   const size = parseSize(values.size!);
   const file = join(dir, `bench-${size}.bin`);
   const algorithms = parseAlgorithmList(values.algo!);
-  console.log(`Hash Workbench benchmark: ${(size / 1024 ** 3).toFixed(2)} GiB file ${file}, ${availableParallelism()} cores, Node ${process.version}`);
+  console.log(
+    `Hash Workbench benchmark: ${(size / 1024 ** 3).toFixed(2)} GiB file ${file}, ${availableParallelism()} cores, Node ${process.version}`,
+  );
   makeFile(file, size);
   const catSeconds = Math.min(warm(file), warm(file));
   console.log(`cat reads it warm at ${fmt(size / catSeconds)}\n`);
@@ -125,7 +138,9 @@ async function main(): Promise<void> {
   }
 
   // 2. Each algorithm against its peers on the same warm file.
-  console.log(`${pad('algorithm', 12)} ${pad('engine', 11)} ${pad('engine (process)', 17)} ${pad('fastest peer', 34)} ${pad('peer', 11)} ratio`);
+  console.log(
+    `${pad('algorithm', 12)} ${pad('engine', 11)} ${pad('engine (process)', 17)} ${pad('fastest peer', 34)} ${pad('peer', 11)} ratio`,
+  );
   const single = new Map<AlgorithmId, number>();
   const peerSingle = new Map<AlgorithmId, number>();
   for (const id of algorithms) {
@@ -139,7 +154,9 @@ async function main(): Promise<void> {
       if (peer.command === 'openssl') peerSingle.set(id, s);
     }
     const ratio = best ? (best.seconds / e.seconds).toFixed(2) + 'x' : '-';
-    console.log(`${pad(algorithmInfo(id).label, 12)} ${pad(fmt(size / e.seconds), 11)} ${pad(fmt(size / whole), 17)} ${pad(best?.name ?? '(none installed)', 34)} ${pad(best ? fmt(size / best.seconds) : '-', 11)} ${ratio}`);
+    console.log(
+      `${pad(algorithmInfo(id).label, 12)} ${pad(fmt(size / e.seconds), 11)} ${pad(fmt(size / whole), 17)} ${pad(best?.name ?? '(none installed)', 34)} ${pad(best ? fmt(size / best.seconds) : '-', 11)} ${ratio}`,
+    );
   }
 
   // 3. One pass over the four common algorithms against the sum of four single openssl runs.
@@ -152,11 +169,15 @@ async function main(): Promise<void> {
   }
   const opensslSum = four.reduce((n, a) => n + peerSingle.get(a)!, 0);
   const engineSum = four.reduce((n, a) => n + single.get(a)!, 0);
-  console.log(`\nMD5+SHA-1+SHA-256+SHA-512 in one pass: ${pass.seconds.toFixed(2)} s; sum of single openssl dgst: ${opensslSum.toFixed(2)} s (ratio ${(pass.seconds / opensslSum).toFixed(2)}, target <= 0.60); sum of single engine runs: ${engineSum.toFixed(2)} s`);
+  console.log(
+    `\nMD5+SHA-1+SHA-256+SHA-512 in one pass: ${pass.seconds.toFixed(2)} s; sum of single openssl dgst: ${opensslSum.toFixed(2)} s (ratio ${(pass.seconds / opensslSum).toFixed(2)}, target <= 0.60); sum of single engine runs: ${engineSum.toFixed(2)} s`,
+  );
   if (algorithms.length === ALGORITHMS.length) {
     const all = await engineRate(pool, file, size, algorithms, undefined, 1);
     const sum = algorithms.reduce((n, a) => n + single.get(a)!, 0);
-    console.log(`All ${algorithms.length} algorithms in one pass: ${all.seconds.toFixed(2)} s against ${sum.toFixed(2)} s for one pass each (${(all.seconds / sum).toFixed(2)}x)`);
+    console.log(
+      `All ${algorithms.length} algorithms in one pass: ${all.seconds.toFixed(2)} s against ${sum.toFixed(2)} s for one pass each (${(all.seconds / sum).toFixed(2)}x)`,
+    );
   }
   await pool.destroy();
 
@@ -167,7 +188,9 @@ async function main(): Promise<void> {
     makeFile(big, rssSize);
     const r = spawnSync(process.execPath, [join(distDir(), 'bench.cjs'), '--rss-child', big], { encoding: 'utf8' });
     const line = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { maxRssKb?: number };
-    console.log(`Peak RSS hashing ${(rssSize / 1024 ** 3).toFixed(1)} GiB with MD5+SHA-1+SHA-256+SHA-512: ${((line.maxRssKb ?? NaN) / 1024).toFixed(0)} MB (target < 200 MB)`);
+    console.log(
+      `Peak RSS hashing ${(rssSize / 1024 ** 3).toFixed(1)} GiB with MD5+SHA-1+SHA-256+SHA-512: ${((line.maxRssKb ?? NaN) / 1024).toFixed(0)} MB (target < 200 MB)`,
+    );
   }
 
   // 5. The OTA check over a whole module.

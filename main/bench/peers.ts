@@ -9,14 +9,35 @@ export interface Peer {
 }
 
 const OPENSSL: Partial<Record<AlgorithmId, string>> = {
-  md5: 'md5', md4: 'md4', sha1: 'sha1', sha224: 'sha224', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512',
-  'sha512-256': 'sha512-256', 'sha3-224': 'sha3-224', 'sha3-256': 'sha3-256', 'sha3-384': 'sha3-384', 'sha3-512': 'sha3-512',
-  'keccak-256': 'keccak-256', 'blake2b-512': 'blake2b512', 'blake2s-256': 'blake2s256', ripemd160: 'ripemd160', sm3: 'sm3', whirlpool: 'whirlpool',
+  md5: 'md5',
+  md4: 'md4',
+  sha1: 'sha1',
+  sha224: 'sha224',
+  sha256: 'sha256',
+  sha384: 'sha384',
+  sha512: 'sha512',
+  'sha512-256': 'sha512-256',
+  'sha3-224': 'sha3-224',
+  'sha3-256': 'sha3-256',
+  'sha3-384': 'sha3-384',
+  'sha3-512': 'sha3-512',
+  'keccak-256': 'keccak-256',
+  'blake2b-512': 'blake2b512',
+  'blake2s-256': 'blake2s256',
+  ripemd160: 'ripemd160',
+  sm3: 'sm3',
+  whirlpool: 'whirlpool',
 };
 
 const COREUTILS: Partial<Record<AlgorithmId, [string, string[]]>> = {
-  md5: ['md5sum', []], sha1: ['sha1sum', []], sha224: ['sha224sum', []], sha256: ['sha256sum', []],
-  sha384: ['sha384sum', []], sha512: ['sha512sum', []], 'blake2b-512': ['b2sum', []], 'blake2b-256': ['b2sum', ['-l', '256']],
+  md5: ['md5sum', []],
+  sha1: ['sha1sum', []],
+  sha224: ['sha224sum', []],
+  sha256: ['sha256sum', []],
+  sha384: ['sha384sum', []],
+  sha512: ['sha512sum', []],
+  'blake2b-512': ['b2sum', []],
+  'blake2b-256': ['b2sum', ['-l', '256']],
 };
 
 const OTHERS: Partial<Record<AlgorithmId, [string, string[]][]>> = {
@@ -46,7 +67,11 @@ export function peersFor(id: AlgorithmId): Peer[] {
   // MD4 and Whirlpool live in OpenSSL 3's legacy provider.
   const legacy = id === 'md4' || id === 'whirlpool' ? ['-provider', 'legacy', '-provider', 'default'] : [];
   if (o && runs('openssl', ['dgst', ...legacy, `-${o}`])) {
-    peers.push({ name: `openssl dgst ${legacy.length ? '(legacy) ' : ''}-${o}`, command: 'openssl', args: (f) => ['dgst', ...legacy, `-${o}`, f] });
+    peers.push({
+      name: `openssl dgst ${legacy.length ? '(legacy) ' : ''}-${o}`,
+      command: 'openssl',
+      args: (f) => ['dgst', ...legacy, `-${o}`, f],
+    });
   }
   for (const [cmd, extra] of [COREUTILS[id], ...(OTHERS[id] ?? [])].filter((x): x is [string, string[]] => x !== undefined)) {
     if (runs(cmd, extra)) peers.push({ name: [cmd, ...extra].join(' '), command: cmd, args: (f) => [...extra, f] });

@@ -28,10 +28,20 @@ export async function sweepBench(resources = 2000): Promise<void> {
     const args = ['--sweep-child', `${lb.url}/MyApp/`, ...fes.map((f, i) => `FE${i + 1}=127.0.0.1:${f.port}`)];
     // The lab answers from this process while the child sweeps, so the child runs asynchronously.
     const child = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [join(distDir(), 'bench.cjs'), ...args], { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+      execFile(process.execPath, [join(distDir(), 'bench.cjs'), ...args], { maxBuffer: 1 << 20 }, (err, stdout) =>
+        err ? reject(err) : resolve(stdout),
+      );
     });
-    const r = JSON.parse(child.trim().split('\n').pop() ?? '{}') as { ms: number; maxRssKb: number; fault: string; checked: number; requests: number };
-    console.log(`Whole-module sweep: ${r.checked} resources x (3 frontends + 3 public + 2 bypassed) = ${r.requests} fetches on loopback in ${(r.ms / 1000).toFixed(1)} s (target < 10 s), peak RSS ${(r.maxRssKb / 1024).toFixed(0)} MB (target < 300 MB); verdict ${r.fault}`);
+    const r = JSON.parse(child.trim().split('\n').pop() ?? '{}') as {
+      ms: number;
+      maxRssKb: number;
+      fault: string;
+      checked: number;
+      requests: number;
+    };
+    console.log(
+      `Whole-module sweep: ${r.checked} resources x (3 frontends + 3 public + 2 bypassed) = ${r.requests} fetches on loopback in ${(r.ms / 1000).toFixed(1)} s (target < 10 s), peak RSS ${(r.maxRssKb / 1024).toFixed(0)} MB (target < 300 MB); verdict ${r.fault}`,
+    );
   } finally {
     await closeAll([...fes, lb]);
   }
@@ -41,7 +51,9 @@ export async function sweepChild(appUrl: string, frontends: string[]): Promise<v
   const pool = new HashPool();
   const t0 = performance.now();
   const report = await diagnose({
-    appUrl, pool, all: true,
+    appUrl,
+    pool,
+    all: true,
     frontends: frontends.map((spec) => {
       const [label = '', address = ''] = spec.split('=');
       const [host = '', port = ''] = address.split(':');
@@ -51,5 +63,7 @@ export async function sweepChild(appUrl: string, frontends: string[]): Promise<v
   const ms = performance.now() - t0;
   await pool.destroy();
   const checked = report.resources.length - 1;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssKb: peakRssKb(), fault: report.fault, checked, requests: checked * (frontends.length + 5) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms, maxRssKb: peakRssKb(), fault: report.fault, checked, requests: checked * (frontends.length + 5) })}\n`,
+  );
 }

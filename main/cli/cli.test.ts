@@ -10,12 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const BIN = join(__dirname, 'hash-workbench.cjs');
 
 function cli(args: string[], opts: { input?: string; asUser?: string; cwd?: string } = {}) {
-  const [cmd, argv] = opts.asUser ? ['setpriv', [`--reuid=${opts.asUser}`, `--regid=${opts.asUser}`, '--clear-groups', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const [cmd, argv] = opts.asUser
+    ? ['setpriv', [`--reuid=${opts.asUser}`, `--regid=${opts.asUser}`, '--clear-groups', process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
   const r = spawnSync(cmd, argv as string[], { input: opts.input, encoding: 'utf8', cwd: opts.cwd });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const json = (s: string) => JSON.parse(s) as Record<string, unknown>;
-const openssl = (alg: string, path: string) => execFileSync('openssl', ['dgst', `-${alg}`, '-r', path]).toString().split(' ')[0];
+const openssl = (alg: string, path: string) =>
+  execFileSync('openssl', ['dgst', `-${alg}`, '-r', path])
+    .toString()
+    .split(' ')[0];
 
 let dir: string;
 let hello: string;
@@ -93,7 +98,12 @@ describe('hash', () => {
 
 describe('check', () => {
   it('finds the algorithm and encoding of a pasted hex digest (exit 0)', () => {
-    const r = cli(['check', '--json', abc, '  BA:78:16:BF:8F:01:CF:EA:41:41:40:DE:5D:AE:22:23:B0:03:61:A3:96:17:7A:9C:B4:10:FF:61:F2:00:15:AD ']);
+    const r = cli([
+      'check',
+      '--json',
+      abc,
+      '  BA:78:16:BF:8F:01:CF:EA:41:41:40:DE:5D:AE:22:23:B0:03:61:A3:96:17:7A:9C:B4:10:FF:61:F2:00:15:AD ',
+    ]);
     expect(r.code).toBe(0);
     const out = json(r.stdout) as { matched: boolean; match: { algorithm: string } };
     expect(out.matched).toBe(true);
@@ -115,7 +125,8 @@ describe('check', () => {
   });
 
   it('says which side of an OutSystems log line the file matches', () => {
-    const line = 'Checksum failed for file /App/hello.txt?XrY7u+Ae7tCTyyK7j1rNww. Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: Ux+rVJ8uHJtnxJ4yVjYV_A';
+    const line =
+      'Checksum failed for file /App/hello.txt?XrY7u+Ae7tCTyyK7j1rNww. Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: Ux+rVJ8uHJtnxJ4yVjYV_A';
     const r = cli(['check', '--json', hello, line]);
     expect(r.code).toBe(0);
     expect((json(r.stdout).match as { role: string }).role).toBe('expected');
@@ -192,7 +203,11 @@ describe('verify and sum', () => {
     const r = cli(['verify', '--json', join(sub, 'SHA256SUMS')]);
     expect(r.code).toBe(1);
     const out = json(r.stdout) as { entries: { path: string; status: string }[]; summary: Record<string, number> };
-    expect(out.entries.map((e) => [e.path, e.status])).toEqual([['one.bin', 'ok'], ['two.bin', 'mismatch'], ['three.bin', 'missing']]);
+    expect(out.entries.map((e) => [e.path, e.status])).toEqual([
+      ['one.bin', 'ok'],
+      ['two.bin', 'mismatch'],
+      ['three.bin', 'missing'],
+    ]);
     expect(out.summary).toEqual({ ok: 1, mismatch: 1, missing: 1, error: 0 });
   });
 

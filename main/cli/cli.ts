@@ -44,16 +44,26 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   const getPool = () => (pool ??= new HashPool());
   try {
     switch (command) {
-      case 'hash': return await hashCommand(args, getPool(), io);
-      case 'check': return await checkCommand(args, getPool(), io);
-      case 'compare': return await compareCommand(args, io);
-      case 'verify': return await verifyCommand(args, getPool(), io);
-      case 'sum': return await sumCommand(args, getPool(), io);
-      case 'algorithms': return await algorithmsCommand(args, io);
-      case 'diagnose': return await diagnoseCommand(args, getPool(), io);
-      case 'parse-log': return await parseLogCommand(args, io);
-      case 'merge': return await mergeCommand(args, io);
-      default: throw new UsageError(`unknown command ${command} (run "hash-workbench --help")`);
+      case 'hash':
+        return await hashCommand(args, getPool(), io);
+      case 'check':
+        return await checkCommand(args, getPool(), io);
+      case 'compare':
+        return await compareCommand(args, io);
+      case 'verify':
+        return await verifyCommand(args, getPool(), io);
+      case 'sum':
+        return await sumCommand(args, getPool(), io);
+      case 'algorithms':
+        return await algorithmsCommand(args, io);
+      case 'diagnose':
+        return await diagnoseCommand(args, getPool(), io);
+      case 'parse-log':
+        return await parseLogCommand(args, io);
+      case 'merge':
+        return await mergeCommand(args, io);
+      default:
+        throw new UsageError(`unknown command ${command} (run "hash-workbench --help")`);
     }
   } catch (err) {
     const e = err as Error & { fileError?: { message: string }; code?: string };

@@ -8,32 +8,72 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPki, type TestPki } from '../../e2e/lab/tls.js';
 import { osHash, writeRunningFolder, type ModuleVersion } from '../../e2e/lab/module.js';
 import { expectedOf, farm as labFarm, INDEX, JS, tamper, v1, v2 } from '../../e2e/lab/scenarios.js';
-import { closeAll, startBalancer, startCachingProxy, startForwardProxy, startFrontend, type Lab, type TamperMode } from '../../e2e/lab/servers.js';
+import {
+  closeAll,
+  startBalancer,
+  startCachingProxy,
+  startForwardProxy,
+  startFrontend,
+  type Lab,
+  type TamperMode,
+} from '../../e2e/lab/servers.js';
 
 const CLI = join(import.meta.dirname, 'hash-workbench.cjs');
 
-interface Run { code: number; stdout: string; stderr: string; json: Report }
-interface Obs { source: string; vantage: string; hash?: string; wireHash?: string; matches?: boolean; status?: number; error?: string; token?: string; diff?: { class: string; offset?: number; excerptText?: string } }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: Report;
+}
+interface Obs {
+  source: string;
+  vantage: string;
+  hash?: string;
+  wireHash?: string;
+  matches?: boolean;
+  status?: number;
+  error?: string;
+  token?: string;
+  diff?: { class: string; offset?: number; excerptText?: string };
+}
 interface Report {
-  fault: string; cause: string; frontends: string[]; evidence: string[]; headline: string; problems: string[]; redacted: string[];
+  fault: string;
+  cause: string;
+  frontends: string[];
+  evidence: string[];
+  headline: string;
+  problems: string[];
+  redacted: string[];
   resources: Array<{ path: string; expected?: string; fault: string; cause: string; evidence: string[]; observations: Obs[] }>;
   runs: Array<{ network: { proxy?: string; insecure: boolean; trust: Record<string, string> } }>;
 }
 
 function cli(args: string[], input?: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '' } }, (err, stdout, stderr) => {
-      let json = {} as Report;
-      try { json = JSON.parse(stdout) as Report; } catch { /* not JSON: the test says what it expects */ }
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr, json });
-    });
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '' } },
+      (err, stdout, stderr) => {
+        let json = {} as Report;
+        try {
+          json = JSON.parse(stdout) as Report;
+        } catch {
+          /* not JSON: the test says what it expects */
+        }
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr, json });
+      },
+    );
     if (input !== undefined) child.stdin!.end(input);
   });
 }
 
 const labs: Lab[] = [];
 const track = <T extends Lab>(l: T) => (labs.push(l), l);
-afterEach(async () => { await closeAll(labs.splice(0)); });
+afterEach(async () => {
+  await closeAll(labs.splice(0));
+});
 
 let dir: string;
 let pki: TestPki;
@@ -60,10 +100,20 @@ describe('hash-workbench diagnose', () => {
     expect([r.json.fault, r.json.cause, r.json.frontends]).toEqual(['none', 'consistent', []]);
     const js = resource(r.json, JS);
     expect(js.expected).toBe(osHash(v2.files['scripts/MyApp.controller.js']!));
-    expect(js.observations.map((o) => o.source).sort()).toEqual(['frontend:FE1', 'frontend:FE2', 'public', 'public', 'public', 'public-busted', 'public-nocache']);
+    expect(js.observations.map((o) => o.source).sort()).toEqual([
+      'frontend:FE1',
+      'frontend:FE2',
+      'public',
+      'public',
+      'public',
+      'public-busted',
+      'public-nocache',
+    ]);
     expect(js.observations.every((o) => o.matches && o.vantage === 'agent')).toBe(true);
     // moduleversioninfo was read from every point and agrees with moduleinfo.
-    const copies = (r.json as unknown as { moduleinfo: Array<{ moment: string; versionToken?: string; versionInfoToken?: string }> }).moduleinfo.filter((c) => c.moment === 'start');
+    const copies = (
+      r.json as unknown as { moduleinfo: Array<{ moment: string; versionToken?: string; versionInfoToken?: string }> }
+    ).moduleinfo.filter((c) => c.moment === 'start');
     expect(copies.map((c) => c.versionInfoToken)).toEqual(copies.map(() => v2.versionToken));
     // index.html is judged by its token: its MD5 is not its moduleinfo hash, yet it matches.
     const index = resource(r.json, INDEX);
@@ -85,15 +135,30 @@ describe('hash-workbench diagnose', () => {
     const folder = join(dir, 'running-fe2');
     writeRunningFolder(folder, v1);
     const fe1 = track(await startFrontend({ version: v2, label: 'FE1' }));
-    const r = await cli(['diagnose', `${fe1.url}/MyApp/`, '--frontend', `FE1=127.0.0.1:${fe1.port}`, '--frontend', `FE2=${folder}`, '--resource', JS, '--json']);
+    const r = await cli([
+      'diagnose',
+      `${fe1.url}/MyApp/`,
+      '--frontend',
+      `FE1=127.0.0.1:${fe1.port}`,
+      '--frontend',
+      `FE2=${folder}`,
+      '--resource',
+      JS,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(1);
     expect([r.json.cause, r.json.frontends]).toEqual(['outdated-frontend', ['FE2']]);
-    expect(resource(r.json, JS).evidence.join(' ')).toContain(`Frontend FE2 serves ${osHash(v1.files['scripts/MyApp.controller.js']!)}, not ${expectedOf(v2, JS)}`);
+    expect(resource(r.json, JS).evidence.join(' ')).toContain(
+      `Frontend FE2 serves ${osHash(v1.files['scripts/MyApp.controller.js']!)}, not ${expectedOf(v2, JS)}`,
+    );
     expect(obsOf(r.json, JS, 'frontend:FE2')[0]).toMatchObject({ matches: false, body: 'file' });
   });
 
   it('manifest-mismatch: every frontend serves the current moduleinfo but the same wrong bytes', async () => {
-    const broken: ModuleVersion = { ...v2, files: { ...v2.files, 'scripts/MyApp.controller.js': v1.files['scripts/MyApp.controller.js']! } };
+    const broken: ModuleVersion = {
+      ...v2,
+      files: { ...v2.files, 'scripts/MyApp.controller.js': v1.files['scripts/MyApp.controller.js']! },
+    };
     const { appUrl, flags } = await farm([broken, broken]);
     const r = await cli(['diagnose', appUrl, ...flags, '--resource', JS, '--json']);
     expect(r.code, r.stderr).toBe(1);
@@ -107,7 +172,17 @@ describe('hash-workbench diagnose', () => {
     const cdn = track(await startCachingProxy({ upstream: lb.url, header: 'fastly' }));
     await cdn.prime(JS); // cached while v1 was live
     for (const f of fes) f.setVersion(v2);
-    const r = await cli(['diagnose', `${cdn.url}/MyApp/`, '--frontend', `FE1=127.0.0.1:${fes[0]!.port}`, '--frontend', `FE2=127.0.0.1:${fes[1]!.port}`, '--resource', JS, '--json']);
+    const r = await cli([
+      'diagnose',
+      `${cdn.url}/MyApp/`,
+      '--frontend',
+      `FE1=127.0.0.1:${fes[0]!.port}`,
+      '--frontend',
+      `FE2=127.0.0.1:${fes[1]!.port}`,
+      '--resource',
+      JS,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(1);
     expect([r.json.fault, r.json.cause, r.json.frontends]).toEqual(['network', 'stale-cache', []]);
     const pub = obsOf(r.json, JS, 'public')[0]!;
@@ -119,7 +194,10 @@ describe('hash-workbench diagnose', () => {
   });
 
   it('altered-content: a proxy injects a script into a .js file, with the inserted bytes as evidence', async () => {
-    const { appUrl, flags } = await farm([v2, v2], tamper('inject-js', (p) => p === JS));
+    const { appUrl, flags } = await farm(
+      [v2, v2],
+      tamper('inject-js', (p) => p === JS),
+    );
     const r = await cli(['diagnose', appUrl, ...flags, '--resource', JS, '--json']);
     expect(r.code, r.stderr).toBe(1);
     expect([r.json.fault, r.json.cause]).toEqual(['network', 'altered-content']);
@@ -129,8 +207,11 @@ describe('hash-workbench diagnose', () => {
     expect(diff.excerptText).toContain('(function(){/*monitor*/})()');
   });
 
-  it('altered-content on index.html: the token is still there, but the bytes differ from every frontend\'s', async () => {
-    const { appUrl, flags } = await farm([v2, v2], tamper('inject-html', (p) => p === INDEX));
+  it("altered-content on index.html: the token is still there, but the bytes differ from every frontend's", async () => {
+    const { appUrl, flags } = await farm(
+      [v2, v2],
+      tamper('inject-html', (p) => p === INDEX),
+    );
     const r = await cli(['diagnose', appUrl, ...flags, '--resource', INDEX, '--json']);
     expect([r.json.cause, r.code]).toEqual(['altered-content', 1]);
     const pub = obsOf(r.json, INDEX, 'public')[0]!;
@@ -140,16 +221,27 @@ describe('hash-workbench diagnose', () => {
   });
 
   it.each([
-    ['bom', 'bom'], ['crlf', 'line-endings'], ['minify', 'whitespace'], ['gzip-and-inject', 'insertion'], ['block-page', undefined], ['not-found', undefined],
+    ['bom', 'bom'],
+    ['crlf', 'line-endings'],
+    ['minify', 'whitespace'],
+    ['gzip-and-inject', 'insertion'],
+    ['block-page', undefined],
+    ['not-found', undefined],
   ] as const)('altered-content: %s', async (mode, diffClass) => {
-    const { appUrl, flags } = await farm([v2, v2], tamper(mode, (p) => p === JS));
+    const { appUrl, flags } = await farm(
+      [v2, v2],
+      tamper(mode, (p) => p === JS),
+    );
     const r = await cli(['diagnose', appUrl, ...flags, '--resource', JS, '--json']);
     expect([r.json.fault, r.json.cause], r.json.evidence.join('\n')).toEqual(['network', 'altered-content']);
     if (diffClass) expect(obsOf(r.json, JS, 'public')[0]!.diff?.class).toBe(diffClass);
   });
 
   it.each(['truncate', 'short-content-length'] as const)('truncated: %s', async (mode) => {
-    const { appUrl, flags } = await farm([v2, v2], tamper(mode, (p) => p === JS));
+    const { appUrl, flags } = await farm(
+      [v2, v2],
+      tamper(mode, (p) => p === JS),
+    );
     const r = await cli(['diagnose', appUrl, ...flags, '--resource', JS, '--json']);
     expect([r.json.fault, r.json.cause], r.json.evidence.join('\n')).toEqual(['network', 'truncated']);
   });
@@ -177,15 +269,34 @@ describe('hash-workbench diagnose', () => {
     expect(obsOf(r.json, JS, 'device')[0]).toMatchObject({ hash: 'eZeyznlO_xx2+8Xt0B1UNg', vantage: 'customer', matches: false });
   });
 
-  it('a HAR captured on the customer\'s network with an injected script shows as altered content there', async () => {
+  it("a HAR captured on the customer's network with an injected script shows as altered content there", async () => {
     const { appUrl, flags } = await farm([v2, v2]);
     const good = Buffer.from(v2.files['scripts/MyApp.controller.js']!);
     const injected = Buffer.concat([Buffer.from(';(function(){/*isp*/})();\n'), good]);
-    const har = { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [{
-      startedDateTime: '2026-11-20T10:31:07.000Z', time: 12, serverIPAddress: '203.0.113.7',
-      request: { method: 'GET', url: `${appUrl}scripts/MyApp.controller.js?${expectedOf(v2, JS)}`, headers: [{ name: 'Authorization', value: 'Bearer secret' }] },
-      response: { status: 200, statusText: 'OK', headers: [{ name: 'Content-Type', value: 'application/javascript' }], content: { size: injected.length, mimeType: 'application/javascript', text: injected.toString('base64'), encoding: 'base64' } },
-    }] } };
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'test', version: '1' },
+        entries: [
+          {
+            startedDateTime: '2026-11-20T10:31:07.000Z',
+            time: 12,
+            serverIPAddress: '203.0.113.7',
+            request: {
+              method: 'GET',
+              url: `${appUrl}scripts/MyApp.controller.js?${expectedOf(v2, JS)}`,
+              headers: [{ name: 'Authorization', value: 'Bearer secret' }],
+            },
+            response: {
+              status: 200,
+              statusText: 'OK',
+              headers: [{ name: 'Content-Type', value: 'application/javascript' }],
+              content: { size: injected.length, mimeType: 'application/javascript', text: injected.toString('base64'), encoding: 'base64' },
+            },
+          },
+        ],
+      },
+    };
     const harFile = join(dir, 'device.har');
     writeFileSync(harFile, JSON.stringify(har));
     const r = await cli(['diagnose', appUrl, ...flags, '--har', harFile, '--resource', JS, '--json']);
@@ -196,7 +307,7 @@ describe('hash-workbench diagnose', () => {
     expect(r.json.redacted.join(' ')).toContain('Authorization');
   });
 
-  it('new-deployment: the device asked for the previous version\'s hash while the frontends serve the current one', async () => {
+  it("new-deployment: the device asked for the previous version's hash while the frontends serve the current one", async () => {
     const { appUrl, flags } = await farm([v2, v2]);
     const old = expectedOf(v1, JS);
     const log = `Checksum failed for file ${JS}?${old} Received hash: ${old} | Calculated hash: ${expectedOf(v2, JS)}\n`;
@@ -225,7 +336,19 @@ describe('hash-workbench diagnose', () => {
     const fe2 = track(await startFrontend({ version: v2, label: 'FE2', tls: pki.other }));
     const lb = track(await startBalancer({ members: [{ url: fe1.url }], tls: pki.server }));
     const appUrl = `https://localhost:${lb.port}/MyApp/`;
-    const base = ['diagnose', appUrl, '--frontend', `FE1=127.0.0.1:${fe1.port}`, '--frontend', `FE2=127.0.0.1:${fe2.port}`, '--ca', pki.caFile, '--resource', JS, '--json'];
+    const base = [
+      'diagnose',
+      appUrl,
+      '--frontend',
+      `FE1=127.0.0.1:${fe1.port}`,
+      '--frontend',
+      `FE2=127.0.0.1:${fe2.port}`,
+      '--ca',
+      pki.caFile,
+      '--resource',
+      JS,
+      '--json',
+    ];
     const untrusted = await cli(base);
     expect(untrusted.json.cause, untrusted.stderr).toBe('unreachable');
     expect(obsOf(untrusted.json, JS, 'frontend:FE2')[0]!.error).toMatch(/the certificate of localhost is not accepted.*--trust/);
@@ -251,7 +374,10 @@ describe('hash-workbench diagnose', () => {
       expect(r.stderr).toMatch(/^error: the moduleinfo given cannot be used: line 1, column \d+/);
     });
     it('a moduleinfo missing a required field: exit 2 naming the field', async () => {
-      const r = await cli(['diagnose', 'http://127.0.0.1:9/MyApp/', '--moduleinfo', '-'], '{"manifest": {"urlVersions": {}}, "data": {"modules": {}}}');
+      const r = await cli(
+        ['diagnose', 'http://127.0.0.1:9/MyApp/', '--moduleinfo', '-'],
+        '{"manifest": {"urlVersions": {}}, "data": {"modules": {}}}',
+      );
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('versionToken');
     });
@@ -268,7 +394,10 @@ describe('hash-workbench diagnose', () => {
         ['slow', /no complete answer within 1 s/, ['--timeout', '1']],
       ];
       for (const [mode, message, extra] of cases) {
-        const { appUrl, flags } = await farm([v2], tamper(mode, (p) => p === JS));
+        const { appUrl, flags } = await farm(
+          [v2],
+          tamper(mode, (p) => p === JS),
+        );
         const r = await cli(['diagnose', appUrl, ...flags, '--resource', JS, '--samples', '1', ...extra, '--json']);
         expect(r.json.fault, `${mode}: ${r.stderr}`).toBe('inconclusive');
         expect(obsOf(r.json, JS, 'public')[0]!.error, mode).toMatch(message);

@@ -8,6 +8,8 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('error: hash-workbench is not built yet: run "npm run build" first\n');
   process.exit(2);
 }
-require(cli).run(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+require(cli)
+  .run(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

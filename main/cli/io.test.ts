@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { formatProgress, progressLine, type Io } from './io.js';
 
 describe('progress on stderr', () => {
-  const p = { bytesDone: 250e6, totalBytes: 1000e6, bytesPerSecond: 500e6, filesDone: 0, filesTotal: 2, currentPath: '/data/images/big.iso' };
+  const p = {
+    bytesDone: 250e6,
+    totalBytes: 1000e6,
+    bytesPerSecond: 500e6,
+    filesDone: 0,
+    filesTotal: 2,
+    currentPath: '/data/images/big.iso',
+  };
 
   it('names the file, the share done, the speed and the time left', () => {
     expect(formatProgress(p)).toBe('0/2 files big.iso  25%  250.0/1000.0 MB  500.0 MB/s  2 s left');

@@ -29,7 +29,8 @@ export function formatProgress(p: HashProgress): string {
   const name = p.currentPath ? ` ${basename(p.currentPath)}` : '';
   const percent = p.totalBytes > 0 ? Math.floor((p.bytesDone / p.totalBytes) * 100) : 100;
   const left = p.bytesPerSecond > 0 ? (p.totalBytes - p.bytesDone) / p.bytesPerSecond : undefined;
-  const eta = left === undefined ? '' : `  ${left < 60 ? `${left.toFixed(0)} s` : `${Math.floor(left / 60)} min ${Math.round(left % 60)} s`} left`;
+  const eta =
+    left === undefined ? '' : `  ${left < 60 ? `${left.toFixed(0)} s` : `${Math.floor(left / 60)} min ${Math.round(left % 60)} s`} left`;
   return `${p.filesDone}/${p.filesTotal} files${name}  ${percent}%  ${mb(p.bytesDone)}/${mb(p.totalBytes)} MB  ${mb(p.bytesPerSecond)} MB/s${eta}`;
 }
 

@@ -3,10 +3,22 @@ import { ALGORITHMS, algorithmsWithDigestBytes, findAlgorithm, parseAlgorithmLis
 
 describe('algorithm names', () => {
   it.each([
-    ['sha256', 'sha256'], ['SHA-256', 'sha256'], ['sha-256', 'sha256'], ['SHA2-256', 'sha256'],
-    ['sha3-256', 'sha3-256'], ['SHA3_256', 'sha3-256'], ['blake2b512', 'blake2b-512'], ['blake2b-512', 'blake2b-512'],
-    ['BLAKE2b', 'blake2b-512'], ['b3', 'blake3'], ['xxh3', 'xxh3-64'], ['XXH128', 'xxh3-128'], ['SHA512/256', 'sha512-256'],
-    ['RMD160', 'ripemd160'], ['crc32c', 'crc32c'], ['Whirlpool', 'whirlpool'],
+    ['sha256', 'sha256'],
+    ['SHA-256', 'sha256'],
+    ['sha-256', 'sha256'],
+    ['SHA2-256', 'sha256'],
+    ['sha3-256', 'sha3-256'],
+    ['SHA3_256', 'sha3-256'],
+    ['blake2b512', 'blake2b-512'],
+    ['blake2b-512', 'blake2b-512'],
+    ['BLAKE2b', 'blake2b-512'],
+    ['b3', 'blake3'],
+    ['xxh3', 'xxh3-64'],
+    ['XXH128', 'xxh3-128'],
+    ['SHA512/256', 'sha512-256'],
+    ['RMD160', 'ripemd160'],
+    ['crc32c', 'crc32c'],
+    ['Whirlpool', 'whirlpool'],
   ])('%s is %s', (name, id) => expect(findAlgorithm(name)).toBe(id));
 
   it('expands "all" and reports unknown names together', () => {
@@ -20,10 +32,35 @@ describe('algorithm names', () => {
   });
 
   it('offers at least the algorithms the brief names', () => {
-    expect(ALGORITHMS.map((a) => a.id)).toEqual(expect.arrayContaining([
-      'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha512-256', 'sha3-224', 'sha3-256', 'sha3-384', 'sha3-512',
-      'keccak-256', 'blake2b-256', 'blake2b-512', 'blake2s-256', 'blake3', 'crc32', 'crc32c', 'xxh32', 'xxh64', 'xxh3-64',
-      'xxh3-128', 'ripemd160', 'sm3', 'whirlpool', 'md4',
-    ]));
+    expect(ALGORITHMS.map((a) => a.id)).toEqual(
+      expect.arrayContaining([
+        'md5',
+        'sha1',
+        'sha224',
+        'sha256',
+        'sha384',
+        'sha512',
+        'sha512-256',
+        'sha3-224',
+        'sha3-256',
+        'sha3-384',
+        'sha3-512',
+        'keccak-256',
+        'blake2b-256',
+        'blake2b-512',
+        'blake2s-256',
+        'blake3',
+        'crc32',
+        'crc32c',
+        'xxh32',
+        'xxh64',
+        'xxh3-64',
+        'xxh3-128',
+        'ripemd160',
+        'sm3',
+        'whirlpool',
+        'md4',
+      ]),
+    );
   });
 });

@@ -71,7 +71,10 @@ describe('decodeChecksumText', () => {
     expect(decoded.bom).toBe(true);
     const parsed = parseChecksumFile(decoded.text, 'SHA256SUMS');
     expect(parsed.problems).toEqual([]);
-    expect(parsed.entries.map((e) => [e.line, e.path, e.binary])).toEqual([[1, 'a.txt', true], [2, 'sub/b.txt', false]]);
+    expect(parsed.entries.map((e) => [e.line, e.path, e.binary])).toEqual([
+      [1, 'a.txt', true],
+      [2, 'sub/b.txt', false],
+    ]);
     expect(parsed.entries.every((e) => toHex(e.digest) === ABC_SHA256)).toBe(true);
   });
 
@@ -83,13 +86,36 @@ describe('decodeChecksumText', () => {
 
 describe('checksumFileAlgorithmFromName', () => {
   const cases: [string, AlgorithmId | undefined][] = [
-    ['foo.md5', 'md5'], ['foo.sha1', 'sha1'], ['foo.sha224', 'sha224'], ['foo.sha256', 'sha256'], ['foo.sha384', 'sha384'],
-    ['foo.sha512', 'sha512'], ['foo.b2', 'blake2b-512'], ['foo.b3', 'blake3'], ['foo.xxh32', 'xxh32'], ['foo.xxh64', 'xxh64'],
-    ['foo.xxh3', 'xxh3-64'], ['foo.xxh128', 'xxh3-128'], ['foo.sfv', 'crc32'], ['foo.crc32', 'crc32'],
-    ['SHA256SUMS', 'sha256'], ['MD5SUMS', 'md5'], ['SHA1SUMS', 'sha1'], ['B2SUMS', 'blake2b-512'], ['sha256sum.txt', 'sha256'],
-    ['checksums.sha256', 'sha256'], ['SHA256SUMS.asc', 'sha256'], ['/downloads/ubuntu.iso.sha256.txt', 'sha256'],
-    ['C:\\dl\\SHA512SUMS.txt', 'sha512'], ['app-1.2.3-sha256sums.txt', 'sha256'], ['foo.sha256sum', 'sha256'],
-    ['checksums.txt', undefined], ['CHECKSUMS', undefined], ['release-2.0.txt', undefined], ['notes.txt', undefined], ['', undefined],
+    ['foo.md5', 'md5'],
+    ['foo.sha1', 'sha1'],
+    ['foo.sha224', 'sha224'],
+    ['foo.sha256', 'sha256'],
+    ['foo.sha384', 'sha384'],
+    ['foo.sha512', 'sha512'],
+    ['foo.b2', 'blake2b-512'],
+    ['foo.b3', 'blake3'],
+    ['foo.xxh32', 'xxh32'],
+    ['foo.xxh64', 'xxh64'],
+    ['foo.xxh3', 'xxh3-64'],
+    ['foo.xxh128', 'xxh3-128'],
+    ['foo.sfv', 'crc32'],
+    ['foo.crc32', 'crc32'],
+    ['SHA256SUMS', 'sha256'],
+    ['MD5SUMS', 'md5'],
+    ['SHA1SUMS', 'sha1'],
+    ['B2SUMS', 'blake2b-512'],
+    ['sha256sum.txt', 'sha256'],
+    ['checksums.sha256', 'sha256'],
+    ['SHA256SUMS.asc', 'sha256'],
+    ['/downloads/ubuntu.iso.sha256.txt', 'sha256'],
+    ['C:\\dl\\SHA512SUMS.txt', 'sha512'],
+    ['app-1.2.3-sha256sums.txt', 'sha256'],
+    ['foo.sha256sum', 'sha256'],
+    ['checksums.txt', undefined],
+    ['CHECKSUMS', undefined],
+    ['release-2.0.txt', undefined],
+    ['notes.txt', undefined],
+    ['', undefined],
   ];
   it.each(cases)('%s → %s', (name, expected) => {
     expect(checksumFileAlgorithmFromName(name)).toBe(expected);
@@ -103,7 +129,9 @@ describe('parseChecksumFile', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.error).toBeUndefined();
     expect(parsed.entries.map((e) => [e.line, e.path, e.binary, e.format])).toEqual([
-      [3, 'a b.txt', false, 'gnu'], [4, 'bin/c.exe', true, 'gnu'], [5, 'd.txt', false, 'gnu'],
+      [3, 'a b.txt', false, 'gnu'],
+      [4, 'bin/c.exe', true, 'gnu'],
+      [5, 'd.txt', false, 'gnu'],
     ]);
   });
 
@@ -146,11 +174,13 @@ describe('parseChecksumFile', () => {
     const text = `${ABC_MD5}  a.txt\n${ABC_SHA256}  b.txt\n`;
     const parsed = parseChecksumFile(text, 'files.md5');
     expect(simple(parsed)).toEqual([{ path: 'a.txt', hex: ABC_MD5, algorithms: ['md5'], source: 'file-name', format: 'gnu' }]);
-    expect(parsed.problems).toEqual([{
-      line: 2,
-      text: `${ABC_SHA256}  b.txt`,
-      reason: 'expected a 32-hex-digit MD5 digest (the file name says MD5), found 64 hex digits',
-    }]);
+    expect(parsed.problems).toEqual([
+      {
+        line: 2,
+        text: `${ABC_SHA256}  b.txt`,
+        reason: 'expected a 32-hex-digit MD5 digest (the file name says MD5), found 64 hex digits',
+      },
+    ]);
     expect(parsed.error).toBeUndefined();
   });
 
@@ -161,8 +191,16 @@ describe('parseChecksumFile', () => {
 
   it('reads BSD tags of every flavour, including names with parentheses', () => {
     const lines: [string, AlgorithmId][] = [
-      ['SHA256', 'sha256'], ['BLAKE2b', 'blake2b-512'], ['BLAKE2b-256', 'blake2b-256'], ['XXH64', 'xxh64'], ['XXH3', 'xxh3-64'],
-      ['XXH128', 'xxh3-128'], ['SHA512/256', 'sha512-256'], ['SHA512t256', 'sha512-256'], ['BLAKE3', 'blake3'], ['CRC32', 'crc32'],
+      ['SHA256', 'sha256'],
+      ['BLAKE2b', 'blake2b-512'],
+      ['BLAKE2b-256', 'blake2b-256'],
+      ['XXH64', 'xxh64'],
+      ['XXH3', 'xxh3-64'],
+      ['XXH128', 'xxh3-128'],
+      ['SHA512/256', 'sha512-256'],
+      ['SHA512t256', 'sha512-256'],
+      ['BLAKE3', 'blake3'],
+      ['CRC32', 'crc32'],
     ];
     const text = lines.map(([tag, id]) => `${tag} (f (1) = x.txt) = ${algorithmInfo(id).abc}`).join('\n');
     const parsed = parseChecksumFile(text, 'anything.txt');
@@ -233,7 +271,10 @@ describe('parseChecksumFile', () => {
     // Printed by b3sum 1.2.0 for files holding "abc" and "y".
     const text = `${algorithmInfo('blake3').abc}  a.txt\n\\08112a9e334ce73042b531c25668cf5cb12a1ee040a4326afeac065461079a06  we\\\\ird\n`;
     const parsed = parseChecksumFile(text, 'B3SUMS');
-    expect(parsed.entries.map((e) => [e.path, e.algorithms])).toEqual([['a.txt', ['blake3']], ['we\\ird', ['blake3']]]);
+    expect(parsed.entries.map((e) => [e.path, e.algorithms])).toEqual([
+      ['a.txt', ['blake3']],
+      ['we\\ird', ['blake3']],
+    ]);
   });
 
   it('takes BLAKE2b-256 digests in a B2SUMS file (b2sum -l 256 without --tag)', () => {
@@ -248,8 +289,16 @@ describe('parseChecksumFile', () => {
 
   it('skips the armour of a clear-signed file', () => {
     const text = [
-      '-----BEGIN PGP SIGNED MESSAGE-----', 'Hash: SHA256', '', `${ABC_SHA256}  a.txt`,
-      '-----BEGIN PGP SIGNATURE-----', '', 'iQIzBAEBCAAdFiEE', '=abcd', '-----END PGP SIGNATURE-----', '',
+      '-----BEGIN PGP SIGNED MESSAGE-----',
+      'Hash: SHA256',
+      '',
+      `${ABC_SHA256}  a.txt`,
+      '-----BEGIN PGP SIGNATURE-----',
+      '',
+      'iQIzBAEBCAAdFiEE',
+      '=abcd',
+      '-----END PGP SIGNATURE-----',
+      '',
     ].join('\n');
     const parsed = parseChecksumFile(text, 'SHA256SUMS.asc');
     expect(parsed.problems).toEqual([]);
@@ -285,12 +334,30 @@ describe('parseChecksumLine', () => {
     expect(parseChecksumLine(`${ABC_MD5}  a b.txt`)).toEqual({ format: 'gnu', path: 'a b.txt', digestText: ABC_MD5, binary: false });
     expect(parseChecksumLine(`${ABC_MD5} *a.txt`)).toEqual({ format: 'gnu', path: 'a.txt', digestText: ABC_MD5, binary: true });
     expect(parseChecksumLine(`${ABC_MD5}\ta.txt`)).toEqual({ format: 'gnu', path: 'a.txt', digestText: ABC_MD5 });
-    expect(parseChecksumLine('XXH3_78af5f94892f3950  a.txt')).toEqual({ format: 'gnu', path: 'a.txt', digestText: '78af5f94892f3950', binary: false, tag: 'XXH3' });
+    expect(parseChecksumLine('XXH3_78af5f94892f3950  a.txt')).toEqual({
+      format: 'gnu',
+      path: 'a.txt',
+      digestText: '78af5f94892f3950',
+      binary: false,
+      tag: 'XXH3',
+    });
   });
 
   it('takes apart BSD and openssl lines, keeping the tag as written and names with parentheses', () => {
-    expect(parseChecksumLine(`SHA256 (f (1) = x.txt) = ${ABC_SHA256}`)).toEqual({ format: 'bsd', path: 'f (1) = x.txt', digestText: ABC_SHA256, tag: 'SHA256', openssl: false });
-    expect(parseChecksumLine(`SHA2-256(a.txt)= ${ABC_SHA256}`)).toEqual({ format: 'bsd', path: 'a.txt', digestText: ABC_SHA256, tag: 'SHA2-256', openssl: true });
+    expect(parseChecksumLine(`SHA256 (f (1) = x.txt) = ${ABC_SHA256}`)).toEqual({
+      format: 'bsd',
+      path: 'f (1) = x.txt',
+      digestText: ABC_SHA256,
+      tag: 'SHA256',
+      openssl: false,
+    });
+    expect(parseChecksumLine(`SHA2-256(a.txt)= ${ABC_SHA256}`)).toEqual({
+      format: 'bsd',
+      path: 'a.txt',
+      digestText: ABC_SHA256,
+      tag: 'SHA2-256',
+      openssl: true,
+    });
   });
 
   it('undoes GNU escapes and reports an unknown one', () => {
@@ -313,8 +380,19 @@ describe('parseChecksumLine', () => {
     for (const line of [`SHA256  (a) =  ${ABC_SHA256}`, `(stdin)= ${ABC_SHA256}`, `${b64}  a.txt`, 'abc  a.txt']) {
       expect(parseChecksumLine(line)).toBeUndefined();
     }
-    expect(parseChecksumLine(`SHA256  (a) =  ${ABC_SHA256}`, { pasted: true })).toEqual({ format: 'bsd', path: 'a', digestText: ABC_SHA256, tag: 'SHA256', openssl: false });
-    expect(parseChecksumLine(`(stdin)= ${ABC_SHA256}`, { pasted: true })).toEqual({ format: 'bsd', path: 'stdin', digestText: ABC_SHA256, openssl: true });
+    expect(parseChecksumLine(`SHA256  (a) =  ${ABC_SHA256}`, { pasted: true })).toEqual({
+      format: 'bsd',
+      path: 'a',
+      digestText: ABC_SHA256,
+      tag: 'SHA256',
+      openssl: false,
+    });
+    expect(parseChecksumLine(`(stdin)= ${ABC_SHA256}`, { pasted: true })).toEqual({
+      format: 'bsd',
+      path: 'stdin',
+      digestText: ABC_SHA256,
+      openssl: true,
+    });
     expect(parseChecksumLine(`${b64}  a.txt`, { pasted: true })).toEqual({ format: 'gnu', path: 'a.txt', digestText: b64, binary: false });
     expect(parseChecksumLine('abc  a.txt', { pasted: true })).toEqual({ format: 'gnu', path: 'a.txt', digestText: 'abc', binary: false });
   });
@@ -326,8 +404,19 @@ describe('parseChecksumLine', () => {
 });
 
 describe('formatChecksumFile', () => {
-  const tricky = ['a.txt', 'dir/b c.txt', 'back\\slash.txt', 'new\nline.txt', 'cr\rname', '*star', 'paren (1) = x.txt', ' lead', 'é ünï.txt'];
-  const entries = (algorithm: AlgorithmId, names: string[]) => names.map((path) => ({ path, algorithm, digestHex: algorithmInfo(algorithm).abc }));
+  const tricky = [
+    'a.txt',
+    'dir/b c.txt',
+    'back\\slash.txt',
+    'new\nline.txt',
+    'cr\rname',
+    '*star',
+    'paren (1) = x.txt',
+    ' lead',
+    'é ünï.txt',
+  ];
+  const entries = (algorithm: AlgorithmId, names: string[]) =>
+    names.map((path) => ({ path, algorithm, digestHex: algorithmInfo(algorithm).abc }));
 
   it.each<[ChecksumFormat, AlgorithmId, string[]]>([
     ['gnu', 'sha256', tricky],
@@ -350,10 +439,15 @@ describe('formatChecksumFile', () => {
   });
 
   it('writes the shapes the usual tools write', () => {
-    expect(formatChecksumFile([{ path: 'a.txt', algorithm: 'sha256', digestHex: ABC_SHA256.toUpperCase() }], 'gnu')).toBe(`${ABC_SHA256}  a.txt\n`);
-    expect(formatChecksumFile([{ path: 'we\\ird', algorithm: 'sha256', digestHex: ABC_SHA256 }], 'gnu')).toBe(`\\${ABC_SHA256}  we\\\\ird\n`);
-    expect(formatChecksumFile([{ path: 'a.txt', algorithm: 'blake2b-512', digestHex: algorithmInfo('blake2b-512').abc }], 'bsd'))
-      .toBe(`BLAKE2b (a.txt) = ${algorithmInfo('blake2b-512').abc}\n`);
+    expect(formatChecksumFile([{ path: 'a.txt', algorithm: 'sha256', digestHex: ABC_SHA256.toUpperCase() }], 'gnu')).toBe(
+      `${ABC_SHA256}  a.txt\n`,
+    );
+    expect(formatChecksumFile([{ path: 'we\\ird', algorithm: 'sha256', digestHex: ABC_SHA256 }], 'gnu')).toBe(
+      `\\${ABC_SHA256}  we\\\\ird\n`,
+    );
+    expect(formatChecksumFile([{ path: 'a.txt', algorithm: 'blake2b-512', digestHex: algorithmInfo('blake2b-512').abc }], 'bsd')).toBe(
+      `BLAKE2b (a.txt) = ${algorithmInfo('blake2b-512').abc}\n`,
+    );
     expect(formatChecksumFile([{ path: 'n\nl', algorithm: 'md5', digestHex: ABC_MD5 }], 'bsd')).toBe(`\\MD5 (n\\nl) = ${ABC_MD5}\n`);
     expect(formatChecksumFile([{ path: 'a.txt', algorithm: 'crc32', digestHex: '352441c2' }], 'sfv')).toBe('a.txt 352441C2\n');
     expect(formatChecksumFile([], 'gnu')).toBe('');
@@ -363,7 +457,9 @@ describe('formatChecksumFile', () => {
     expect(() => formatChecksumFile(entries('sha256', ['a']), 'sfv')).toThrow(/SFV files hold CRC32 checksums only, not SHA-256/);
     expect(() => formatChecksumFile(entries('crc32', ['new\nline']), 'sfv')).toThrow(/line break/);
     expect(() => formatChecksumFile(entries('crc32', ['; comment']), 'sfv')).toThrow(/comment/);
-    expect(() => formatChecksumFile([{ path: 'a', algorithm: 'md5', digestHex: ABC_SHA256 }], 'gnu')).toThrow(/is not a MD5 digest \(expected 32 hex digits\)/);
+    expect(() => formatChecksumFile([{ path: 'a', algorithm: 'md5', digestHex: ABC_SHA256 }], 'gnu')).toThrow(
+      /is not a MD5 digest \(expected 32 hex digits\)/,
+    );
     expect(() => formatChecksumFile([{ path: 'a', algorithm: 'md5', digestHex: 'zz' }], 'bsd')).toThrow(/not a MD5 digest/);
   });
 });
@@ -413,7 +509,9 @@ describe('what real tools print', () => {
 
   it('b2sum -l 256 --tag', () => {
     const parsed = parseChecksumFile(out.b2tag256!, 'B2SUMS');
-    expect(simple(parsed)).toEqual([{ path: 'a.txt', hex: algorithmInfo('blake2b-256').abc, algorithms: ['blake2b-256'], source: 'tag', format: 'bsd' }]);
+    expect(simple(parsed)).toEqual([
+      { path: 'a.txt', hex: algorithmInfo('blake2b-256').abc, algorithms: ['blake2b-256'], source: 'tag', format: 'bsd' },
+    ]);
   });
 
   it('openssl dgst -sha256 and -md5', () => {
@@ -425,7 +523,11 @@ describe('what real tools print', () => {
     const list = names.map((path) => ({ path, algorithm: 'sha256' as const, digestHex: digest('sha256', path) }));
     for (const format of ['gnu', 'bsd'] as const) {
       writeFileSync(join(dir, `ours.${format}`), formatChecksumFile(list, format));
-      expect(run('sha256sum', ['--strict', '-c', `ours.${format}`]).split('\n').filter((l) => l.endsWith(': OK'))).toHaveLength(names.length);
+      expect(
+        run('sha256sum', ['--strict', '-c', `ours.${format}`])
+          .split('\n')
+          .filter((l) => l.endsWith(': OK')),
+      ).toHaveLength(names.length);
     }
   });
 });

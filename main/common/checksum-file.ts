@@ -281,8 +281,14 @@ export function parseChecksumFile(text: string, fileName: string, opts: { algori
       if (line === '-----END PGP SIGNATURE-----') pgp = 'none';
       return;
     }
-    if (line === '-----BEGIN PGP SIGNED MESSAGE-----') { pgp = 'header'; return; }
-    if (line === '-----BEGIN PGP SIGNATURE-----') { pgp = 'signature'; return; }
+    if (line === '-----BEGIN PGP SIGNED MESSAGE-----') {
+      pgp = 'header';
+      return;
+    }
+    if (line === '-----BEGIN PGP SIGNATURE-----') {
+      pgp = 'signature';
+      return;
+    }
 
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) return;
@@ -401,7 +407,10 @@ const KNOWN_HEX_LENGTHS: number[] = [...new Set(ALGORITHMS.map((a) => a.digestBy
  * (a backslash is part of a name here, not a separator). Throws on a bad digest or an entry the
  * format cannot hold.
  */
-export function formatChecksumFile(entries: readonly { path: string; algorithm: AlgorithmId; digestHex: string }[], format: ChecksumFormat): string {
+export function formatChecksumFile(
+  entries: readonly { path: string; algorithm: AlgorithmId; digestHex: string }[],
+  format: ChecksumFormat,
+): string {
   let out = '';
   for (const e of entries) {
     const info = algorithmInfo(e.algorithm);
@@ -421,10 +430,14 @@ export function formatChecksumFile(entries: readonly { path: string; algorithm: 
         break;
       }
       case 'sfv': {
-        if (e.algorithm !== 'crc32') throw new Error(`SFV files hold CRC32 checksums only, not ${info.label} (${e.path}); choose the GNU or BSD format`);
-        if (/[\n\r]/.test(e.path)) throw new Error(`SFV cannot hold a file name with a line break (${JSON.stringify(e.path)}); choose the GNU or BSD format`);
+        if (e.algorithm !== 'crc32')
+          throw new Error(`SFV files hold CRC32 checksums only, not ${info.label} (${e.path}); choose the GNU or BSD format`);
+        if (/[\n\r]/.test(e.path))
+          throw new Error(`SFV cannot hold a file name with a line break (${JSON.stringify(e.path)}); choose the GNU or BSD format`);
         if (/^\s*[;#]/.test(e.path) || /\s$/.test(e.path)) {
-          throw new Error(`SFV cannot hold the file name ${JSON.stringify(e.path)} (it would read back as a comment or lose spaces); choose the GNU or BSD format`);
+          throw new Error(
+            `SFV cannot hold the file name ${JSON.stringify(e.path)} (it would read back as a comment or lose spaces); choose the GNU or BSD format`,
+          );
         }
         out += `${e.path} ${hex.toUpperCase()}\n`;
         break;

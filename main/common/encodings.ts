@@ -53,13 +53,20 @@ export function toOutSystems(bytes: Uint8Array): string {
 
 export function encodeDigest(bytes: Uint8Array, encoding: Encoding): string {
   switch (encoding) {
-    case 'hex': return toHex(bytes);
-    case 'HEX': return toHex(bytes).toUpperCase();
-    case 'base64': return toBase64(bytes);
-    case 'base64-nopad': return toBase64(bytes).replace(/=+$/, '');
-    case 'base64url': return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_');
-    case 'base64url-nopad': return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    case 'outsystems': return toOutSystems(bytes);
+    case 'hex':
+      return toHex(bytes);
+    case 'HEX':
+      return toHex(bytes).toUpperCase();
+    case 'base64':
+      return toBase64(bytes);
+    case 'base64-nopad':
+      return toBase64(bytes).replace(/=+$/, '');
+    case 'base64url':
+      return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_');
+    case 'base64url-nopad':
+      return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    case 'outsystems':
+      return toOutSystems(bytes);
   }
 }
 

@@ -99,4 +99,3 @@ export interface VerifyResult {
   problems: ChecksumProblem[];
   summary: Record<VerifyStatus, number>;
 }
-

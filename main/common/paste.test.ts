@@ -87,7 +87,9 @@ describe('parsePasted: bare hex digests', () => {
   it('explains a hex string of no known length', () => {
     const r = parsePasted(SHA256_ABC_HEX.slice(0, 31));
     expect(r.candidates).toEqual([]);
-    expect(r.problem).toMatch(/^no hex or Base64 digest of a known length found; 31 hex characters is not the length of any supported digest/);
+    expect(r.problem).toMatch(
+      /^no hex or Base64 digest of a known length found; 31 hex characters is not the length of any supported digest/,
+    );
   });
 });
 
@@ -156,7 +158,9 @@ describe('parsePasted: bare Base64 digests', () => {
       expect(os).toMatch(/^[^+]*_[^+]*$/);
       const r = parsePasted(os);
       expect(r.candidates.map((c) => [c.algorithm, c.encoding])).toEqual([
-        ['md5', 'outsystems'], ['md4', 'base64url-nopad'], ['xxh3-128', 'base64url-nopad'],
+        ['md5', 'outsystems'],
+        ['md4', 'base64url-nopad'],
+        ['xxh3-128', 'base64url-nopad'],
       ]);
       expectDigest(r.candidates, digest('md5', 'x3'));
     });
@@ -311,7 +315,7 @@ describe('parsePasted: checksum lines', () => {
     expectDigest(r.candidates, digest('md5', 'abc'));
   });
 
-  it('reads a BSD tagged line as the tag\'s algorithm only', () => {
+  it("reads a BSD tagged line as the tag's algorithm only", () => {
     const r = parsePasted(`SHA256 (file (1).txt) = ${SHA256_ABC_HEX}`);
     expect(r.form).toBe('BSD checksum line');
     expect(r.name).toBe('file (1).txt');
@@ -366,12 +370,7 @@ describe('parsePasted: checksum lines', () => {
   });
 
   it('reads several checksum lines, naming each candidate by its line', () => {
-    const r = parsePasted([
-      '# SHA256SUMS',
-      `${SHA256_ABC_HEX}  a.txt`,
-      `${hex('sha256', 'def')}  b.txt`,
-      '',
-    ].join('\n'));
+    const r = parsePasted(['# SHA256SUMS', `${SHA256_ABC_HEX}  a.txt`, `${hex('sha256', 'def')}  b.txt`, ''].join('\n'));
     expect(r.form).toBe('GNU checksum lines');
     expect(r.name).toBeUndefined();
     const sha = r.candidates.filter((c) => c.algorithm === 'sha256');
@@ -390,11 +389,9 @@ describe('parsePasted: checksum lines', () => {
 
 describe('parsePasted: Windows tool output', () => {
   it('reads certutil -hashfile output as the named algorithm', () => {
-    const r = parsePasted([
-      'SHA256 hash of C:\\Downloads\\app.zip:',
-      SHA256_ABC_HEX,
-      'CertUtil: -hashfile command completed successfully.',
-    ].join('\r\n'));
+    const r = parsePasted(
+      ['SHA256 hash of C:\\Downloads\\app.zip:', SHA256_ABC_HEX, 'CertUtil: -hashfile command completed successfully.'].join('\r\n'),
+    );
     expect(r.form).toBe('certutil output');
     expect(r.name).toBe('C:\\Downloads\\app.zip');
     expect(algorithms(r.candidates)).toEqual(['sha256']);
@@ -415,11 +412,13 @@ describe('parsePasted: Windows tool output', () => {
     expect(algorithms(list.candidates)).toEqual(['sha256']);
     expect(encodings(list.candidates)).toEqual(['HEX']);
     expectDigest(list.candidates, SHA256_ABC);
-    const table = parsePasted([
-      'Algorithm       Hash                                                                   Path',
-      '---------       ----                                                                   ----',
-      `SHA256          ${SHA256_ABC_HEX.toUpperCase()}       C:\\app.zip`,
-    ].join('\n'));
+    const table = parsePasted(
+      [
+        'Algorithm       Hash                                                                   Path',
+        '---------       ----                                                                   ----',
+        `SHA256          ${SHA256_ABC_HEX.toUpperCase()}       C:\\app.zip`,
+      ].join('\n'),
+    );
     expect(table.form).toBe('PowerShell Get-FileHash output');
     expect(table.name).toBe('C:\\app.zip');
     expect(algorithms(table.candidates)).toEqual(['sha256']);
@@ -444,31 +443,43 @@ describe('parsePasted: OutSystems checksum log lines', () => {
   }
 
   it('reads the documented wording: Received is the expected hash, Calculated the computed one', () => {
-    expectOutSystems('Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg');
+    expectOutSystems(
+      'Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg',
+    );
   });
 
   it('reads the code wording, with a full stop after the URL', () => {
-    expectOutSystems('Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A. Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg.');
+    expectOutSystems(
+      'Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A. Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg.',
+    );
   });
 
   it('reads a line preceded by a timestamp and columns', () => {
-    expectOutSystems('2025-03-14 10:22:31\tError\tUpgrade\tChecksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A. Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg');
+    expectOutSystems(
+      '2025-03-14 10:22:31\tError\tUpgrade\tChecksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A. Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg',
+    );
   });
 
   it('reads a log entry wrapped over lines', () => {
-    expectOutSystems('Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A.\nReceived hash: Ux+rVJ8uHJtnxJ4yVjYV_A |\nCalculated hash: eZeyznlO_xx2+8Xt0B1UNg');
+    expectOutSystems(
+      'Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A.\nReceived hash: Ux+rVJ8uHJtnxJ4yVjYV_A |\nCalculated hash: eZeyznlO_xx2+8Xt0B1UNg',
+    );
   });
 
   it('reads several entries, naming each candidate by its file', () => {
-    const r = parsePasted([
-      'Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg',
-      'Checksum failed for file /MyApp/css/app.css?1B2M2Y8AsgTpgAmY7PhCfg Received hash: 1B2M2Y8AsgTpgAmY7PhCfg | Calculated hash: XrY7u+Ae7tCTyyK7j1rNww',
-    ].join('\n'));
+    const r = parsePasted(
+      [
+        'Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg',
+        'Checksum failed for file /MyApp/css/app.css?1B2M2Y8AsgTpgAmY7PhCfg Received hash: 1B2M2Y8AsgTpgAmY7PhCfg | Calculated hash: XrY7u+Ae7tCTyyK7j1rNww',
+      ].join('\n'),
+    );
     expect(r.form).toBe('OutSystems checksum log lines');
     expect(r.name).toBeUndefined();
     expect(r.candidates.map((c) => [c.name, c.role])).toEqual([
-      ['/MyApp/scripts/app.js', 'expected'], ['/MyApp/scripts/app.js', 'calculated'],
-      ['/MyApp/css/app.css', 'expected'], ['/MyApp/css/app.css', 'calculated'],
+      ['/MyApp/scripts/app.js', 'expected'],
+      ['/MyApp/scripts/app.js', 'calculated'],
+      ['/MyApp/css/app.css', 'expected'],
+      ['/MyApp/css/app.css', 'calculated'],
     ]);
     expectDigest(r.candidates.slice(2, 3), digest('md5', ''));
     expectDigest(r.candidates.slice(3), digest('md5', 'hello world'));
@@ -508,9 +519,15 @@ describe('describeCandidates', () => {
   });
 
   it('groups by encoding and names each algorithm once', () => {
-    expect(describeCandidates(parsePasted('Checksum failed for file /a.js Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg').candidates))
-      .toBe('MD5 (outsystems)');
-    expect(describeCandidates(parsePasted('FBTJdWUF3fuLoKO2_J1pHw').candidates)).toBe('MD5 (outsystems) or MD4 or XXH3-128 (base64url-nopad)');
+    expect(
+      describeCandidates(
+        parsePasted('Checksum failed for file /a.js Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg')
+          .candidates,
+      ),
+    ).toBe('MD5 (outsystems)');
+    expect(describeCandidates(parsePasted('FBTJdWUF3fuLoKO2_J1pHw').candidates)).toBe(
+      'MD5 (outsystems) or MD4 or XXH3-128 (base64url-nopad)',
+    );
     expect(describeCandidates([])).toBe('nothing');
   });
 });

@@ -171,7 +171,10 @@ function parseOutSystems(text: string): PasteResult {
     const expected = OS_RECEIVED.exec(chunk)?.[1] ?? query;
     const calculated = OS_CALCULATED.exec(chunk)?.[1];
     const candidates: PasteCandidate[] = [];
-    for (const [token, role] of [[expected, 'expected'], [calculated, 'calculated']] as const) {
+    for (const [token, role] of [
+      [expected, 'expected'],
+      [calculated, 'calculated'],
+    ] as const) {
       if (token === undefined) continue;
       const digest = fromBase64Any(token);
       if (digest?.length === 16) candidates.push({ algorithm: 'md5', encoding: 'outsystems', digest, role });
@@ -180,7 +183,11 @@ function parseOutSystems(text: string): PasteResult {
     if (candidates.length > 0) readings.push({ form: 'OutSystems checksum log line', name, candidates: withName(candidates, name) });
   }
   if (readings.length === 0) {
-    return { form: 'OutSystems checksum log line', candidates: [], problem: problem ?? 'the OutSystems log line holds no "Received hash" or "Calculated hash" value' };
+    return {
+      form: 'OutSystems checksum log line',
+      candidates: [],
+      problem: problem ?? 'the OutSystems log line holds no "Received hash" or "Calculated hash" value',
+    };
   }
   return finish(readings);
 }
@@ -290,7 +297,10 @@ function parseLines(text: string): { readings: Reading[]; problem?: string } {
   let psAlgorithm: string | undefined;
   let psTable = false;
   let psLast: Reading | undefined;
-  const lines = text.split(/\r\n|\r|\n/).map(unwrap).filter((l) => l.length > 0 && !l.startsWith('#'));
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map(unwrap)
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
   for (const line of lines) {
     let read: LineRead;
     const pendingCertutil = certutil;
@@ -303,7 +313,9 @@ function parseLines(text: string): { readings: Reading[]; problem?: string } {
       psAlgorithm = m[1];
       continue;
     } else if ((m = /^Hash\s*:\s*(\S+)$/i.exec(line))) {
-      read = psAlgorithm ? tagged('PowerShell Get-FileHash output', psAlgorithm, m[1]!, undefined) : untagged('PowerShell Get-FileHash output', m[1]!, undefined);
+      read = psAlgorithm
+        ? tagged('PowerShell Get-FileHash output', psAlgorithm, m[1]!, undefined)
+        : untagged('PowerShell Get-FileHash output', m[1]!, undefined);
       psAlgorithm = undefined;
     } else if (psLast && (m = /^Path\s*:\s*(.+)$/i.exec(line))) {
       psLast.name = m[1]!;

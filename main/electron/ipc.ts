@@ -50,14 +50,19 @@ export class TrustedWindows {
   }
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, windows: TrustedWindows, services: Services, log: (message: string) => void = () => undefined): ChannelName[] {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  windows: TrustedWindows,
+  services: Services,
+  log: (message: string) => void = () => undefined,
+): ChannelName[] {
   const channels = Object.keys(CONTRACT) as ChannelName[];
   for (const channel of channels) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       const caller = windows.trusted(event);
       if (!caller) {
         log(`dropped ${channel} from an unknown sender (${event.senderFrame?.url ?? 'no frame'})`);
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'not one of the app\'s windows' } };
+        return { ok: false, error: { code: 'FORBIDDEN', message: "not one of the app's windows" } };
       }
       return dispatch(channel, payload, caller, services);
     });

@@ -1,7 +1,8 @@
 // What the command line asks of the app: run the CLI (`--cli …`), or open files (a second launch,
 // "Open with", a file association). Pure, so it is tested without Electron.
 
-export type Launch = { mode: 'cli'; args: string[] } | { mode: 'app'; files: string[]; checksumFiles: string[]; reports: string[]; cases: string[] };
+export type Launch =
+  { mode: 'cli'; args: string[] } | { mode: 'app'; files: string[]; checksumFiles: string[]; reports: string[]; cases: string[] };
 
 const CHECKSUM = /\.(sha(1|224|256|384|512)|md5|sfv|b3|b2|xxh\d*|crc32)$|(^|[\\/])(SHA\d*SUMS|MD5SUMS|B3SUMS)$/i;
 

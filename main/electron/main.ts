@@ -27,7 +27,10 @@ else startApp(launch);
 function runCli(args: string[]): void {
   app.dock?.hide();
   const { run } = createRequire(__filename)(join(distDir(), 'cli.cjs')) as { run: (argv: string[]) => Promise<number> };
-  void run(args).then((code) => app.exit(code), () => app.exit(2));
+  void run(args).then(
+    (code) => app.exit(code),
+    () => app.exit(2),
+  );
 }
 
 function startApp(first: Extract<Launch, { mode: 'app' }>): void {
@@ -44,7 +47,12 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
   let main: BrowserWindow | undefined;
 
   const deliver = async (l: Extract<Launch, { mode: 'app' }>) => {
-    const groups = [{ paths: l.files, kind: 'files' as const }, { paths: l.checksumFiles, kind: 'checksum' as const }, { paths: l.reports, kind: 'report' as const }, { paths: l.cases, kind: 'case' as const }];
+    const groups = [
+      { paths: l.files, kind: 'files' as const },
+      { paths: l.checksumFiles, kind: 'checksum' as const },
+      { paths: l.reports, kind: 'report' as const },
+      { paths: l.cases, kind: 'case' as const },
+    ];
     const caller = main && windows.get(main.webContents.id);
     if (!caller || main!.webContents.isLoading()) {
       pending.push(l); // delivered once the page has loaded
@@ -59,7 +67,14 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
 
   app.on('second-instance', (_event, argv, cwd) => {
     const l = parseLaunch(argv, app.isPackaged);
-    if (l.mode === 'app') void deliver({ ...l, files: l.files.map((f) => resolve(cwd, f)), checksumFiles: l.checksumFiles.map((f) => resolve(cwd, f)), reports: l.reports.map((f) => resolve(cwd, f)), cases: l.cases.map((f) => resolve(cwd, f)) });
+    if (l.mode === 'app')
+      void deliver({
+        ...l,
+        files: l.files.map((f) => resolve(cwd, f)),
+        checksumFiles: l.checksumFiles.map((f) => resolve(cwd, f)),
+        reports: l.reports.map((f) => resolve(cwd, f)),
+        cases: l.cases.map((f) => resolve(cwd, f)),
+      });
     if (main) {
       if (main.isMinimized()) main.restore();
       main.focus();
@@ -74,9 +89,17 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
 
   const createWindow = () => {
     const stateFile = join(app.getPath('userData'), 'window-state.json');
-    const bounds = loadBounds(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+    const bounds = loadBounds(
+      stateFile,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     const win = new BrowserWindow({
-      ...bounds, minWidth: 640, minHeight: 480, title: 'Hash Workbench', show: false, backgroundColor: '#1e1f22',
+      ...bounds,
+      minWidth: 640,
+      minHeight: 480,
+      title: 'Hash Workbench',
+      show: false,
+      backgroundColor: '#1e1f22',
       webPreferences: webPreferences(join(distDir(), 'preload.cjs')),
     });
     if (bounds.maximized) win.maximize();

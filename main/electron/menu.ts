@@ -2,7 +2,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../common/ipc/contract.js';
 
-export function menuTemplate(platform: NodeJS.Platform, send: (command: MenuCommand) => void, appName = 'Hash Workbench'): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  send: (command: MenuCommand) => void,
+  appName = 'Hash Workbench',
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: () => send('about') };
   const file: MenuItemConstructorOptions = {
@@ -20,14 +24,27 @@ export function menuTemplate(platform: NodeJS.Platform, send: (command: MenuComm
   };
   const view: MenuItemConstructorOptions = {
     label: 'View',
-    submenu: [
-      { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' },
-    ],
+    submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
   };
   const help: MenuItemConstructorOptions = { role: 'help', submenu: mac ? [] : [about] };
   return [
     ...(mac
-      ? [{ label: appName, submenu: [about, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } as MenuItemConstructorOptions]
+      ? [
+          {
+            label: appName,
+            submenu: [
+              about,
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } as MenuItemConstructorOptions,
+        ]
       : []),
     file,
     { role: 'editMenu' },

@@ -6,11 +6,17 @@ import type { DialogKind, Platform } from '../node/app/handlers.js';
 import { parseProxy, type ProxyChoice } from '../node/ota/proxy.js';
 
 const FILTERS: Partial<Record<DialogKind, OpenDialogOptions['filters']>> = {
-  checksum: [{ name: 'Checksum files', extensions: ['sha256', 'sha1', 'md5', 'sha512', 'sfv', 'b3', 'txt', 'sum'] }, { name: 'All files', extensions: ['*'] }],
+  checksum: [
+    { name: 'Checksum files', extensions: ['sha256', 'sha1', 'md5', 'sha512', 'sfv', 'b3', 'txt', 'sum'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
   report: [{ name: 'Hash Workbench reports', extensions: ['json'] }],
   har: [{ name: 'HAR captures', extensions: ['har', 'json'] }],
   pem: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer'] }],
-  text: [{ name: 'Text', extensions: ['txt', 'log', 'json'] }, { name: 'All files', extensions: ['*'] }],
+  text: [
+    { name: 'Text', extensions: ['txt', 'log', 'json'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
 };
 
 /** Chromium's proxy answer ("PROXY host:port; DIRECT") as the first HTTP proxy, if any. */
@@ -26,7 +32,9 @@ export function proxyFromPac(answer: string): ProxyChoice | undefined {
 export function electronPlatform(version: string): Platform {
   const owner = (id: number) => BrowserWindow.getAllWindows().find((w) => w.webContents.id === id);
   return {
-    version, platform: process.platform, arch: process.arch,
+    version,
+    platform: process.platform,
+    arch: process.arch,
     async openDialog(kind, multiple, id) {
       const properties: OpenDialogOptions['properties'] = [kind === 'folder' ? 'openDirectory' : 'openFile'];
       if (multiple) properties.push('multiSelections');
@@ -37,7 +45,9 @@ export function electronPlatform(version: string): Platform {
     },
     async saveDialog(defaultName, id) {
       const win = owner(id);
-      const r = win ? await dialog.showSaveDialog(win, { defaultPath: defaultName }) : await dialog.showSaveDialog({ defaultPath: defaultName });
+      const r = win
+        ? await dialog.showSaveDialog(win, { defaultPath: defaultName })
+        : await dialog.showSaveDialog({ defaultPath: defaultName });
       return r.canceled ? undefined : r.filePath;
     },
     async openExternal(url) {

@@ -1,8 +1,19 @@
 // The main window's size and position, remembered between runs and kept on a screen that still exists.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export interface Bounds { x?: number; y?: number; width: number; height: number; maximized?: boolean }
-export interface Area { x: number; y: number; width: number; height: number }
+export interface Bounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized?: boolean;
+}
+export interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export const DEFAULT_BOUNDS: Bounds = { width: 1180, height: 800 };
 const MIN = { width: 640, height: 480 };

@@ -10,11 +10,18 @@ type Listener = (...args: unknown[]) => unknown;
 const rec = vi.hoisted(() => {
   const listeners = (): Record<string, Array<(...a: unknown[]) => unknown>> => ({});
   const state = {
-    appOn: listeners(), windows: [] as Array<Record<string, unknown>>, handles: new Map<string, (...a: unknown[]) => unknown>(),
-    schemes: [] as unknown[], protocolHandlers: new Map<string, (req: { url: string }) => unknown>(), menu: undefined as unknown,
+    appOn: listeners(),
+    windows: [] as Array<Record<string, unknown>>,
+    handles: new Map<string, (...a: unknown[]) => unknown>(),
+    schemes: [] as unknown[],
+    protocolHandlers: new Map<string, (req: { url: string }) => unknown>(),
+    menu: undefined as unknown,
     permissionRequest: undefined as undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
-    permissionCheck: undefined as undefined | ((c: unknown, p: string) => boolean), singleInstance: true, quit: 0,
-    readyResolve: undefined as undefined | (() => void), opened: [] as string[],
+    permissionCheck: undefined as undefined | ((c: unknown, p: string) => boolean),
+    singleInstance: true,
+    quit: 0,
+    readyResolve: undefined as undefined | (() => void),
+    opened: [] as string[],
   };
   let nextId = 1;
   class FakeContents {
@@ -23,11 +30,22 @@ const rec = vi.hoisted(() => {
     mainFrame = { url: 'app://renderer/index.html' };
     openHandler?: (d: { url: string }) => { action: string };
     sent: Array<[string, unknown]> = [];
-    on(e: string, f: (...a: unknown[]) => unknown) { (this.listeners[e] ??= []).push(f); return this; }
-    setWindowOpenHandler(f: (d: { url: string }) => { action: string }) { this.openHandler = f; }
-    isDestroyed() { return false; }
-    isLoading() { return true; }
-    send(e: string, p: unknown) { this.sent.push([e, p]); }
+    on(e: string, f: (...a: unknown[]) => unknown) {
+      (this.listeners[e] ??= []).push(f);
+      return this;
+    }
+    setWindowOpenHandler(f: (d: { url: string }) => { action: string }) {
+      this.openHandler = f;
+    }
+    isDestroyed() {
+      return false;
+    }
+    isLoading() {
+      return true;
+    }
+    send(e: string, p: unknown) {
+      this.sent.push([e, p]);
+    }
   }
   class FakeWindow {
     webContents: FakeContents;
@@ -39,22 +57,34 @@ const rec = vi.hoisted(() => {
       this.webContents = new FakeContents();
       state.windows.push(this as unknown as Record<string, unknown>);
     }
-    loadURL(u: string) { this.loaded = u; return Promise.resolve(); }
-    once(e: string, f: (...a: unknown[]) => unknown) { (this.events[e] ??= []).push(f); }
-    on(e: string, f: (...a: unknown[]) => unknown) { (this.events[e] ??= []).push(f); }
+    loadURL(u: string) {
+      this.loaded = u;
+      return Promise.resolve();
+    }
+    once(e: string, f: (...a: unknown[]) => unknown) {
+      (this.events[e] ??= []).push(f);
+    }
+    on(e: string, f: (...a: unknown[]) => unknown) {
+      (this.events[e] ??= []).push(f);
+    }
     maximize() {}
     show() {}
-    static getAllWindows() { return state.windows; }
+    static getAllWindows() {
+      return state.windows;
+    }
   }
   return { state, FakeContents, FakeWindow };
 });
 
 vi.mock('electron', () => {
   const { state, FakeWindow } = rec;
-  const ready = new Promise<void>((resolve) => { state.readyResolve = resolve; });
+  const ready = new Promise<void>((resolve) => {
+    state.readyResolve = resolve;
+  });
   return {
     app: {
-      isPackaged: false, dock: undefined,
+      isPackaged: false,
+      dock: undefined,
       getVersion: () => '0.0.0',
       getPath: () => mkdtempSync(join(tmpdir(), 'hw-userdata-')),
       requestSingleInstanceLock: () => state.singleInstance,
@@ -65,7 +95,12 @@ vi.mock('electron', () => {
     },
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (c: string, f: Listener) => void state.handles.set(c, f) },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => { state.menu = m; } },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (m: unknown) => {
+        state.menu = m;
+      },
+    },
     protocol: {
       registerSchemesAsPrivileged: (s: unknown) => void state.schemes.push(s),
       handle: (scheme: string, f: (req: { url: string }) => unknown) => void state.protocolHandlers.set(scheme, f),
@@ -73,8 +108,12 @@ vi.mock('electron', () => {
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: (f: typeof state.permissionRequest) => { state.permissionRequest = f; },
-        setPermissionCheckHandler: (f: typeof state.permissionCheck) => { state.permissionCheck = f; },
+        setPermissionRequestHandler: (f: typeof state.permissionRequest) => {
+          state.permissionRequest = f;
+        },
+        setPermissionCheckHandler: (f: typeof state.permissionCheck) => {
+          state.permissionCheck = f;
+        },
         resolveProxy: async () => 'DIRECT',
       },
     },
@@ -103,8 +142,14 @@ describe('the Electron wiring (electron replaced by a recorder)', () => {
     expect(state.windows).toHaveLength(1);
     const win = state.windows[0] as { options: { webPreferences: Record<string, unknown> }; loaded: string };
     expect(win.options.webPreferences).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-      webSecurity: true, allowRunningInsecureContent: false, webviewTag: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
     });
     expect(String(win.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
     expect(win.loaded).toBe('app://renderer/index.html');
@@ -131,10 +176,19 @@ describe('the Electron wiring (electron replaced by a recorder)', () => {
     const good = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     expect(await handler(good, {})).toMatchObject({ ok: true });
     const stranger = new rec.FakeContents();
-    expect(await handler({ sender: stranger, senderFrame: stranger.mainFrame }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await handler({ sender: win.webContents, senderFrame: { url: 'app://renderer/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler({ sender: stranger, senderFrame: stranger.mainFrame }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await handler({ sender: win.webContents, senderFrame: { url: 'app://renderer/index.html' } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const remote = { url: 'https://evil.example/' };
-    expect(await handler({ sender: { ...win.webContents, mainFrame: remote }, senderFrame: remote }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler({ sender: { ...win.webContents, mainFrame: remote }, senderFrame: remote }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('denies navigation, redirects, new windows and webviews on every web contents; safe links go to the browser', () => {
@@ -152,15 +206,35 @@ describe('the Electron wiring (electron replaced by a recorder)', () => {
 
   it('denies every permission request except writing to the clipboard', () => {
     const answers: Record<string, boolean> = {};
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen']) {
-      state.permissionRequest!({}, p, (ok) => { answers[p] = ok; });
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'fullscreen',
+    ]) {
+      state.permissionRequest!({}, p, (ok) => {
+        answers[p] = ok;
+      });
     }
-    expect(answers).toEqual({ media: false, geolocation: false, notifications: false, openExternal: false, 'clipboard-read': false, 'clipboard-sanitized-write': true, fullscreen: false });
+    expect(answers).toEqual({
+      media: false,
+      geolocation: false,
+      notifications: false,
+      openExternal: false,
+      'clipboard-read': false,
+      'clipboard-sanitized-write': true,
+      fullscreen: false,
+    });
     expect(state.permissionCheck!({}, 'media')).toBe(false);
   });
 
   it('has the app menu with the standard menus', () => {
-    const labels = (state.menu as Array<{ label?: string; role?: string; submenu?: Array<{ label?: string }> }>).map((m) => m.label ?? m.role);
+    const labels = (state.menu as Array<{ label?: string; role?: string; submenu?: Array<{ label?: string }> }>).map(
+      (m) => m.label ?? m.role,
+    );
     expect(labels).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
     const file = (state.menu as Array<{ submenu: Array<{ label?: string }> }>)[0]!.submenu.map((i) => i.label).filter(Boolean);
     expect(file).toEqual(['Open File…', 'Open Checksum File…', 'New OTA Check', 'Export Report…', 'Customer Mode']);
@@ -171,7 +245,10 @@ describe('the Electron wiring (electron replaced by a recorder)', () => {
     for (const f of win.events.closed ?? []) f();
     const handler = state.handles.get('app:info')!;
     const w = state.windows[0] as unknown as { webContents: { mainFrame: unknown } };
-    expect(await handler({ sender: w.webContents, senderFrame: w.webContents.mainFrame }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler({ sender: w.webContents, senderFrame: w.webContents.mainFrame }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -185,14 +262,29 @@ describe('pieces of the wiring', () => {
 
   it('launch arguments: --cli runs the CLI; files, checksum files and reports open in the app', async () => {
     const { parseLaunch } = await import('./launch-args.js');
-    expect(parseLaunch(['/opt/hw/hash-workbench', '--cli', 'diagnose', 'https://x/MyApp/'], true)).toEqual({ mode: 'cli', args: ['diagnose', 'https://x/MyApp/'] });
-    expect(parseLaunch(['electron', '.', '--inspect', 'a.iso', 'SHA256SUMS', 'b.sha256', 'case.json'], false)).toEqual({ mode: 'app', files: ['a.iso'], checksumFiles: ['SHA256SUMS', 'b.sha256'], reports: ['case.json'], cases: [] });
+    expect(parseLaunch(['/opt/hw/hash-workbench', '--cli', 'diagnose', 'https://x/MyApp/'], true)).toEqual({
+      mode: 'cli',
+      args: ['diagnose', 'https://x/MyApp/'],
+    });
+    expect(parseLaunch(['electron', '.', '--inspect', 'a.iso', 'SHA256SUMS', 'b.sha256', 'case.json'], false)).toEqual({
+      mode: 'app',
+      files: ['a.iso'],
+      checksumFiles: ['SHA256SUMS', 'b.sha256'],
+      reports: ['case.json'],
+      cases: [],
+    });
   });
 
   it('window bounds: a sane size, and no position on a screen that is gone', async () => {
     const { restoreBounds, DEFAULT_BOUNDS } = await import('./window-state.js');
     const screen = [{ x: 0, y: 0, width: 1920, height: 1080 }];
-    expect(restoreBounds({ x: 100, y: 80, width: 1000, height: 700 }, screen)).toEqual({ x: 100, y: 80, width: 1000, height: 700, maximized: false });
+    expect(restoreBounds({ x: 100, y: 80, width: 1000, height: 700 }, screen)).toEqual({
+      x: 100,
+      y: 80,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
     expect(restoreBounds({ x: 5000, y: 80, width: 1000, height: 700 }, screen)).toEqual({ width: 1000, height: 700, maximized: false });
     expect(restoreBounds({ width: 10, height: 10 }, screen)).toEqual({ width: 640, height: 480, maximized: false });
     expect(restoreBounds('garbage', screen)).toEqual(DEFAULT_BOUNDS);
@@ -213,7 +305,13 @@ describe('pieces of the wiring', () => {
     expect(resolveAppFile('app://renderer/assets/x.js', root)).toBe(join(root, 'assets', 'x.js'));
     // URL parsing resolves a literal ".." before we see it: it stays inside.
     expect(resolveAppFile('app://renderer/../secret', root)).toBe(join(root, 'secret'));
-    for (const bad of ['app://renderer/%2E%2E%2Fsecret', 'app://renderer/a%00b', 'app://other/index.html', 'file:///etc/passwd', 'app://renderer/%E0%A4%A']) {
+    for (const bad of [
+      'app://renderer/%2E%2E%2Fsecret',
+      'app://renderer/a%00b',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'app://renderer/%E0%A4%A',
+    ]) {
       expect(resolveAppFile(bad, root), bad).toBeUndefined();
     }
   });

@@ -7,7 +7,12 @@ import type { CheckReading, CheckResult } from '../common/hash-types.js';
 
 export class NothingToCheck extends Error {}
 
-export async function checkHash(pool: HashPool, path: string, pasted: string, options: Pick<FileJobOptions, 'signal' | 'onProgress'> = {}): Promise<CheckResult> {
+export async function checkHash(
+  pool: HashPool,
+  path: string,
+  pasted: string,
+  options: Pick<FileJobOptions, 'signal' | 'onProgress'> = {},
+): Promise<CheckResult> {
   const parsed = parsePasted(pasted);
   if (parsed.candidates.length === 0) throw new NothingToCheck(parsed.problem ?? 'the pasted text holds nothing that can be a hash');
   const algorithms = [...new Set(parsed.candidates.map((c) => c.algorithm))];

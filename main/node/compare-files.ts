@@ -39,11 +39,13 @@ export async function compareFiles(a: string, b: string, options: { signal?: Abo
     }
     if (offset === undefined) return { equal: true, sizes: [sa, sb] };
     const start = Math.max(0, offset - CONTEXT);
-    const windows = (await Promise.all([fa, fb].map(async (f) => {
-      const buf = Buffer.alloc(CONTEXT * 2);
-      const { bytesRead } = await f.read(buf, 0, buf.length, start);
-      return byteWindow(buf.subarray(0, bytesRead), start);
-    }))) as [ByteWindow, ByteWindow];
+    const windows = (await Promise.all(
+      [fa, fb].map(async (f) => {
+        const buf = Buffer.alloc(CONTEXT * 2);
+        const { bytesRead } = await f.read(buf, 0, buf.length, start);
+        return byteWindow(buf.subarray(0, bytesRead), start);
+      }),
+    )) as [ByteWindow, ByteWindow];
     return { equal: false, sizes: [sa, sb], offset, windows };
   } finally {
     await Promise.all([fa.close(), fb.close()]);
@@ -61,7 +63,10 @@ async function openFile(path: string): Promise<fs.FileHandle> {
   const st = await f.stat();
   if (!st.isFile()) {
     await f.close();
-    throw failure(st.isDirectory() ? 'EISDIR' : 'NOT_A_FILE', `${path}: ${st.isDirectory() ? 'is a folder, not a file' : 'not a regular file'}`);
+    throw failure(
+      st.isDirectory() ? 'EISDIR' : 'NOT_A_FILE',
+      `${path}: ${st.isDirectory() ? 'is a folder, not a file' : 'not a regular file'}`,
+    );
   }
   return f;
 }

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFiles, planQueues } from './hash-files.js';
 import { HashPool, partition } from './hash-pool.js';
 
-const openssl = (alg: string, path: string) => execFileSync('openssl', ['dgst', `-${alg}`, '-r', path]).toString().split(' ')[0];
+const openssl = (alg: string, path: string) =>
+  execFileSync('openssl', ['dgst', `-${alg}`, '-r', path])
+    .toString()
+    .split(' ')[0];
 
 let dir: string;
 let pool: HashPool;
@@ -66,7 +69,12 @@ describe('hashFiles', () => {
     writeFileSync(join(root, 'sub', 'c.txt'), 'c');
     symlinkSync(root, join(root, 'sub', 'loop'));
     const r = await hashFiles(pool, [root, join(dir, 'nope.txt')], ['md5']);
-    expect(r.files.map((f) => f.path)).toEqual([join(root, 'a.txt'), join(root, 'b.txt'), join(root, 'sub', 'c.txt'), join(dir, 'nope.txt')]);
+    expect(r.files.map((f) => f.path)).toEqual([
+      join(root, 'a.txt'),
+      join(root, 'b.txt'),
+      join(root, 'sub', 'c.txt'),
+      join(dir, 'nope.txt'),
+    ]);
     expect(r.files[0]!.digests!.md5).toBe('0cc175b9c0f1b6a831c399e269772661');
     expect(r.files[3]!.error).toEqual({ code: 'ENOENT', message: `${join(dir, 'nope.txt')}: no such file or folder` });
     expect(r.skipped).toEqual([
@@ -79,7 +87,11 @@ describe('hashFiles', () => {
     const path = join(dir, 'cancel.bin');
     writeFileSync(path, randomBytes(64 * 1024 * 1024));
     const ac = new AbortController();
-    const started = hashFiles(pool, [path], ['whirlpool'], { signal: ac.signal, chunkSize: 1 << 16, onProgress: (p) => p.bytesDone > 0 && ac.abort() });
+    const started = hashFiles(pool, [path], ['whirlpool'], {
+      signal: ac.signal,
+      chunkSize: 1 << 16,
+      onProgress: (p) => p.bytesDone > 0 && ac.abort(),
+    });
     const r = await started;
     expect(r.files[0]!.error?.code).toBe('CANCELLED');
     // The pool is still usable afterwards.
@@ -140,7 +152,10 @@ describe('scheduling', () => {
   const f = (path: string, dev: number) => ({ path, dev });
   it('reads files on one device one after another, devices side by side', () => {
     const q = planQueues([f('a', 1), f('b', 2), f('c', 1), f('d', 2)], { lanes: 2 });
-    expect(q.map((x) => x.map((y) => y.path))).toEqual([['a', 'c'], ['b', 'd']]);
+    expect(q.map((x) => x.map((y) => y.path))).toEqual([
+      ['a', 'c'],
+      ['b', 'd'],
+    ]);
     expect(planQueues([f('a', 1), f('b', 1), f('c', 1)], { lanes: 2 })).toHaveLength(1);
   });
 

@@ -21,7 +21,12 @@ export interface HashFilesOptions {
 
 const PROGRESS_EVERY_MS = 100;
 
-export async function hashFiles(pool: HashPool, paths: string[], algorithms: AlgorithmId[], options: HashFilesOptions = {}): Promise<HashFilesResult> {
+export async function hashFiles(
+  pool: HashPool,
+  paths: string[],
+  algorithms: AlgorithmId[],
+  options: HashFilesOptions = {},
+): Promise<HashFilesResult> {
   const found = await walk(paths, { recursive: options.recursive });
   const results = new Map<string, FileHashResult>();
   for (const e of found.errors) results.set(e.path, { path: e.path, error: e.error });
@@ -76,9 +81,11 @@ export async function hashFiles(pool: HashPool, paths: string[], algorithms: Alg
   }
 
   const queues = planQueues(found.files, { sameDeviceParallel: options.sameDeviceParallel, lanes: pool.size });
-  await Promise.all(queues.map(async (queue) => {
-    for (const f of queue) await one(f);
-  }));
+  await Promise.all(
+    queues.map(async (queue) => {
+      for (const f of queue) await one(f);
+    }),
+  );
 
   // Keep the user's order: given paths first-to-last, files within a folder by name.
   const ordered = [...new Set(found.order)].map((p) => results.get(p)).filter((r): r is FileHashResult => r !== undefined);

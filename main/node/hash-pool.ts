@@ -106,7 +106,16 @@ export class HashPool {
         slots.map((slot, i) => {
           const req: WorkerRequest =
             i === 0
-              ? { type: 'file', jobId, role: 'lead', path, algorithms: groups[0]!, ring, followers: groups.length - 1, forced: options.forced }
+              ? {
+                  type: 'file',
+                  jobId,
+                  role: 'lead',
+                  path,
+                  algorithms: groups[0]!,
+                  ring,
+                  followers: groups.length - 1,
+                  forced: options.forced,
+                }
               : { type: 'file', jobId, role: 'follower', index: i - 1, algorithms: groups[i]!, ring, forced: options.forced };
           return this.run(slot, req, options.onProgress);
         }),
@@ -128,7 +137,9 @@ export class HashPool {
     // transferring its buffer would empty the caller's Buffer.)
     const copy = new Uint8Array(data.byteLength);
     copy.set(data);
-    const reply = await this.run(slot!, { type: 'bytes', jobId: this.nextJob++, data: copy, algorithms, forced }, undefined, [copy.buffer as ArrayBuffer]);
+    const reply = await this.run(slot!, { type: 'bytes', jobId: this.nextJob++, data: copy, algorithms, forced }, undefined, [
+      copy.buffer as ArrayBuffer,
+    ]);
     return merge([reply]);
   }
 

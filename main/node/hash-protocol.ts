@@ -27,7 +27,16 @@ export interface RingJob {
 export type Forced = Partial<Record<AlgorithmId, ImplementationName>>;
 
 export type WorkerRequest =
-  | { type: 'file'; jobId: number; role: 'lead'; path: string; algorithms: AlgorithmId[]; ring: RingJob; followers: number; forced?: Forced }
+  | {
+      type: 'file';
+      jobId: number;
+      role: 'lead';
+      path: string;
+      algorithms: AlgorithmId[];
+      ring: RingJob;
+      followers: number;
+      forced?: Forced;
+    }
   | { type: 'file'; jobId: number; role: 'follower'; index: number; algorithms: AlgorithmId[]; ring: RingJob; forced?: Forced }
   | { type: 'bytes'; jobId: number; data: Uint8Array; algorithms: AlgorithmId[]; forced?: Forced };
 

@@ -113,7 +113,10 @@ function lead(req: Extract<WorkerRequest, { role: 'lead' }>, group: Group, post:
       throw failure('CHANGED', `${req.path}: the file was replaced while it was being hashed`);
     }
     if (total !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-      throw failure('CHANGED', `${req.path}: the file changed while it was being hashed (${before.size} bytes at the start, ${total} read, ${after.size} now)`);
+      throw failure(
+        'CHANGED',
+        `${req.path}: the file changed while it was being hashed (${before.size} bytes at the start, ${total} read, ${after.size} now)`,
+      );
     }
     post({ type: 'done', jobId: req.jobId, ...finish(group), size: total, hashMs: performance.now() - started });
   } catch (err) {

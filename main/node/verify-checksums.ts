@@ -37,15 +37,31 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
   for (const [i, entry] of parsed.entries.entries()) {
     const resolvedPath = resolve(folder, entry.path);
     const expected = toHex(entry.digest);
-    const base = { line: entry.line, path: entry.path, resolvedPath, format: entry.format, expected, tried: entry.algorithms, algorithmSource: entry.algorithmSource };
+    const base = {
+      line: entry.line,
+      path: entry.path,
+      resolvedPath,
+      format: entry.format,
+      expected,
+      tried: entry.algorithms,
+      algorithmSource: entry.algorithmSource,
+    };
     let result: VerifyEntryResult;
     const rel = relative(folder, resolvedPath);
     if (options.confine && (rel.startsWith('..') || isAbsolute(rel))) {
-      result = { ...base, status: 'error', error: { code: 'OUTSIDE', message: `${entry.path}: points outside the checksum file's folder; not read` } };
+      result = {
+        ...base,
+        status: 'error',
+        error: { code: 'OUTSIDE', message: `${entry.path}: points outside the checksum file's folder; not read` },
+      };
     } else {
       try {
         const st = await fs.stat(resolvedPath);
-        const r = await pool.hashFile(resolvedPath, entry.algorithms, { signal: options.signal, size: st.size, onProgress: options.onProgress });
+        const r = await pool.hashFile(resolvedPath, entry.algorithms, {
+          signal: options.signal,
+          size: st.size,
+          onProgress: options.onProgress,
+        });
         const matched = entry.algorithms.find((a) => r.digests[a] === expected);
         result = matched
           ? { ...base, status: 'ok', algorithm: matched, actual: r.digests }

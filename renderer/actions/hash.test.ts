@@ -25,7 +25,13 @@ const onlyJob = (): HashJob => {
   expect(state().jobs).toHaveLength(1);
   return state().jobs[0]!;
 };
-const progress = (bytesDone: number, totalBytes = 1000): HashProgress => ({ bytesDone, totalBytes, bytesPerSecond: 500, filesDone: 0, filesTotal: 2 });
+const progress = (bytesDone: number, totalBytes = 1000): HashProgress => ({
+  bytesDone,
+  totalBytes,
+  bytesPerSecond: 500,
+  filesDone: 0,
+  filesTotal: 2,
+});
 
 describe('hashPaths', () => {
   it('opens a running card and asks main for the saved algorithm choice', async () => {
@@ -62,7 +68,10 @@ describe('hashPaths', () => {
 
   it('fills the card with the digests when main answers', async () => {
     const done = hashPaths(['/a/hello.txt']);
-    fake.hashCalls[0]!.resolve({ ok: true, value: { files: [{ path: '/a/hello.txt', size: 11, digests: { md5: HELLO_MD5, sha256: HELLO_SHA256 } }], skipped: [] } });
+    fake.hashCalls[0]!.resolve({
+      ok: true,
+      value: { files: [{ path: '/a/hello.txt', size: 11, digests: { md5: HELLO_MD5, sha256: HELLO_SHA256 } }], skipped: [] },
+    });
     await done;
     const job = onlyJob();
     expect(job.status).toBe('done');
@@ -74,7 +83,10 @@ describe('hashPaths', () => {
 
   it('keeps per-file errors on the card, not in the error area', async () => {
     const done = hashPaths(['/a/gone.bin']);
-    fake.hashCalls[0]!.resolve({ ok: true, value: { files: [{ path: '/a/gone.bin', error: { code: 'ENOENT', message: '/a/gone.bin: no such file' } }], skipped: [] } });
+    fake.hashCalls[0]!.resolve({
+      ok: true,
+      value: { files: [{ path: '/a/gone.bin', error: { code: 'ENOENT', message: '/a/gone.bin: no such file' } }], skipped: [] },
+    });
     await done;
     expect(onlyJob()).toMatchObject({ status: 'failed', files: [{ error: { code: 'ENOENT' } }] });
     expect(state().errors).toEqual([]);
@@ -82,7 +94,16 @@ describe('hashPaths', () => {
 
   it('is done, not failed, when at least one file has digests', async () => {
     const done = hashPaths(['/a/gone.bin', '/a/here.bin']);
-    fake.hashCalls[0]!.resolve({ ok: true, value: { files: [{ path: '/a/gone.bin', error: { code: 'ENOENT', message: 'no such file' } }, { path: '/a/here.bin', size: 3, digests: { md5: '900150983cd24fb0d6963f7d28e17f72' } }], skipped: [] } });
+    fake.hashCalls[0]!.resolve({
+      ok: true,
+      value: {
+        files: [
+          { path: '/a/gone.bin', error: { code: 'ENOENT', message: 'no such file' } },
+          { path: '/a/here.bin', size: 3, digests: { md5: '900150983cd24fb0d6963f7d28e17f72' } },
+        ],
+        skipped: [],
+      },
+    });
     await done;
     expect(onlyJob().status).toBe('done');
   });
@@ -187,7 +208,10 @@ describe('openFiles and dropFiles', () => {
   });
 
   it('sends a refused drop to the error area', async () => {
-    fake.api.addDroppedFiles.mockResolvedValueOnce({ ok: false, error: { code: 'NO_PATH', message: 'Nothing dropped is a file on this computer.' } });
+    fake.api.addDroppedFiles.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'NO_PATH', message: 'Nothing dropped is a file on this computer.' },
+    });
     await dropFiles([new File(['x'], 'x.txt')]);
     expect(state().errors.map((e) => e.message)).toEqual(['Nothing dropped is a file on this computer.']);
     expect(state().jobs).toEqual([]);
@@ -196,7 +220,10 @@ describe('openFiles and dropFiles', () => {
 
 describe('chooseAlgorithms', () => {
   it('applies the choice in table order, saves it, and the next job uses it', async () => {
-    fake.api.setSettings.mockResolvedValueOnce({ ok: true, value: { algorithms: ['md5', 'sha256'], encoding: 'hex', frontends: {}, theme: 'system' } });
+    fake.api.setSettings.mockResolvedValueOnce({
+      ok: true,
+      value: { algorithms: ['md5', 'sha256'], encoding: 'hex', frontends: {}, theme: 'system' },
+    });
     await expect(chooseAlgorithms(['sha256', 'md5'])).resolves.toBeUndefined();
     expect(state().algorithms).toEqual(['md5', 'sha256']);
     expect(fake.api.setSettings).toHaveBeenCalledWith({ algorithms: ['md5', 'sha256'] });

@@ -55,14 +55,21 @@ describe('startWorkbench', () => {
   it('routes progress events to the store', () => {
     stop = startWorkbench();
     state().addJob('job-1', ['/a']);
-    fake.emitProgress({ jobId: 'job-1', kind: 'hash', progress: { bytesDone: 5, totalBytes: 10, bytesPerSecond: 1, filesDone: 0, filesTotal: 1 } });
+    fake.emitProgress({
+      jobId: 'job-1',
+      kind: 'hash',
+      progress: { bytesDone: 5, totalBytes: 10, bytesPerSecond: 1, filesDone: 0, filesTotal: 1 },
+    });
     expect(state().jobs[0]?.progress?.bytesDone).toBe(5);
   });
 });
 
 describe('settings', () => {
   it('takes the saved encoding and theme', async () => {
-    fake.api.getSettings.mockResolvedValueOnce({ ok: true, value: { algorithms: ['md5'], encoding: 'outsystems', frontends: {}, theme: 'dark' } });
+    fake.api.getSettings.mockResolvedValueOnce({
+      ok: true,
+      value: { algorithms: ['md5'], encoding: 'outsystems', frontends: {}, theme: 'dark' },
+    });
     await loadSettings();
     expect(state()).toMatchObject({ encoding: 'outsystems', theme: 'dark' });
   });
@@ -75,7 +82,10 @@ describe('settings', () => {
   });
 
   it('switches the encoding at once and saves it', async () => {
-    fake.api.setSettings.mockResolvedValueOnce({ ok: true, value: { algorithms: ['md5'], encoding: 'base64', frontends: {}, theme: 'system' } });
+    fake.api.setSettings.mockResolvedValueOnce({
+      ok: true,
+      value: { algorithms: ['md5'], encoding: 'base64', frontends: {}, theme: 'system' },
+    });
     const saved = chooseEncoding('base64');
     expect(state().encoding).toBe('base64');
     await saved;

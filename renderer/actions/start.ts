@@ -13,7 +13,6 @@ const MENU_SCREENS: Partial<Record<MenuCommand, ScreenId>> = {
   'customer-mode': 'customer',
 };
 
-
 let stop: (() => void) | undefined;
 
 /** Subscribes to main's events (once, however often it is called) and loads settings. Returns the unsubscribe. */

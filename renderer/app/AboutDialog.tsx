@@ -41,7 +41,10 @@ function Details({ info }: { info: AppInfo }) {
       <table className="about-table" data-testid="about-implementations">
         <caption>{t.implementationsCaption}</caption>
         <thead>
-          <tr><th scope="col">{t.algorithmHeader}</th><th scope="col">{t.implementationHeader}</th></tr>
+          <tr>
+            <th scope="col">{t.algorithmHeader}</th>
+            <th scope="col">{t.implementationHeader}</th>
+          </tr>
         </thead>
         <tbody>
           {ALGORITHMS.map((a) => {
@@ -59,11 +62,15 @@ function Details({ info }: { info: AppInfo }) {
         <div>
           <h3>{t.fallbacksTitle}</h3>
           <ul className="about-fallbacks" data-testid="about-fallbacks">
-            {info.fallbacks.map((f) => <li key={f}>{f}</li>)}
+            {info.fallbacks.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
           </ul>
         </div>
       ) : (
-        <p className="about-all-native" data-testid="about-fallbacks">{t.allNative}</p>
+        <p className="about-all-native" data-testid="about-fallbacks">
+          {t.allNative}
+        </p>
       )}
     </>
   );
@@ -100,7 +107,11 @@ export function AboutDialog() {
       {/* Only this part scrolls, so the title and Close stay in view at any zoom. */}
       <div className="about-body" tabIndex={0} role="region" aria-labelledby={titleId}>
         <div aria-live="polite">
-          {error && <p className="card-error" data-testid="about-error">{error}</p>}
+          {error && (
+            <p className="card-error" data-testid="about-error">
+              {error}
+            </p>
+          )}
           {!error && !info && <p>{t.loading}</p>}
         </div>
         {info && <Details info={info} />}

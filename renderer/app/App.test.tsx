@@ -72,7 +72,13 @@ describe('check a file', () => {
   it('shows a running card with its progress and a Cancel button', async () => {
     render();
     act(() => useWorkbench.getState().addJob('job-1', ['/a/big.iso']));
-    act(() => useWorkbench.getState().applyProgress({ jobId: 'job-1', kind: 'hash', progress: { bytesDone: 400_000_000, totalBytes: 1_000_000_000, bytesPerSecond: 200_000_000, filesDone: 0, filesTotal: 1 } }));
+    act(() =>
+      useWorkbench.getState().applyProgress({
+        jobId: 'job-1',
+        kind: 'hash',
+        progress: { bytesDone: 400_000_000, totalBytes: 1_000_000_000, bytesPerSecond: 200_000_000, filesDone: 0, filesTotal: 1 },
+      }),
+    );
     const card = $('[data-testid="hash-card"]')!;
     const bar = $<HTMLProgressElement>('[data-testid="progress"]', card)!;
     expect(bar.value).toBe(40);
@@ -91,7 +97,10 @@ describe('check a file', () => {
     act(() => {
       const s = useWorkbench.getState();
       s.addJob('job-1', ['/a/hello.txt']);
-      s.finishJob('job-1', { ok: true, value: { files: [{ path: '/a/hello.txt', size: 11, digests: { ...all, md5: HELLO_MD5, sha256: HELLO_SHA256 } }], skipped: [] } });
+      s.finishJob('job-1', {
+        ok: true,
+        value: { files: [{ path: '/a/hello.txt', size: 11, digests: { ...all, md5: HELLO_MD5, sha256: HELLO_SHA256 } }], skipped: [] },
+      });
     });
     const card = $('[data-testid="hash-card"]')!;
     expect($('[data-testid="card-status"]', card)?.textContent).toBe(strings.card.status.done);
@@ -125,10 +134,16 @@ describe('check a file', () => {
       const s = useWorkbench.getState();
       s.addJob('job-1', ['/a/one', '/a/two']);
       s.requestCancel('job-1');
-      s.finishJob('job-1', { ok: true, value: { files: [
-        { path: '/a/one', error: { code: 'EACCES', message: '/a/one: permission denied' } },
-        { path: '/a/two', error: { code: 'CANCELLED', message: '/a/two: cancelled' } },
-      ], skipped: [] } });
+      s.finishJob('job-1', {
+        ok: true,
+        value: {
+          files: [
+            { path: '/a/one', error: { code: 'EACCES', message: '/a/one: permission denied' } },
+            { path: '/a/two', error: { code: 'CANCELLED', message: '/a/two: cancelled' } },
+          ],
+          skipped: [],
+        },
+      });
     });
     const card = $('[data-testid="hash-card"]')!;
     expect($('[data-testid="card-status"]', card)?.textContent).toBe('Cancelled');

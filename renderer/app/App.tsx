@@ -12,7 +12,13 @@ import { DropOverlay } from './DropOverlay.js';
 import { ErrorArea } from './ErrorArea.js';
 import { Nav } from './Nav.js';
 
-const SCREENS = { check: CheckFileScreen, checksums: ChecksumsScreen, ota: OtaScreen, customer: CustomerScreen, reports: ReportsScreen } as const;
+const SCREENS = {
+  check: CheckFileScreen,
+  checksums: ChecksumsScreen,
+  ota: OtaScreen,
+  customer: CustomerScreen,
+  reports: ReportsScreen,
+} as const;
 
 function useThemeAttribute(): void {
   const theme = useWorkbench((s) => s.theme);
@@ -36,7 +42,9 @@ export function App() {
   const Screen = SCREENS[screen];
   return (
     <>
-      <a className="skip-link" href="#main" onClick={skipToMain}>{strings.skipToContent}</a>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {strings.skipToContent}
+      </a>
       <header className="app-header">
         <span className="app-name">{strings.appName}</span>
       </header>

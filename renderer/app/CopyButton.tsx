@@ -23,7 +23,13 @@ export function CopyButton({ text, idle, copied: copiedLabel, ariaLabel, classNa
     return () => clearTimeout(timer);
   }, [copied]);
   return (
-    <button type="button" className={className} aria-label={ariaLabel} data-testid={testId} onClick={() => void copyText(text).then(setCopied)}>
+    <button
+      type="button"
+      className={className}
+      aria-label={ariaLabel}
+      data-testid={testId}
+      onClick={() => void copyText(text).then(setCopied)}
+    >
       {/* Live, so a screen reader hears the confirmation the eye sees. */}
       <span aria-live="polite">{copied ? copiedLabel : idle}</span>
     </button>

@@ -1,7 +1,21 @@
 // An error under the field it concerns, tied to it with aria-describedby by the caller.
-export function FieldError({ id, text, testId, className = 'ota-field-error' }: { id: string; text: string | undefined; testId: string; className?: string }) {
+export function FieldError({
+  id,
+  text,
+  testId,
+  className = 'ota-field-error',
+}: {
+  id: string;
+  text: string | undefined;
+  testId: string;
+  className?: string;
+}) {
   if (!text) return null;
-  return <p id={id} className={className} data-testid={testId}>{text}</p>;
+  return (
+    <p id={id} className={className} data-testid={testId}>
+      {text}
+    </p>
+  );
 }
 
 /** aria-describedby from the ids that are present: a hint always, an error when there is one. */

@@ -35,7 +35,12 @@ const CANCELLED = 'CANCELLED';
 function finished(job: HashJob, result: Envelope<HashFilesResult>): HashJob {
   if (!result.ok) {
     const cancelled = result.error.code === CANCELLED;
-    return { ...job, status: cancelled ? 'cancelled' : 'failed', error: cancelled ? undefined : result.error.message, cancelRequested: false };
+    return {
+      ...job,
+      status: cancelled ? 'cancelled' : 'failed',
+      error: cancelled ? undefined : result.error.message,
+      cancelRequested: false,
+    };
   }
   const { files, skipped } = result.value;
   // Main answers a cancel with the files it finished plus CANCELLED errors for the rest.

@@ -6,7 +6,8 @@ const n = (count: number) => count.toLocaleString('en-US');
 export const checksumsStrings = {
   title: 'Checksum files',
   open: 'Open checksum file…',
-  empty: 'Open a checksum file (SHA256SUMS, .sha256, .md5, .sfv and similar), or drop one anywhere in this window, to check every file it lists against the digest written next to it.',
+  empty:
+    'Open a checksum file (SHA256SUMS, .sha256, .md5, .sfv and similar), or drop one anywhere in this window, to check every file it lists against the digest written next to it.',
   resultsLabel: 'Checksum file results',
 
   status: { running: 'Checking…', done: 'Done', cancelled: 'Cancelled', failed: 'Failed' },
@@ -16,7 +17,12 @@ export const checksumsStrings = {
   progressLabel: (name: string) => `Checking the files listed in ${name}`,
   starting: 'Reading the checksum file…',
   summary: (ok: number, failed: number, missing: number, errors: number) =>
-    [`${n(ok)} OK`, `${n(failed)} failed`, `${n(missing)} missing`, ...(errors > 0 ? [`${n(errors)} error${errors === 1 ? '' : 's'}`] : [])].join(', '),
+    [
+      `${n(ok)} OK`,
+      `${n(failed)} failed`,
+      `${n(missing)} missing`,
+      ...(errors > 0 ? [`${n(errors)} error${errors === 1 ? '' : 's'}`] : []),
+    ].join(', '),
   stoppedAfter: (done: number, total: number) => `Stopped after ${n(done)} of ${n(total)} files.`,
 
   marks: { ok: '✓ OK', mismatch: '✗ FAILED', missing: '? MISSING', error: '! ERROR' },
@@ -38,8 +44,10 @@ export const checksumsStrings = {
     formats: { gnu: 'GNU (sha256sum)', bsd: 'BSD (tagged)', sfv: 'SFV (CRC32)' } satisfies Record<ChecksumFormat, string>,
     algorithmLabel: 'Algorithm',
     sfvForcesCrc: 'SFV files hold CRC32 checksums only.',
-    noCrc: 'None of these files was hashed with CRC32: choose CRC32 under Algorithms on Check a file and hash them again, or choose GNU or BSD.',
-    leftOut: (count: number, algorithm: string) => `${n(count)} file${count === 1 ? ' was' : 's were'} not hashed with ${algorithm} and will be left out.`,
+    noCrc:
+      'None of these files was hashed with CRC32: choose CRC32 under Algorithms on Check a file and hash them again, or choose GNU or BSD.',
+    leftOut: (count: number, algorithm: string) =>
+      `${n(count)} file${count === 1 ? ' was' : 's were'} not hashed with ${algorithm} and will be left out.`,
     save: 'Save checksum file…',
     saving: 'Saving…',
     saved: (path: string) => `Saved to ${path}`,

@@ -33,7 +33,10 @@ export const customerStrings = {
     opening: 'Opening…',
     caseLoaded: (caseNumber: string | undefined) => (caseNumber ? `Case file loaded for case ${caseNumber}.` : 'Case file loaded.'),
     caseAddress: (url: string) => `App address: ${url}`,
-    caseFiles: (n: number) => (n === 0 ? 'Support did not name particular files: the check looks at all of the app’s files.' : `Files to check: ${plural(n, 'file', 'files')} named by support.`),
+    caseFiles: (n: number) =>
+      n === 0
+        ? 'Support did not name particular files: the check looks at all of the app’s files.'
+        : `Files to check: ${plural(n, 'file', 'files')} named by support.`,
     caseNote: (note: string) => `Message from support: ${note}`,
     caseBad: 'This file is not a case file from support, or it is damaged. Ask support to send it again.',
     caseUnreadable: (detail: string) => `The case file could not be opened (${detail}). Try again with “Open a case file from support…”.`,
@@ -48,7 +51,8 @@ export const customerStrings = {
     appUrlHint: `The address the app loads from, for example ${EXAMPLE_URL}`,
     caseNumber: 'Case number (optional)',
     resources: 'Files to check (optional)',
-    resourcesHint: 'One per line, as the error names them, for example /MyApp/scripts/MyApp.controller.js. Leave empty to check all of the app’s files.',
+    resourcesHint:
+      'One per line, as the error names them, for example /MyApp/scripts/MyApp.controller.js. Leave empty to check all of the app’s files.',
     note: 'Message to the customer (optional)',
     save: 'Save case file…',
     saving: 'Saving…',
@@ -64,7 +68,8 @@ export const customerStrings = {
   error: {
     label: 'The error message',
     hint: 'Copy the error about the failed update and paste it here. It usually starts with “Checksum failed for file” and names one of the app’s files.',
-    where: 'Where to find it: the app’s administrator finds it in Service Center, under Monitoring, then Errors. On a phone, the app may only say that the update failed.',
+    where:
+      'Where to find it: the app’s administrator finds it in Service Center, under Monitoring, then Errors. On a phone, the app may only say that the update failed.',
     skip: 'If you cannot find it, skip this step: leave the box empty and choose Next. The check then looks at all of the app’s files.',
     pictureTitle: 'Where the error appears',
     pictureDesc: 'A phone showing the message “Update failed”, and a line from the error list that starts with “Checksum failed for file”.',
@@ -98,7 +103,8 @@ export const customerStrings = {
     scheme: 'The address must start with https:// (or http://).',
     noApp: `Add the app’s name after the server’s name, for example ${EXAMPLE_URL}`,
     tooLong: 'This address is too long. Check that you copied only the address.',
-    unreachable: 'We could not reach the app at this address. Check it for typing mistakes, and that this computer can open it in a web browser, then try again.',
+    unreachable:
+      'We could not reach the app at this address. Check it for typing mistakes, and that this computer can open it in a web browser, then try again.',
     timeout: 'The app’s address did not answer in time. Check that this computer is on the network the phones use, then try again.',
     refused: 'The check could not use this address. Check it for typing mistakes, then try again.',
   },

@@ -25,8 +25,6 @@ export const strings = {
     reports: 'Reports',
   },
 
-
-
   drop: {
     overlay: 'Drop files to hash them',
   },

@@ -5,7 +5,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export const otaStrings = {
   title: 'OTA upgrade check',
-  intro: 'Paste the error lines from the device or Service Center, give the app’s address and its front-end servers, and run the check. Every copy of each file is hashed where it is served, so the table shows which one differs.',
+  intro:
+    'Paste the error lines from the device or Service Center, give the app’s address and its front-end servers, and run the check. Every copy of each file is hashed where it is served, so the table shows which one differs.',
   formLabel: 'Check settings',
 
   log: {
@@ -51,7 +52,8 @@ export const otaStrings = {
     trustToggleLabel: (i: number, given: boolean) => `Certificate of frontend ${i + 1}${given ? ' (fingerprint given)' : ''}`,
     trust: 'Trusted certificate (SHA-256 fingerprint)',
     trustLabel: (i: number) => `Trusted certificate (SHA-256 fingerprint) of frontend ${i + 1}`,
-    trustHint: 'Paste the SHA-256 fingerprint the check reported for this frontend’s certificate, e.g. AB:CD:…; only for a frontend whose certificate names another host.',
+    trustHint:
+      'Paste the SHA-256 fingerprint the check reported for this frontend’s certificate, e.g. AB:CD:…; only for a frontend whose certificate names another host.',
     trustError: 'Give the 64 hex digits of the SHA-256 fingerprint (colons allowed), e.g. AB:CD:…, optionally after “sha256:”.',
   },
 
@@ -65,7 +67,8 @@ export const otaStrings = {
     timeout: 'Timeout per request (seconds)',
     timeoutError: 'Give a number of seconds from 1 to 600.',
     insecure: 'Allow an invalid certificate (not recommended)',
-    insecureWarning: 'Certificate checks are off: any server can answer in the frontends’ or the public address’s name. Use this only to see what a server sends, and say so in the ticket; the report records it.',
+    insecureWarning:
+      'Certificate checks are off: any server can answer in the frontends’ or the public address’s name. Use this only to see what a server sends, and say so in the ticket; the report records it.',
   },
 
   scope: {
@@ -156,13 +159,14 @@ export const otaStrings = {
 
   table: {
     caption: 'Every copy of each file, side by side',
-    legend: 'Marks: ✓ matches · ✗ differs · ! error · — not checked. Enter on a cell opens its evidence; Ctrl+C copies its full value; arrow keys move between cells.',
+    legend:
+      'Marks: ✓ matches · ✗ differs · ! error · — not checked. Enter on a cell opens its evidence; Ctrl+C copies its full value; arrow keys move between cells.',
     filters: 'Filters',
     onlyMismatches: 'Only mismatches',
     frontendFilter: 'Frontend columns',
     allFrontends: 'All frontends',
     onlyFrontend: (label: string) => `Only ${label}`,
-    count: (shown: number, total: number) => shown === total ? `${plural(total, 'file')}` : `${shown} of ${plural(total, 'file')} shown`,
+    count: (shown: number, total: number) => (shown === total ? `${plural(total, 'file')}` : `${shown} of ${plural(total, 'file')} shown`),
     noRows: 'No file matches the filters.',
     resource: 'Resource',
     expected: 'Expected (moduleinfo)',

@@ -36,7 +36,8 @@ export function useDom(): Dom {
     act(() => root.unmount());
     container.remove();
   });
-  const $ = <E extends Element = HTMLElement>(selector: string, within: ParentNode = container) => within.querySelector<E & Element>(selector);
+  const $ = <E extends Element = HTMLElement>(selector: string, within: ParentNode = container) =>
+    within.querySelector<E & Element>(selector);
   return {
     get container() {
       return container;
@@ -47,7 +48,8 @@ export function useDom(): Dom {
     $,
     $$: (selector, within = container) => [...within.querySelectorAll<HTMLElement>(selector)],
     text: (selector, within) => $(selector, within)?.textContent,
-    byTestId: <E extends HTMLElement = HTMLElement>(testId: string, within: ParentNode = container) => within.querySelector<E>(`[data-testid="${testId}"]`),
+    byTestId: <E extends HTMLElement = HTMLElement>(testId: string, within: ParentNode = container) =>
+      within.querySelector<E>(`[data-testid="${testId}"]`),
   };
 }
 

@@ -32,10 +32,12 @@ export function fakeWorkbench() {
     openPaths: new Set<Listener<EventPayloads['app:open-paths']>>(),
     menu: new Set<Listener<{ command: MenuCommand }>>(),
   };
-  const on = <T>(set: Set<Listener<T>>) => (l: Listener<T>) => {
-    set.add(l);
-    return () => void set.delete(l);
-  };
+  const on =
+    <T>(set: Set<Listener<T>>) =>
+    (l: Listener<T>) => {
+      set.add(l);
+      return () => void set.delete(l);
+    };
   /** One pending answer per hashFiles call, in call order. */
   const hashCalls: Array<Deferred<Envelope<HashFilesResult>>> = [];
 
@@ -44,7 +46,10 @@ export function fakeWorkbench() {
   const api = {
     appInfo: vi.fn<Api['appInfo']>(notUsed),
     openDialog: vi.fn<Api['openDialog']>(async () => ({ ok: true, value: { paths: [] } })),
-    addDroppedFiles: vi.fn<Api['addDroppedFiles']>(async (files) => ({ ok: true, value: { paths: files.map((f) => `/dropped/${f.name}`) } })),
+    addDroppedFiles: vi.fn<Api['addDroppedFiles']>(async (files) => ({
+      ok: true,
+      value: { paths: files.map((f) => `/dropped/${f.name}`) },
+    })),
     hashFiles: vi.fn<Api['hashFiles']>(() => {
       const d = deferred<Envelope<HashFilesResult>>();
       hashCalls.push(d);

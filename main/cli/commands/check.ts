@@ -23,10 +23,24 @@ export async function checkCommand(args: string[], pool: HashPool, io: Io): Prom
   }
   const matched = result.matches.length > 0;
   if (values.json) {
-    printJson(io, { file: path, form: result.form, matched, match: result.matches[0] ?? null, matches: result.matches, tried: result.tried, digests: result.digests, size: result.size });
+    printJson(io, {
+      file: path,
+      form: result.form,
+      matched,
+      match: result.matches[0] ?? null,
+      matches: result.matches,
+      tried: result.tried,
+      digests: result.digests,
+      size: result.size,
+    });
   } else if (matched) {
     for (const m of result.matches) {
-      const role = m.role === 'value' ? '' : m.role === 'expected' ? ' the expected hash (Received hash, from the moduleinfo)' : ' the device calculated hash';
+      const role =
+        m.role === 'value'
+          ? ''
+          : m.role === 'expected'
+            ? ' the expected hash (Received hash, from the moduleinfo)'
+            : ' the device calculated hash';
       io.out(`MATCH: ${path} has${role || ' this'} ${describeCandidates([m])} digest\n`);
     }
   } else {

@@ -13,7 +13,10 @@ export async function compareCommand(args: string[], io: Io): Promise<number> {
     io.out(`EQUAL: ${a} and ${b} are identical (${r.sizes[0]} bytes)\n`);
   } else {
     io.out(`DIFFERENT: first difference at byte ${r.offset} (sizes ${r.sizes[0]} and ${r.sizes[1]})\n`);
-    for (const [name, w] of [[a, r.windows![0]], [b, r.windows![1]]] as const) {
+    for (const [name, w] of [
+      [a, r.windows![0]],
+      [b, r.windows![1]],
+    ] as const) {
       io.out(`  ${name} @${w.start}\n    ${w.hex}\n    ${w.text}\n`);
     }
   }

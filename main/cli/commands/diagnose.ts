@@ -25,17 +25,31 @@ export const DIAGNOSE_USAGE = `diagnose <app-url> [--frontend <label>=<[scheme:/
 
 export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
+    args,
+    allowPositionals: true,
     options: {
-      frontend: { type: 'string', multiple: true }, moduleinfo: { type: 'string' }, log: { type: 'string' }, har: { type: 'string' },
-      resource: { type: 'string', multiple: true }, all: { type: 'boolean' }, samples: { type: 'string' }, ca: { type: 'string' },
-      trust: { type: 'string', multiple: true }, insecure: { type: 'boolean' }, proxy: { type: 'string' }, timeout: { type: 'string' },
-      concurrency: { type: 'string' }, json: { type: 'boolean' }, report: { type: 'string' }, save: { type: 'string' },
+      frontend: { type: 'string', multiple: true },
+      moduleinfo: { type: 'string' },
+      log: { type: 'string' },
+      har: { type: 'string' },
+      resource: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
+      samples: { type: 'string' },
+      ca: { type: 'string' },
+      trust: { type: 'string', multiple: true },
+      insecure: { type: 'boolean' },
+      proxy: { type: 'string' },
+      timeout: { type: 'string' },
+      concurrency: { type: 'string' },
+      json: { type: 'boolean' },
+      report: { type: 'string' },
+      save: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`diagnose: usage: hash-workbench ${DIAGNOSE_USAGE.split('\n')[0]}`);
   const appUrl = appUrlOf(positionals[0]!);
-  if (values.moduleinfo === '-' && values.log === '-') throw new UsageError('diagnose: only one of --moduleinfo and --log can read standard input');
+  if (values.moduleinfo === '-' && values.log === '-')
+    throw new UsageError('diagnose: only one of --moduleinfo and --log can read standard input');
   const frontends = (values.frontend ?? []).map(toTarget);
   const labels = new Set<string>();
   for (const f of frontends) {
@@ -83,11 +97,29 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
   process.once('SIGINT', onSigint);
   try {
     report = await diagnose({
-      appUrl, frontends, moduleinfoText, log, har, resources: values.resource, all: values.all, samples,
-      ca, caLabel: values.ca, trust, insecure: values.insecure, proxy, proxySource: values.proxy ? 'option' : proxy ? 'environment' : undefined,
-      timeoutMs: timeout * 1000, concurrency, pool, toolVersion: version, signal: controller.signal,
+      appUrl,
+      frontends,
+      moduleinfoText,
+      log,
+      har,
+      resources: values.resource,
+      all: values.all,
+      samples,
+      ca,
+      caLabel: values.ca,
+      trust,
+      insecure: values.insecure,
+      proxy,
+      proxySource: values.proxy ? 'option' : proxy ? 'environment' : undefined,
+      timeoutMs: timeout * 1000,
+      concurrency,
+      pool,
+      toolVersion: version,
+      signal: controller.signal,
       command: shellCommand(['hash-workbench', 'diagnose', ...args]),
-      onProgress: io.errIsTty ? (p) => io.err(`\r\x1b[2K${p.phase === 'resources' ? `${p.done}/${p.total} resources` : p.phase}`) : undefined,
+      onProgress: io.errIsTty
+        ? (p) => io.err(`\r\x1b[2K${p.phase === 'resources' ? `${p.done}/${p.total} resources` : p.phase}`)
+        : undefined,
     });
   } catch (err) {
     if (err instanceof CannotRun) {
@@ -111,14 +143,18 @@ export function exitCodeFor(report: Pick<OtaReport, 'fault'>): number {
 }
 
 export function printSummary(io: Io, report: OtaReport, saved?: string, html?: string): void {
-  io.out(`${report.headline}\nFault: ${report.fault}   Cause: ${report.cause}${report.frontends.length ? `   Frontends: ${report.frontends.join(', ')}` : ''}\n\nEvidence:\n`);
+  io.out(
+    `${report.headline}\nFault: ${report.fault}   Cause: ${report.cause}${report.frontends.length ? `   Frontends: ${report.frontends.join(', ')}` : ''}\n\nEvidence:\n`,
+  );
   for (const e of report.evidence) io.out(`  - ${e}\n`);
   if (report.next.length) {
     io.out('\nWhat to do next:\n');
     for (const n of report.next) io.out(`  - ${n}\n`);
   }
   const notOk = report.resources.filter((r) => r.cause !== 'consistent');
-  io.out(`\n${report.resources.length} resources checked (moduleinfo included), ${notOk.length} not consistent${notOk.length ? ':' : '.'}\n`);
+  io.out(
+    `\n${report.resources.length} resources checked (moduleinfo included), ${notOk.length} not consistent${notOk.length ? ':' : '.'}\n`,
+  );
   for (const r of notOk.slice(0, 20)) io.out(`  ${r.cause.padEnd(17)} ${r.path}\n`);
   if (notOk.length > 20) io.out(`  … and ${notOk.length - 20} more (see --json or --report)\n`);
   for (const p of report.problems) io.err(`note: ${p}\n`);
@@ -134,7 +170,8 @@ function appUrlOf(text: string): string {
     throw new UsageError(`diagnose: ${text} is not a URL; give the app's public base URL, e.g. https://apps.example.com/MyApp/`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`diagnose: ${text}: only http:// and https:// URLs`);
-  if (url.pathname === '/' || url.pathname === '') throw new UsageError(`diagnose: ${text}: add the module's path, e.g. ${url.origin}/MyApp/`);
+  if (url.pathname === '/' || url.pathname === '')
+    throw new UsageError(`diagnose: ${text}: add the module's path, e.g. ${url.origin}/MyApp/`);
   url.search = '';
   url.hash = '';
   return url.href.endsWith('/') ? url.href : `${url.href}/`;

@@ -33,13 +33,21 @@ export async function hashCommand(args: string[], pool: HashPool, io: Io): Promi
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { algo: { type: 'string', short: 'a' }, encoding: { type: 'string', short: 'e' }, json: { type: 'boolean' }, 'parallel-reads': { type: 'boolean' } },
+    options: {
+      algo: { type: 'string', short: 'a' },
+      encoding: { type: 'string', short: 'e' },
+      json: { type: 'boolean' },
+      'parallel-reads': { type: 'boolean' },
+    },
   });
   if (positionals.length === 0) throw new UsageError('hash: name at least one file or folder');
   const algorithms = parseAlgorithms(values.algo);
   const encoding = parseEncoding(values.encoding);
   const progress = progressLine(io);
-  const result = await hashFiles(pool, positionals, algorithms, { onProgress: progress.update, sameDeviceParallel: values['parallel-reads'] });
+  const result = await hashFiles(pool, positionals, algorithms, {
+    onProgress: progress.update,
+    sameDeviceParallel: values['parallel-reads'],
+  });
   progress.done();
   const files: FileHashResult[] = result.files.map((f) => (f.digests ? { ...f, digests: encodeDigests(f.digests, encoding) } : f));
   if (values.json) {

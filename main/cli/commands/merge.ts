@@ -9,10 +9,12 @@ import { exitCodeFor, printSummary } from './diagnose.js';
 
 export async function mergeCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
+    args,
+    allowPositionals: true,
     options: { json: { type: 'boolean' }, save: { type: 'string' }, report: { type: 'string' } },
   });
-  if (positionals.length < 2) throw new UsageError('merge: usage: hash-workbench merge <a.json> <b.json>... [--json] [--save f.json] [--report f.html]');
+  if (positionals.length < 2)
+    throw new UsageError('merge: usage: hash-workbench merge <a.json> <b.json>... [--json] [--save f.json] [--report f.html]');
   const reports: OtaReport[] = [];
   for (const file of positionals) {
     const parsed = parseReport(await readFile(file, 'utf8'));

@@ -12,7 +12,8 @@ export async function parseLogCommand(args: string[], io: Io): Promise<number> {
   const text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
   const { entries, unrecognised } = parseLog(text);
   if (values.text) {
-    for (const e of entries) io.out(`line ${e.line}: ${e.title}${e.path ? ` — ${e.path}` : ''}\n  ${e.explanation}\n  Next: ${e.nextStep}\n`);
+    for (const e of entries)
+      io.out(`line ${e.line}: ${e.title}${e.path ? ` — ${e.path}` : ''}\n  ${e.explanation}\n  Next: ${e.nextStep}\n`);
     io.err(`${entries.length} recognised, ${unrecognised} not recognised\n`);
   } else {
     printJson(io, { entries, checksumFailures: checksumFailures(entries), unrecognised });

@@ -8,7 +8,11 @@ import { parseAlgorithms } from './hash.js';
 const FORMATS: readonly ChecksumFormat[] = ['gnu', 'bsd', 'sfv'];
 
 export async function sumCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { algo: { type: 'string', short: 'a' }, format: { type: 'string', short: 'f' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { algo: { type: 'string', short: 'a' }, format: { type: 'string', short: 'f' } },
+  });
   if (positionals.length === 0) throw new UsageError('sum: name at least one file or folder');
   const format = (values.format ?? 'gnu') as ChecksumFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`sum: unknown format ${values.format} (gnu, bsd, sfv)`);
@@ -19,7 +23,12 @@ export async function sumCommand(args: string[], pool: HashPool, io: Io): Promis
   const result = await hashFiles(pool, positionals, algorithms, { onProgress: progress.update });
   progress.done();
   const good = result.files.filter((f) => f.digests);
-  io.out(formatChecksumFile(good.map((f) => ({ path: f.path.replace(/\\/g, '/'), algorithm: algorithms[0]!, digestHex: f.digests![algorithms[0]!]! })), format));
+  io.out(
+    formatChecksumFile(
+      good.map((f) => ({ path: f.path.replace(/\\/g, '/'), algorithm: algorithms[0]!, digestHex: f.digests![algorithms[0]!]! })),
+      format,
+    ),
+  );
   for (const s of result.skipped) io.err(`skipped ${s.path}: ${s.reason}\n`);
   for (const f of result.files) if (f.error) io.err(`error: ${f.error.message}\n`);
   return result.files.some((f) => f.error) ? 2 : 0;

@@ -6,7 +6,11 @@ import { printJson, UsageError, type Io } from '../io.js';
 import { parseAlgorithms } from './hash.js';
 
 export async function verifyCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { algo: { type: 'string', short: 'a' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { algo: { type: 'string', short: 'a' }, json: { type: 'boolean' } },
+  });
   if (positionals.length !== 1) throw new UsageError('verify: usage: hash-workbench verify <checksum-file> [--algo a]');
   const algos = values.algo === undefined ? undefined : parseAlgorithms(values.algo);
   if (algos && algos.length !== 1) throw new UsageError('verify: --algo takes one algorithm');
@@ -15,7 +19,9 @@ export async function verifyCommand(args: string[], pool: HashPool, io: Io): Pro
     printJson(io, result);
   } else {
     for (const e of result.entries) {
-      const how = e.algorithm ? ` [${algorithmInfo(e.algorithm).label}${e.algorithmSource === 'digest-length' ? ', found by digest length' : ''}]` : '';
+      const how = e.algorithm
+        ? ` [${algorithmInfo(e.algorithm).label}${e.algorithmSource === 'digest-length' ? ', found by digest length' : ''}]`
+        : '';
       if (e.status === 'ok') io.out(`${e.path}: OK${how}\n`);
       else if (e.status === 'mismatch') io.out(`${e.path}: FAILED${how}\n`);
       else if (e.status === 'missing') io.out(`${e.path}: MISSING\n`);

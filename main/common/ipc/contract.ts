@@ -2,7 +2,15 @@
 // response type, and every event main sends. Main, the preload and the renderer all import this file.
 import { ALGORITHMS, type AlgorithmId, type ImplementationName } from '../algorithms.js';
 import { ENCODINGS, type Encoding } from '../encodings.js';
-import type { CheckResult, CompareResult, FileError, HashFilesResult, HashProgress, VerifyEntryResult, VerifyResult } from '../hash-types.js';
+import type {
+  CheckResult,
+  CompareResult,
+  FileError,
+  HashFilesResult,
+  HashProgress,
+  VerifyEntryResult,
+  VerifyResult,
+} from '../hash-types.js';
 import type { ChecksumFormat } from '../checksum-file.js';
 import type { OtaReport } from '../ota/report.js';
 import { array, boolean, json, number, object, oneOf, optional, record, string, type Schema } from './schema.js';
@@ -113,38 +121,51 @@ function channel<Res>() {
 
 export const CONTRACT = {
   [Channel.AppInfo]: channel<AppInfo>()(object({})),
-  [Channel.OpenDialog]: channel<{ paths: string[] }>()(object({ kind: oneOf(['files', 'folder', 'checksum', 'report', 'har', 'text', 'pem', 'case'] as const), multiple: optional(boolean) })),
+  [Channel.OpenDialog]: channel<{ paths: string[] }>()(
+    object({ kind: oneOf(['files', 'folder', 'checksum', 'report', 'har', 'text', 'pem', 'case'] as const), multiple: optional(boolean) }),
+  ),
   /** Reads a small text file the user chose (a pasted log saved to a file, a moduleinfo), up to 20 MB. */
   /** Sent by the preload only, with paths it took from dropped File objects. */
   [Channel.ReadText]: channel<{ text: string }>()(object({ path })),
   [Channel.GrantDropped]: channel<{ paths: string[] }>()(object({ paths: array(path, { max: 10_000, min: 1 }) })),
-  [Channel.HashFiles]: channel<HashFilesResult>()(object({ jobId, paths: array(path, { max: 10_000, min: 1 }), algorithms: array(algorithm, { min: 1, max: ALGORITHMS.length }) })),
+  [Channel.HashFiles]: channel<HashFilesResult>()(
+    object({ jobId, paths: array(path, { max: 10_000, min: 1 }), algorithms: array(algorithm, { min: 1, max: ALGORITHMS.length }) }),
+  ),
   [Channel.CancelJob]: channel<{ cancelled: boolean }>()(object({ jobId })),
   [Channel.CheckPaste]: channel<CheckResult>()(object({ jobId, path, pasted: string({ min: 1, max: 100_000 }) })),
   [Channel.CompareFiles]: channel<CompareResult>()(object({ jobId, a: path, b: path })),
   [Channel.VerifyChecksumFile]: channel<VerifyResult>()(object({ jobId, path, algorithm: optional(algorithm) })),
-  [Channel.SaveChecksumFile]: channel<{ path?: string }>()(object({
-    format: oneOf(['gnu', 'bsd', 'sfv'] as const satisfies readonly ChecksumFormat[]),
-    entries: array(object({ path, algorithm, digestHex: string({ min: 2, max: 256, pattern: /^[0-9a-f]+$/ }) }), { min: 1, max: 100_000 }),
-  })),
-  [Channel.Diagnose]: channel<OtaReport>()(object({
-    jobId,
-    appUrl: string({ min: 8, max: 2048, pattern: /^https?:\/\//i }),
-    frontends: array(object({ label, address: string({ min: 1, max: MAX_PATH }) }), { max: 32 }),
-    moduleinfoText: optional(string({ max: 20_000_000 })),
-    logText: optional(string({ max: 5_000_000 })),
-    harPath: optional(path),
-    caPath: optional(path),
-    resources: optional(array(string({ min: 2, max: 2048, pattern: /^\// }), { max: 10_000 })),
-    all: optional(boolean),
-    samples: optional(number({ min: 1, max: 20, int: true })),
-    trust: optional(record(string({ min: 64, max: 95, pattern: /^(sha256:)?[0-9A-Fa-f:]+$/ }), { key: /^[\w.-]{1,40}$/, max: 32 })),
-    insecure: optional(boolean),
-    timeoutSeconds: optional(number({ min: 1, max: 600 })),
-    concurrency: optional(number({ min: 1, max: 64, int: true })),
-    vantage: optional(oneOf(['agent', 'customer'] as const)),
-  })),
-  [Channel.ExportReport]: channel<{ paths: string[] }>()(object({ report: json({ maxChars: 200_000_000 }), formats: array(oneOf(['html', 'json'] as const), { min: 1, max: 2 }) })),
+  [Channel.SaveChecksumFile]: channel<{ path?: string }>()(
+    object({
+      format: oneOf(['gnu', 'bsd', 'sfv'] as const satisfies readonly ChecksumFormat[]),
+      entries: array(object({ path, algorithm, digestHex: string({ min: 2, max: 256, pattern: /^[0-9a-f]+$/ }) }), {
+        min: 1,
+        max: 100_000,
+      }),
+    }),
+  ),
+  [Channel.Diagnose]: channel<OtaReport>()(
+    object({
+      jobId,
+      appUrl: string({ min: 8, max: 2048, pattern: /^https?:\/\//i }),
+      frontends: array(object({ label, address: string({ min: 1, max: MAX_PATH }) }), { max: 32 }),
+      moduleinfoText: optional(string({ max: 20_000_000 })),
+      logText: optional(string({ max: 5_000_000 })),
+      harPath: optional(path),
+      caPath: optional(path),
+      resources: optional(array(string({ min: 2, max: 2048, pattern: /^\// }), { max: 10_000 })),
+      all: optional(boolean),
+      samples: optional(number({ min: 1, max: 20, int: true })),
+      trust: optional(record(string({ min: 64, max: 95, pattern: /^(sha256:)?[0-9A-Fa-f:]+$/ }), { key: /^[\w.-]{1,40}$/, max: 32 })),
+      insecure: optional(boolean),
+      timeoutSeconds: optional(number({ min: 1, max: 600 })),
+      concurrency: optional(number({ min: 1, max: 64, int: true })),
+      vantage: optional(oneOf(['agent', 'customer'] as const)),
+    }),
+  ),
+  [Channel.ExportReport]: channel<{ paths: string[] }>()(
+    object({ report: json({ maxChars: 200_000_000 }), formats: array(oneOf(['html', 'json'] as const), { min: 1, max: 2 }) }),
+  ),
   [Channel.OpenReport]: channel<{ path: string; report: OtaReport } | { path?: undefined }>()(object({ path: optional(path) })),
   /** Joins reports (a customer's with an agent's) and judges them again, in main. */
   [Channel.MergeReports]: channel<OtaReport>()(object({ reports: array(json({ maxChars: 200_000_000 }), { min: 2, max: 10 }) })),

@@ -2,7 +2,10 @@
 // sees it. Objects are strict (an unknown field is an error), strings and lists have size limits.
 
 export class ValidationError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(`${path}: ${message}`);
   }
 }
@@ -82,7 +85,8 @@ export function object<S extends Shape>(shape: S): Schema<Out<S>> {
   return {
     describe: 'an object',
     parse(v, path = '$') {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ValidationError(path, `expected an object, got ${typeName(v)}`);
+      if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new ValidationError(path, `expected an object, got ${typeName(v)}`);
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) throw new ValidationError(path, 'expected a plain object');
       const out: Record<string, unknown> = {};
@@ -109,7 +113,8 @@ export function record<T>(value: Schema<T>, opts: { max?: number; key?: RegExp }
   return {
     describe: `a map of ${value.describe}`,
     parse(v, path = '$') {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ValidationError(path, `expected an object, got ${typeName(v)}`);
+      if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new ValidationError(path, `expected an object, got ${typeName(v)}`);
       const entries = Object.entries(v);
       if (entries.length > (opts.max ?? 100)) throw new ValidationError(path, 'too many entries');
       const out: Record<string, T> = {};

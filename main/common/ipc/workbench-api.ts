@@ -2,7 +2,16 @@
 // Electron's ipcRenderer and webUtils; the e2e harness gives it a Playwright binding to the same
 // handler table. No generic invoke(channel) reaches the renderer: one named method per channel.
 import type { AlgorithmId } from '../algorithms.js';
-import { Channel, Event, type ChannelName, type Envelope, type EventName, type EventPayloads, type RequestOf, type ResponseOf } from './contract.js';
+import {
+  Channel,
+  Event,
+  type ChannelName,
+  type Envelope,
+  type EventName,
+  type EventPayloads,
+  type RequestOf,
+  type ResponseOf,
+} from './contract.js';
 
 export interface Transport {
   invoke(channel: ChannelName, payload: unknown): Promise<Envelope<unknown>>;
@@ -15,15 +24,25 @@ type Call<C extends ChannelName> = (request: RequestOf<C>) => Promise<Envelope<R
 
 export function createWorkbenchApi(t: Transport) {
   // Results come back as envelopes, not thrown errors: an Error crossing contextBridge keeps only its message.
-  const call = <C extends ChannelName>(c: C): Call<C> => (request) => t.invoke(c, request) as Promise<Envelope<ResponseOf<C>>>;
-  const listen = <E extends EventName>(e: E) => (listener: (payload: EventPayloads[E]) => void) => t.on(e, (p) => listener(p as EventPayloads[E]));
+  const call =
+    <C extends ChannelName>(c: C): Call<C> =>
+    (request) =>
+      t.invoke(c, request) as Promise<Envelope<ResponseOf<C>>>;
+  const listen =
+    <E extends EventName>(e: E) =>
+    (listener: (payload: EventPayloads[E]) => void) =>
+      t.on(e, (p) => listener(p as EventPayloads[E]));
   return {
     appInfo: () => call(Channel.AppInfo)({}),
     openDialog: call(Channel.OpenDialog),
     /** Registers dropped files with main (which will then read them) and returns their paths. */
     addDroppedFiles: async (files: File[]): Promise<Envelope<{ paths: string[] }>> => {
       const paths = files.map((f) => t.pathForFile(f)).filter((p) => typeof p === 'string' && p.length > 0);
-      if (!paths.length) return { ok: false, error: { code: 'NO_PATH', message: 'Nothing dropped is a file on this computer (text or a web image cannot be hashed here).' } };
+      if (!paths.length)
+        return {
+          ok: false,
+          error: { code: 'NO_PATH', message: 'Nothing dropped is a file on this computer (text or a web image cannot be hashed here).' },
+        };
       return call(Channel.GrantDropped)({ paths });
     },
     hashFiles: (request: { jobId: string; paths: string[]; algorithms: AlgorithmId[] }) => call(Channel.HashFiles)(request),

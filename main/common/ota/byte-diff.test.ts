@@ -7,7 +7,10 @@ const b = (s: string) => enc.encode(s);
 const cat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 };
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
@@ -15,7 +18,10 @@ const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 describe('identical', () => {
   it('reports equal bytes', () => {
     expect(diffBytes(b('abc'), b('abc'))).toEqual({
-      class: 'identical', referenceSize: 3, size: 3, summary: 'Identical: all 3 bytes match.',
+      class: 'identical',
+      referenceSize: 3,
+      size: 3,
+      summary: 'Identical: all 3 bytes match.',
     });
   });
 
@@ -107,8 +113,13 @@ describe('whitespace and comments', () => {
 describe('prefix', () => {
   it('finds a copy cut short', () => {
     expect(diffBytes(b('abcdef'), b('abc'))).toEqual({
-      class: 'prefix', referenceSize: 6, size: 3, offset: 3, length: 3,
-      referenceExcerptHex: '64 65 66', referenceExcerptText: 'def',
+      class: 'prefix',
+      referenceSize: 6,
+      size: 3,
+      offset: 3,
+      length: 3,
+      referenceExcerptHex: '64 65 66',
+      referenceExcerptText: 'def',
       summary: 'Cut short at byte 3 of 6: the last 3 bytes are missing.',
     });
   });
@@ -134,8 +145,12 @@ describe('insertion', () => {
   it('finds a script injected into index.html (not an HTML page swap)', () => {
     const r = diffBytes(b(head + rest), b(head + script + rest), { contentType: 'text/html; charset=utf-8' });
     expect(r).toMatchObject({
-      class: 'insertion', referenceSize: head.length + rest.length, size: head.length + script.length + rest.length,
-      offset: head.length, length: script.length, excerptText: script,
+      class: 'insertion',
+      referenceSize: head.length + rest.length,
+      size: head.length + script.length + rest.length,
+      offset: head.length,
+      length: script.length,
+      excerptText: script,
     });
     expect(r.excerptHex).toBe(Array.from(b(script), (x) => x.toString(16).padStart(2, '0')).join(' '));
     expect(r.summary).toBe(`One block of ${script.length} bytes inserted at byte ${head.length}, starting \`<script src="https://isp…\`.`);
@@ -184,9 +199,15 @@ describe('deletion', () => {
   it('finds one block removed, with the removed bytes in both excerpts', () => {
     const r = diffBytes(b('var a = 1;\nvar b = 2;\nvar c = 3;\n'), b('var a = 1;\nvar c = 3;\n'));
     expect(r).toEqual({
-      class: 'deletion', referenceSize: 33, size: 22, offset: 11, length: 11,
-      excerptHex: '76 61 72 20 62 20 3d 20 32 3b 0a', excerptText: 'var b = 2;.',
-      referenceExcerptHex: '76 61 72 20 62 20 3d 20 32 3b 0a', referenceExcerptText: 'var b = 2;.',
+      class: 'deletion',
+      referenceSize: 33,
+      size: 22,
+      offset: 11,
+      length: 11,
+      excerptHex: '76 61 72 20 62 20 3d 20 32 3b 0a',
+      excerptText: 'var b = 2;.',
+      referenceExcerptHex: '76 61 72 20 62 20 3d 20 32 3b 0a',
+      referenceExcerptText: 'var b = 2;.',
       summary: 'One block of 11 bytes removed at byte 11, starting `var b = 2;…`.',
     });
   });
@@ -236,9 +257,14 @@ describe('html-page', () => {
 describe('different', () => {
   it('reports the first difference, with both excerpts from there', () => {
     expect(diffBytes(b('abcdefgh'), b('abcXefgZ'))).toEqual({
-      class: 'different', referenceSize: 8, size: 8, offset: 3,
-      excerptHex: '58 65 66 67 5a', excerptText: 'XefgZ',
-      referenceExcerptHex: '64 65 66 67 68', referenceExcerptText: 'defgh',
+      class: 'different',
+      referenceSize: 8,
+      size: 8,
+      offset: 3,
+      excerptHex: '58 65 66 67 5a',
+      excerptText: 'XefgZ',
+      referenceExcerptHex: '64 65 66 67 68',
+      referenceExcerptText: 'defgh',
       summary: 'Different from byte 3 on, with no single insertion or removal to explain it, the same size (8 bytes).',
     });
   });

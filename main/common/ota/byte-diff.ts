@@ -65,23 +65,33 @@ export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: Diff
   if (bom) {
     const w = byteWindow(BOM, 0);
     return {
-      class: 'bom', ...sizes, offset: 0, length: 3, excerptHex: w.hex, excerptText: w.text,
-      summary: bom === 'added'
-        ? 'A UTF-8 byte-order mark (EF BB BF) was added at the start, and the rest is identical.'
-        : 'The UTF-8 byte-order mark (EF BB BF) at the start was removed, and the rest is identical.',
+      class: 'bom',
+      ...sizes,
+      offset: 0,
+      length: 3,
+      excerptHex: w.hex,
+      excerptText: w.text,
+      summary:
+        bom === 'added'
+          ? 'A UTF-8 byte-order mark (EF BB BF) was added at the start, and the rest is identical.'
+          : 'The UTF-8 byte-order mark (EF BB BF) at the start was removed, and the rest is identical.',
     };
   }
 
   if (!isTruncated && sameAfterLineEndings(reference, copy)) {
     return {
-      class: 'line-endings', ...sizes, offset: shared,
+      class: 'line-endings',
+      ...sizes,
+      offset: shared,
       summary: `The copy has ${lineEndingStyle(copy)} line endings instead of ${lineEndingStyle(reference)}, and is otherwise identical.`,
     };
   }
 
   if (!isTruncated && copy.length < reference.length && sameAfterStripping(reference, copy)) {
     return {
-      class: 'whitespace', ...sizes, offset: shared,
+      class: 'whitespace',
+      ...sizes,
+      offset: shared,
       summary: `Minified: ${bytes(reference.length - copy.length)} smaller, equal once whitespace and comments are removed.`,
     };
   }
@@ -89,7 +99,10 @@ export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: Diff
   if (isTruncated) {
     const missing = reference.length - copy.length;
     return {
-      class: 'prefix', ...sizes, offset: copy.length, length: missing,
+      class: 'prefix',
+      ...sizes,
+      offset: copy.length,
+      length: missing,
       ...referenceExcerpt(reference, copy.length, EXCERPT_MAX),
       summary: `Cut short at byte ${copy.length} of ${reference.length}: ${missing === 1 ? 'the last byte is' : `the last ${missing} bytes are`} missing.`,
     };
@@ -101,7 +114,10 @@ export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: Diff
       const length = copy.length - reference.length;
       const block = copy.subarray(at, at + length);
       return {
-        class: 'insertion', ...sizes, offset: at, length,
+        class: 'insertion',
+        ...sizes,
+        offset: at,
+        length,
         ...excerpt(copy, at, Math.min(length, EXCERPT_MAX)),
         summary: `One block of ${bytes(length)} inserted at byte ${at}${describeStart(block)}.`,
       };
@@ -115,9 +131,13 @@ export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: Diff
       const block = reference.subarray(at, at + length);
       const removed = excerpt(reference, at, Math.min(length, EXCERPT_MAX));
       return {
-        class: 'deletion', ...sizes, offset: at, length,
+        class: 'deletion',
+        ...sizes,
+        offset: at,
+        length,
         ...removed,
-        referenceExcerptHex: removed.excerptHex, referenceExcerptText: removed.excerptText,
+        referenceExcerptHex: removed.excerptHex,
+        referenceExcerptText: removed.excerptText,
         summary: `One block of ${bytes(length)} removed at byte ${at}${describeStart(block)}.`,
       };
     }
@@ -131,16 +151,23 @@ export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: Diff
   if (looksLikeHtml(copy, options.contentType) && (!startsLikeHtml(reference) || shared < HTML_SHARED_PREFIX_MIN)) {
     const title = htmlTitle(copy);
     return {
-      class: 'html-page', ...sizes, offset: shared, ...side,
+      class: 'html-page',
+      ...sizes,
+      offset: shared,
+      ...side,
       summary: `Replaced by an HTML page${title ? ` ("${title}")` : ''}, ${bytes(copy.length)} instead of ${reference.length}.`,
     };
   }
 
   return {
-    class: 'different', ...sizes, offset: shared, ...side,
-    summary: shared === 0
-      ? `Entirely different from the first byte on, ${sizeWords(copy.length, reference.length)}.`
-      : `Different from byte ${shared} on, with no single insertion or removal to explain it, ${sizeWords(copy.length, reference.length)}.`,
+    class: 'different',
+    ...sizes,
+    offset: shared,
+    ...side,
+    summary:
+      shared === 0
+        ? `Entirely different from the first byte on, ${sizeWords(copy.length, reference.length)}.`
+        : `Different from byte ${shared} on, with no single insertion or removal to explain it, ${sizeWords(copy.length, reference.length)}.`,
   };
 }
 
@@ -194,7 +221,10 @@ function blockOffset(longer: Uint8Array, lo: number, hi: number): number | undef
   for (let o = Math.max(lo, 0); o <= hi; o++) {
     const prev = longer[o - 1];
     const score = (longer[o] === LT ? 2 : 0) + (o === 0 || prev === LF || prev === CR ? 1 : 0);
-    if (score >= bestScore) { best = o; bestScore = score; }
+    if (score >= bestScore) {
+      best = o;
+      bestScore = score;
+    }
   }
   return best;
 }
@@ -246,7 +276,10 @@ function lineEndingStyle(b: Uint8Array): string {
   for (let i = 0; i < b.length; i++) {
     const c = b[i];
     if (c === CR) {
-      if (b[i + 1] === LF) { crlf++; i++; } else cr++;
+      if (b[i + 1] === LF) {
+        crlf++;
+        i++;
+      } else cr++;
     } else if (c === LF) {
       lf++;
     }
@@ -270,7 +303,10 @@ function stripWhitespaceAndComments(b: Uint8Array): Uint8Array {
   let i = 0;
   while (i < len) {
     const c = b[i]!;
-    if (isSpace(c)) { i++; continue; }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
     if (c === SLASH && b[i + 1] === STAR) {
       let j = i + 2;
       while (j < len && !(b[j] === STAR && b[j + 1] === SLASH)) j++;

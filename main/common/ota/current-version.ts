@@ -12,7 +12,8 @@ export interface CurrentVersion {
   how: string;
 }
 
-const label = (s: Source) => (s.startsWith('frontend:') ? s.slice('frontend:'.length) : s === 'moduleinfo' ? 'the moduleinfo given' : `the ${s} URL`);
+const label = (s: Source) =>
+  s.startsWith('frontend:') ? s.slice('frontend:'.length) : s === 'moduleinfo' ? 'the moduleinfo given' : `the ${s} URL`;
 
 export function decideCurrentVersion(copies: ModuleInfoCopy[]): CurrentVersion {
   const withToken = copies.filter((c) => c.versionToken);
@@ -22,34 +23,47 @@ export function decideCurrentVersion(copies: ModuleInfoCopy[]): CurrentVersion {
   const changes: string[] = [];
   for (const start of withToken.filter((c) => c.moment === 'start')) {
     const end = withToken.find((c) => c.moment === 'end' && c.source === start.source && c.vantage === start.vantage);
-    if (end && end.versionToken !== start.versionToken && (start.source.startsWith('frontend:') || !before.has(end.versionToken))) changes.push(`${label(start.source)} served ${start.versionToken} at the start and ${end.versionToken} at the end`);
+    if (end && end.versionToken !== start.versionToken && (start.source.startsWith('frontend:') || !before.has(end.versionToken)))
+      changes.push(`${label(start.source)} served ${start.versionToken} at the start and ${end.versionToken} at the end`);
   }
   const bySequence = pickHighestSequence(withToken);
   if (changes.length) {
     const ends = withToken.filter((c) => c.moment === 'end');
     const latest = pickHighestSequence(ends) ?? ends[ends.length - 1];
     return {
-      versionToken: latest?.versionToken, versionSequence: latest?.versionSequence, changedDuringCheck: true,
+      versionToken: latest?.versionToken,
+      versionSequence: latest?.versionSequence,
+      changedDuringCheck: true,
       how: `moduleinfo changed during the check: ${changes.join('; ')}`,
     };
   }
   if (bySequence) {
     const seen = withToken.filter((c) => c.versionToken === bySequence.versionToken).map((c) => label(c.source));
     return {
-      versionToken: bySequence.versionToken, versionSequence: bySequence.versionSequence, changedDuringCheck: false,
+      versionToken: bySequence.versionToken,
+      versionSequence: bySequence.versionSequence,
+      changedDuringCheck: false,
       how: `the highest versionSequence seen (${bySequence.versionSequence}, token ${bySequence.versionToken}), served by ${unique(seen).join(', ')}`,
     };
   }
   const tokens = unique(withToken.map((c) => c.versionToken!));
   if (tokens.length === 1) {
-    return { versionToken: tokens[0], changedDuringCheck: false, how: `every copy of moduleinfo seen carries token ${tokens[0]} (${unique(withToken.map((c) => label(c.source))).join(', ')})` };
+    return {
+      versionToken: tokens[0],
+      changedDuringCheck: false,
+      how: `every copy of moduleinfo seen carries token ${tokens[0]} (${unique(withToken.map((c) => label(c.source))).join(', ')})`,
+    };
   }
   const frontendCopies = withToken.filter((c) => c.source.startsWith('frontend:') && c.moment !== 'end');
   const counts = new Map<string, number>();
   for (const c of frontendCopies) counts.set(c.versionToken!, (counts.get(c.versionToken!) ?? 0) + 1);
   for (const [token, n] of counts) {
     if (n * 2 > frontendCopies.length) {
-      return { versionToken: token, changedDuringCheck: false, how: `a strict majority of the frontends (${n} of ${frontendCopies.length}) serve token ${token}; moduleinfo carries no versionSequence to order the versions` };
+      return {
+        versionToken: token,
+        changedDuringCheck: false,
+        how: `a strict majority of the frontends (${n} of ${frontendCopies.length}) serve token ${token}; moduleinfo carries no versionSequence to order the versions`,
+      };
     }
   }
   return {

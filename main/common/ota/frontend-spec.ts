@@ -10,17 +10,23 @@ const ADDRESS = /^(?:(https?):\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9
 /** Parses one spec; throws an Error with a one-line message when it cannot be read. */
 export function parseFrontendSpec(text: string): FrontendSpec {
   const eq = text.indexOf('=');
-  if (eq <= 0 || eq === text.length - 1) throw new Error(`--frontend ${text}: expected <label>=<address or folder>, e.g. FE1=10.0.0.11 or FE2=\\\\fe2\\Running\\MyApp`);
+  if (eq <= 0 || eq === text.length - 1)
+    throw new Error(`--frontend ${text}: expected <label>=<address or folder>, e.g. FE1=10.0.0.11 or FE2=\\\\fe2\\Running\\MyApp`);
   const label = text.slice(0, eq).trim();
   const value = text.slice(eq + 1).trim();
   if (!/^[\w.-]{1,40}$/.test(label)) throw new Error(`--frontend ${text}: the label may hold letters, digits, '.', '_' and '-' (up to 40)`);
   const m = ADDRESS.exec(value);
   if (m) {
     const [, scheme, host = '', port] = m;
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) throw new Error(`--frontend ${text}: port ${port} is out of range`);
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+      throw new Error(`--frontend ${text}: port ${port} is out of range`);
     return {
-      label, kind: 'address', address: value, host: host.replace(/^\[|\]$/g, ''),
-      ...(scheme ? { scheme: `${scheme}:` as 'http:' | 'https:' } : {}), ...(port ? { port: Number(port) } : {}),
+      label,
+      kind: 'address',
+      address: value,
+      host: host.replace(/^\[|\]$/g, ''),
+      ...(scheme ? { scheme: `${scheme}:` as 'http:' | 'https:' } : {}),
+      ...(port ? { port: Number(port) } : {}),
     };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw new Error(`--frontend ${text}: only http:// and https:// addresses, or a folder`);

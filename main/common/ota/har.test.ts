@@ -28,7 +28,10 @@ describe('parseHar: Chrome export', () => {
     expect(e.url).toBe('https://apps.example.com/MyApp/moduleservices/moduleinfo?access_token=<redacted>&x=1');
     expect(e.requestHeaders).toContainEqual(['authorization', '<redacted>']);
     expect(e.requestHeaders).toContainEqual([':path', '/MyApp/moduleservices/moduleinfo?access_token=<redacted>&x=1']);
-    expect(e.requestHeaders).toContainEqual(['cookie', 'BIGipServerpool_apps=<redacted; member 10.1.1.100:80>; osVisitor=<redacted>; session=<redacted>']);
+    expect(e.requestHeaders).toContainEqual([
+      'cookie',
+      'BIGipServerpool_apps=<redacted; member 10.1.1.100:80>; osVisitor=<redacted>; session=<redacted>',
+    ]);
     expect(e.headers.filter(([n]) => n === 'set-cookie')).toEqual([
       ['set-cookie', 'BIGipServerpool_apps=<redacted; member 10.1.1.100:80>; path=/; Httponly; Secure'],
       ['set-cookie', 'session=<redacted>; path=/; secure; HttpOnly; SameSite=Lax'],
@@ -41,7 +44,8 @@ describe('parseHar: Chrome export', () => {
     ]);
     // No secret survives anywhere in the parsed value.
     const all = JSON.stringify(har);
-    for (const secret of ['Zm9vYmFy', 'eyJhbGciOiJIUzI1NiJ9', 'access_token=abc', '3f2c1a9e', '1677787402']) expect(all).not.toContain(secret);
+    for (const secret of ['Zm9vYmFy', 'eyJhbGciOiJIUzI1NiJ9', 'access_token=abc', '3f2c1a9e', '1677787402'])
+      expect(all).not.toContain(secret);
   });
 
   it('takes a text body as text-derived UTF-8 bytes', () => {
@@ -50,7 +54,16 @@ describe('parseHar: Chrome export', () => {
     if (e.body.kind !== 'text-derived') return;
     expect(e.body.bytes.length).toBe(173); // "Café": é is two bytes
     expect(new TextDecoder().decode(e.body.bytes)).toContain('"title":"Café"');
-    expect(e).toMatchObject({ method: 'GET', status: 200, httpVersion: 'http/2.0', serverIp: '203.0.113.10', mimeType: 'application/json', contentSize: 173, transferSize: 812, timeMs: 84.519 });
+    expect(e).toMatchObject({
+      method: 'GET',
+      status: 200,
+      httpVersion: 'http/2.0',
+      serverIp: '203.0.113.10',
+      mimeType: 'application/json',
+      contentSize: 173,
+      transferSize: 812,
+      timeMs: 84.519,
+    });
     expect(e.statusText).toBeUndefined(); // HTTP/2 has no reason phrase
     expect(e.bodySize).toBeUndefined(); // bodySize -1 and headersSize -1: not derivable
     expect(e.startedDateTime).toBe('2026-11-20T09:14:02.301Z');
@@ -72,7 +85,10 @@ describe('parseHar: Chrome export', () => {
 
   it('reports a body-less entry as not captured, with why', () => {
     const e = har.entries[2]!;
-    expect(e.body).toEqual({ kind: 'not-captured', reason: 'The browser served this from its disk cache and saved no body; capture again with "Disable cache" on.' });
+    expect(e.body).toEqual({
+      kind: 'not-captured',
+      reason: 'The browser served this from its disk cache and saved no body; capture again with "Disable cache" on.',
+    });
     expect(e.serverIp).toBeUndefined();
     expect(e.bodySize).toBe(0);
   });
@@ -94,13 +110,24 @@ describe('parseHar: Firefox export', () => {
     const e = har.entries[0]!;
     expect(e.headers).toContainEqual(['cf-cache-status', 'HIT']);
     expect(e.headers).toContainEqual(['cf-ray', '8e4f1c2b7a9d3e10-FRA']);
-    expect(e).toMatchObject({ status: 200, statusText: 'OK', httpVersion: 'HTTP/2', serverIp: '2606:4700:3033::ac43:bd4d', bodySize: 9876, contentSize: 48213, timeMs: 24 });
+    expect(e).toMatchObject({
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/2',
+      serverIp: '2606:4700:3033::ac43:bd4d',
+      bodySize: 9876,
+      contentSize: 48213,
+      timeMs: 24,
+    });
     expect(e.transferSize).toBeUndefined();
   });
 
   it('knows the "Response bodies are not included." export', () => {
     for (const e of har.entries) {
-      expect(e.body).toEqual({ kind: 'not-captured', reason: 'The HAR was saved without response bodies ("Response bodies are not included.").' });
+      expect(e.body).toEqual({
+        kind: 'not-captured',
+        reason: 'The HAR was saved without response bodies ("Response bodies are not included.").',
+      });
     }
   });
 
@@ -122,7 +149,12 @@ describe('parseHar: bodies and sizes', () => {
   const base = { request: { method: 'GET', url: 'https://h/MyApp/a%20b.js', headers: [] } };
 
   it('derives bodySize from _transferSize less headersSize when bodySize is -1', () => {
-    const { har } = parsed(one({ ...base, response: { status: 200, headers: [], content: { size: 3, text: 'abc' }, bodySize: -1, headersSize: 100, _transferSize: 350 } }));
+    const { har } = parsed(
+      one({
+        ...base,
+        response: { status: 200, headers: [], content: { size: 3, text: 'abc' }, bodySize: -1, headersSize: 100, _transferSize: 350 },
+      }),
+    );
     expect(har.entries[0]).toMatchObject({ bodySize: 250, transferSize: 350 });
   });
 
@@ -134,7 +166,8 @@ describe('parseHar: bodies and sizes', () => {
   });
 
   it('decodes wrapped Base64 and warns about broken Base64', () => {
-    const ok = parsed(one({ ...base, response: { status: 200, headers: [], content: { text: 'aGVs\nbG8=', encoding: 'base64' } } })).har.entries[0]!;
+    const ok = parsed(one({ ...base, response: { status: 200, headers: [], content: { text: 'aGVs\nbG8=', encoding: 'base64' } } })).har
+      .entries[0]!;
     expect(ok.body).toEqual({ kind: 'exact', bytes: new TextEncoder().encode('hello') });
     const bad = parsed(one({ ...base, response: { status: 200, headers: [], content: { text: 'a$b', encoding: 'base64' } } }));
     expect(bad.har.entries[0]!.body.kind).toBe('not-captured');
@@ -145,7 +178,10 @@ describe('parseHar: bodies and sizes', () => {
     const { har } = parsed(one(base));
     expect(harEntriesFor(har, '/MyApp/a b.js')).toHaveLength(1);
     expect(harEntriesFor(har, '/MyApp/a%20b.js')).toHaveLength(1);
-    expect(har.entries[0]).toMatchObject({ status: 0, body: { kind: 'not-captured', reason: 'The HAR has no response for this request.' } });
+    expect(har.entries[0]).toMatchObject({
+      status: 0,
+      body: { kind: 'not-captured', reason: 'The HAR has no response for this request.' },
+    });
   });
 });
 
@@ -193,16 +229,25 @@ describe('parseHar: errors and warnings', () => {
   });
 
   it('reads the newer "(line L column C)" message', () => {
-    const p = jsonSyntaxProblem('{\n  "a": 1,\n}', "Expected double-quoted property name in JSON at position 12 (line 3 column 1)");
+    const p = jsonSyntaxProblem('{\n  "a": 1,\n}', 'Expected double-quoted property name in JSON at position 12 (line 3 column 1)');
     expect(p).toEqual({ message: 'Not JSON: Expected double-quoted property name', line: 3, column: 1 });
-    expect(jsonSyntaxProblem('{\n  "a": 1,\n}', "Expected double-quoted property name in JSON at position 12")).toEqual({ message: 'Not JSON: Expected double-quoted property name', line: 3, column: 1 });
+    expect(jsonSyntaxProblem('{\n  "a": 1,\n}', 'Expected double-quoted property name in JSON at position 12')).toEqual({
+      message: 'Not JSON: Expected double-quoted property name',
+      line: 3,
+      column: 1,
+    });
   });
 
   it('needs log and log.entries', () => {
     const noLog = parseHar('{"version": "1.2"}');
     expect(noLog.ok ? undefined : noLog.error).toMatchObject({ message: 'No "log" property: this is not a HAR file.', jsonPath: '$' });
     const notArray = parseHar('{\n  "log": {\n    "entries": {}\n  }\n}');
-    expect(notArray.ok ? undefined : notArray.error).toEqual({ message: '"log.entries" is not an array.', jsonPath: '$.log.entries', line: 3, column: 16 });
+    expect(notArray.ok ? undefined : notArray.error).toEqual({
+      message: '"log.entries" is not an array.',
+      jsonPath: '$.log.entries',
+      line: 3,
+      column: 16,
+    });
     const array = parseHar('[]');
     expect(array.ok ? undefined : array.error.jsonPath).toBe('$');
   });

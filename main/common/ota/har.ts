@@ -101,15 +101,24 @@ function walkJson(text: string, want?: (path: string) => boolean): { errorAt?: n
     for (;;) {
       if (i >= text.length) fail();
       const c = text.charCodeAt(i);
-      if (c === 34) { i++; return; }
+      if (c === 34) {
+        i++;
+        return;
+      }
       if (c < 0x20) fail();
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) { i++; fail(); }
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i++;
+            fail();
+          }
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else { i++; fail(); }
+        else {
+          i++;
+          fail();
+        }
       } else i++;
     }
   };
@@ -128,7 +137,10 @@ function walkJson(text: string, want?: (path: string) => boolean): { errorAt?: n
     if (c === '{') {
       i++;
       ws();
-      if (text[i] === '}') { i++; return; }
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
       for (;;) {
         ws();
         const start = i;
@@ -139,28 +151,49 @@ function walkJson(text: string, want?: (path: string) => boolean): { errorAt?: n
         i++;
         value(/^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`, depth + 1);
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
         fail();
       }
     }
     if (c === '[') {
       i++;
       ws();
-      if (text[i] === ']') { i++; return; }
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
       for (let n = 0; ; n++) {
         value(`${path}[${n}]`, depth + 1);
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
         fail();
       }
     }
     if (c === '"') return string();
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (m && m[0] !== '' && m[0] !== '-') { i += m[0].length; return; }
+    if (m && m[0] !== '' && m[0] !== '-') {
+      i += m[0].length;
+      return;
+    }
     for (const lit of ['true', 'false', 'null']) {
-      if (text.startsWith(lit, i)) { i += lit.length; return; }
+      if (text.startsWith(lit, i)) {
+        i += lit.length;
+        return;
+      }
     }
     fail();
   };
@@ -325,17 +358,38 @@ export function parseHar(input: string): ParseResult<Har> {
   let places: Map<string, number> | undefined;
   const lineColumn = lineLocator(text);
   const place = (path: string): { line?: number; column?: number } => {
-    places ??= walkJson(text, (p) => p === '$' || p === '$.log' || p === '$.log.entries' || /^\$\.log\.entries\[\d+\](\.(request|response)(\.content(\.(text|encoding))?|\.url)?)?$/.test(p)).found;
+    places ??= walkJson(
+      text,
+      (p) =>
+        p === '$' ||
+        p === '$.log' ||
+        p === '$.log.entries' ||
+        /^\$\.log\.entries\[\d+\](\.(request|response)(\.content(\.(text|encoding))?|\.url)?)?$/.test(p),
+    ).found;
     const at = places.get(path);
     return at === undefined ? {} : lineColumn(at);
   };
   const problem = (message: string, jsonPath: string): ParseProblem => ({ message, jsonPath, ...place(jsonPath) });
 
-  if (!isObject(root)) return { ok: false, error: problem('A HAR file is a JSON object with a "log" property; this is not an object.', '$') };
+  if (!isObject(root))
+    return { ok: false, error: problem('A HAR file is a JSON object with a "log" property; this is not an object.', '$') };
   const log = root.log;
-  if (!isObject(log)) return { ok: false, error: problem(log === undefined ? 'No "log" property: this is not a HAR file.' : '"log" is not an object.', log === undefined ? '$' : '$.log') };
+  if (!isObject(log))
+    return {
+      ok: false,
+      error: problem(
+        log === undefined ? 'No "log" property: this is not a HAR file.' : '"log" is not an object.',
+        log === undefined ? '$' : '$.log',
+      ),
+    };
   if (!Array.isArray(log.entries)) {
-    return { ok: false, error: problem(log.entries === undefined ? 'No "log.entries": this is not a HAR file.' : '"log.entries" is not an array.', log.entries === undefined ? '$.log' : '$.log.entries') };
+    return {
+      ok: false,
+      error: problem(
+        log.entries === undefined ? 'No "log.entries": this is not a HAR file.' : '"log.entries" is not an array.',
+        log.entries === undefined ? '$.log' : '$.log.entries',
+      ),
+    };
   }
 
   const warnings: ParseProblem[] = [];
@@ -406,7 +460,10 @@ export function parseHar(input: string): ParseResult<Har> {
   });
 
   if (otherSchemes > 0) {
-    warnings.push({ message: `${otherSchemes} ${otherSchemes === 1 ? 'entry' : 'entries'} with a non-HTTP URL (data:, blob:, …) left out.`, jsonPath: '$.log.entries' });
+    warnings.push({
+      message: `${otherSchemes} ${otherSchemes === 1 ? 'entry' : 'entries'} with a non-HTTP URL (data:, blob:, …) left out.`,
+      jsonPath: '$.log.entries',
+    });
   }
 
   const har: Har = { entries, redacted: mergeRedacted(notes), skipped };

@@ -78,7 +78,12 @@ describe('affinityCookies', () => {
 
 describe('cacheEvidence', () => {
   it('Fastly HIT with Age', () => {
-    const e = cacheEvidence([['age', '120'], ['x-cache', 'HIT'], ['x-served-by', 'cache-fra-etou8220049-FRA'], ['via', '1.1 varnish']]);
+    const e = cacheEvidence([
+      ['age', '120'],
+      ['x-cache', 'HIT'],
+      ['x-served-by', 'cache-fra-etou8220049-FRA'],
+      ['via', '1.1 varnish'],
+    ]);
     expect(e.hit).toBe(true);
     expect(e.age).toBe(120);
     expect(e.element).toBe('Fastly');
@@ -86,33 +91,80 @@ describe('cacheEvidence', () => {
     expect(e.statements).toContain('X-Cache: HIT — served from a cache (Fastly); the origin did not send this body.');
   });
   it('Fastly shielding: any HIT entry is a hit', () => {
-    expect(cacheEvidence([['x-cache', 'MISS, HIT'], ['x-served-by', 'cache-a, cache-b']]).hit).toBe(true);
-    expect(cacheEvidence([['x-cache', 'MISS, MISS'], ['x-served-by', 'cache-a, cache-b']]).hit).toBe(false);
+    expect(
+      cacheEvidence([
+        ['x-cache', 'MISS, HIT'],
+        ['x-served-by', 'cache-a, cache-b'],
+      ]).hit,
+    ).toBe(true);
+    expect(
+      cacheEvidence([
+        ['x-cache', 'MISS, MISS'],
+        ['x-served-by', 'cache-a, cache-b'],
+      ]).hit,
+    ).toBe(false);
   });
   it('Squid chain names the proxy that hit', () => {
     const e = cacheEvidence([['x-cache', 'HIT from proxy.domain, MISS from proxy.local']]);
     expect(e).toMatchObject({ hit: true, element: 'Squid (proxy.domain)' });
   });
   it('CloudFront hit and refresh hit, named by POP', () => {
-    expect(cacheEvidence([['x-cache', 'Hit from cloudfront'], ['x-amz-cf-pop', 'LHR50-C1']])).toMatchObject({ hit: true, element: 'CloudFront (LHR50-C1)' });
+    expect(
+      cacheEvidence([
+        ['x-cache', 'Hit from cloudfront'],
+        ['x-amz-cf-pop', 'LHR50-C1'],
+      ]),
+    ).toMatchObject({ hit: true, element: 'CloudFront (LHR50-C1)' });
     expect(cacheEvidence([['x-cache', 'RefreshHit from cloudfront']]).hit).toBe(true);
-    expect(cacheEvidence([['x-cache', 'Miss from cloudfront'], ['x-amz-cf-pop', 'LHR50-C1']])).toMatchObject({ hit: false, element: 'CloudFront (LHR50-C1)' });
+    expect(
+      cacheEvidence([
+        ['x-cache', 'Miss from cloudfront'],
+        ['x-amz-cf-pop', 'LHR50-C1'],
+      ]),
+    ).toMatchObject({ hit: false, element: 'CloudFront (LHR50-C1)' });
     expect(cacheEvidence([['x-cache', 'Error from cloudfront']]).hit).toBe(false);
   });
   it('Akamai and Azure TCP codes', () => {
     for (const v of ['TCP_HIT', 'TCP_MEM_HIT', 'TCP_REFRESH_HIT', 'TCP_REFRESH_FAIL_HIT', 'TCP_REMOTE_HIT']) {
-      expect(cacheEvidence([['x-cache', `${v} from a23-1-2-3.deploy.akamaitechnologies.com (AkamaiGHost/11.4.2-1) (-)`]]).hit, v).toBe(true);
+      expect(cacheEvidence([['x-cache', `${v} from a23-1-2-3.deploy.akamaitechnologies.com (AkamaiGHost/11.4.2-1) (-)`]]).hit, v).toBe(
+        true,
+      );
     }
-    expect(cacheEvidence([['x-cache', 'TCP_MISS from a23-1-2-3.deploy.akamaitechnologies.com (AkamaiGHost/11.4.2-1) (-)']])).toMatchObject({ hit: false, element: 'Akamai' });
-    expect(cacheEvidence([['x-cache', 'TCP_REMOTE_HIT'], ['x-azure-ref', '0zvRAZwAAAAD']])).toMatchObject({ hit: true, element: 'Azure Front Door' });
-    expect(cacheEvidence([['x-cache', 'CONFIG_NOCACHE'], ['x-azure-ref', '0zvRAZwAAAAD']]).hit).toBe(false);
+    expect(cacheEvidence([['x-cache', 'TCP_MISS from a23-1-2-3.deploy.akamaitechnologies.com (AkamaiGHost/11.4.2-1) (-)']])).toMatchObject({
+      hit: false,
+      element: 'Akamai',
+    });
+    expect(
+      cacheEvidence([
+        ['x-cache', 'TCP_REMOTE_HIT'],
+        ['x-azure-ref', '0zvRAZwAAAAD'],
+      ]),
+    ).toMatchObject({ hit: true, element: 'Azure Front Door' });
+    expect(
+      cacheEvidence([
+        ['x-cache', 'CONFIG_NOCACHE'],
+        ['x-azure-ref', '0zvRAZwAAAAD'],
+      ]).hit,
+    ).toBe(false);
   });
   it('Cloudflare statuses, named with the CF-Ray data centre', () => {
     for (const s of ['HIT', 'STALE', 'UPDATING', 'REVALIDATED']) {
-      expect(cacheEvidence([['cf-cache-status', s], ['cf-ray', '4a807f60ca5727a4-FRA']]), s).toMatchObject({ hit: true, element: 'Cloudflare (FRA)' });
+      expect(
+        cacheEvidence([
+          ['cf-cache-status', s],
+          ['cf-ray', '4a807f60ca5727a4-FRA'],
+        ]),
+        s,
+      ).toMatchObject({ hit: true, element: 'Cloudflare (FRA)' });
     }
     for (const s of ['MISS', 'BYPASS', 'DYNAMIC', 'EXPIRED']) {
-      expect(cacheEvidence([['cf-cache-status', s], ['cf-ray', '4a807f60ca5727a4-FRA']]).hit, s).toBe(false);
+      expect(
+        cacheEvidence([
+          ['cf-cache-status', s],
+          ['cf-ray', '4a807f60ca5727a4-FRA'],
+        ]).hit,
+        s,
+      ).toBe(false);
     }
   });
   it('nginx, Varnish and RFC 9211 Cache-Status', () => {
@@ -125,7 +177,10 @@ describe('cacheEvidence', () => {
     expect(cacheEvidence([['cache-status', 'ExampleCache; fwd=uri-miss']]).hit).toBe(false);
   });
   it('Age 0 alone is not a hit; Via names the element', () => {
-    const e = cacheEvidence([['age', '0'], ['via', '1.1 my-cache.example']]);
+    const e = cacheEvidence([
+      ['age', '0'],
+      ['via', '1.1 my-cache.example'],
+    ]);
     expect(e).toMatchObject({ hit: false, age: 0, element: 'my-cache.example' });
     expect(cacheEvidence([['via', '1.1 varnish']]).element).toBe('Varnish');
     expect(cacheEvidence([['via', '1.0 fred (squid/3.5.27)']]).element).toBe('Squid (fred)');
@@ -156,8 +211,23 @@ describe('tellingHeaders', () => {
       ['x-akamai-transformed', '9 12345 0 pmb=mRUM,1'],
       ['repr-digest', 'sha-256=:RK/0qy18MlBSVnWgjwz6lZEWjP/lF5HF9bvEF8FabDg=:'],
     ]);
-    expect(t.map((x) => x.name)).toEqual(['Age', 'X-Cache', 'X-Served-By', 'ETag', 'Content-Length', 'Set-Cookie', 'Cache-Control', 'X-Akamai-Transformed', 'Repr-Digest']);
-    expect(t[0]).toEqual({ name: 'Age', value: '120', kind: 'cache', meaning: 'The object spent 120 s in a cache — the origin did not generate this response.' });
+    expect(t.map((x) => x.name)).toEqual([
+      'Age',
+      'X-Cache',
+      'X-Served-By',
+      'ETag',
+      'Content-Length',
+      'Set-Cookie',
+      'Cache-Control',
+      'X-Akamai-Transformed',
+      'Repr-Digest',
+    ]);
+    expect(t[0]).toEqual({
+      name: 'Age',
+      value: '120',
+      kind: 'cache',
+      meaning: 'The object spent 120 s in a cache — the origin did not generate this response.',
+    });
     expect(t[1]!.meaning).toBe('Served from a cache (Fastly: HIT) — the origin was not contacted.');
     expect(t[5]).toEqual({
       name: 'Set-Cookie',
@@ -170,13 +240,26 @@ describe('tellingHeaders', () => {
     expect(t[8]!.kind).toBe('digest');
   });
   it('Cloudflare names its data centre', () => {
-    const t = tellingHeaders([['cf-cache-status', 'HIT'], ['cf-ray', '4a807f60ca5727a4-FRA']]);
+    const t = tellingHeaders([
+      ['cf-cache-status', 'HIT'],
+      ['cf-ray', '4a807f60ca5727a4-FRA'],
+    ]);
     expect(t[0]!.meaning).toBe('Served from a cache (Cloudflare (FRA): HIT) — the origin was not contacted.');
     expect(t[1]).toMatchObject({ name: 'CF-Ray', kind: 'proxy', meaning: 'Handled by Cloudflare in data centre FRA.' });
   });
   it('never shows a session cookie', () => {
-    const t = tellingHeaders([['set-cookie', 'session=secret123'], ['cookie', 'JSESSIONID=abc; ROUTEID=.node1']]);
-    expect(t).toEqual([{ name: 'Cookie', value: 'ROUTEID', kind: 'affinity', meaning: 'Load-balancer affinity cookie: the client asked to go to the same server.' }]);
+    const t = tellingHeaders([
+      ['set-cookie', 'session=secret123'],
+      ['cookie', 'JSESSIONID=abc; ROUTEID=.node1'],
+    ]);
+    expect(t).toEqual([
+      {
+        name: 'Cookie',
+        value: 'ROUTEID',
+        kind: 'affinity',
+        meaning: 'Load-balancer affinity cookie: the client asked to go to the same server.',
+      },
+    ]);
   });
 });
 
@@ -217,7 +300,11 @@ describe('redactHeaders', () => {
     ]);
   });
   it('touches nothing else', () => {
-    const h: Header[] = [['etag', '"abc"'], ['x-cache', 'HIT'], ['set-cookie', 'gone=; Max-Age=0']];
+    const h: Header[] = [
+      ['etag', '"abc"'],
+      ['x-cache', 'HIT'],
+      ['set-cookie', 'gone=; Max-Age=0'],
+    ];
     expect(redactHeaders(h)).toEqual({ headers: h, redacted: [] });
   });
 });
@@ -228,13 +315,16 @@ describe('redactUrl', () => {
       url: 'https://apps.example.com/MyApp/moduleservices/moduleinfo?access_token=<redacted>&x=1',
       redacted: ['query parameter access_token'],
     });
-    expect(redactUrl('https://h/p?a=1&Token=t&refresh_token=r&SIG=s&apikey=k&code=c&page=2#x').url)
-      .toBe('https://h/p?a=1&Token=<redacted>&refresh_token=<redacted>&SIG=<redacted>&apikey=<redacted>&code=<redacted>&page=2#x');
+    expect(redactUrl('https://h/p?a=1&Token=t&refresh_token=r&SIG=s&apikey=k&code=c&page=2#x').url).toBe(
+      'https://h/p?a=1&Token=<redacted>&refresh_token=<redacted>&SIG=<redacted>&apikey=<redacted>&code=<redacted>&page=2#x',
+    );
   });
   it('never touches a bare OutSystems hash query and keeps "+" raw', () => {
     const url = 'https://apps.example.com/MyApp/a.js?Ux+rVJ8uHJtnxJ4yVjYV_A';
     expect(redactUrl(url)).toEqual({ url, redacted: [] });
-    expect(redactUrl('https://h/a.js?Ux+rVJ8uHJtnxJ4yVjYV_A&sid=1&q=a+b').url).toBe('https://h/a.js?Ux+rVJ8uHJtnxJ4yVjYV_A&sid=<redacted>&q=a+b');
+    expect(redactUrl('https://h/a.js?Ux+rVJ8uHJtnxJ4yVjYV_A&sid=1&q=a+b').url).toBe(
+      'https://h/a.js?Ux+rVJ8uHJtnxJ4yVjYV_A&sid=<redacted>&q=a+b',
+    );
   });
   it('redacts user info and fragment tokens', () => {
     expect(redactUrl('https://jdoe:hunter2@www.example.org/x?1')).toEqual({

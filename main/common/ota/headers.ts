@@ -14,9 +14,27 @@ export function headerValues(headers: Header[], name: string): string[] {
 
 // Fields that are not comma lists (RFC 9110 §5.3): joining two of them would make a value nobody sent.
 const SINGLETON = new Set([
-  'set-cookie', 'age', 'date', 'expires', 'last-modified', 'etag', 'content-length', 'content-type',
-  'content-range', 'location', 'server', 'host', 'authorization', 'proxy-authorization', 'retry-after',
-  'cf-ray', 'cf-cache-status', 'x-amz-cf-pop', 'x-amz-cf-id', 'x-azure-ref', 'x-powered-by',
+  'set-cookie',
+  'age',
+  'date',
+  'expires',
+  'last-modified',
+  'etag',
+  'content-length',
+  'content-type',
+  'content-range',
+  'location',
+  'server',
+  'host',
+  'authorization',
+  'proxy-authorization',
+  'retry-after',
+  'cf-ray',
+  'cf-cache-status',
+  'x-amz-cf-pop',
+  'x-amz-cf-id',
+  'x-azure-ref',
+  'x-powered-by',
 ]);
 
 /**
@@ -102,7 +120,11 @@ function setCookiePair(line: string): CookiePair {
 }
 
 function cookiePairs(line: string): CookiePair[] {
-  return line.split(';').map((p) => p.trim()).filter((p) => p !== '').map(splitPair);
+  return line
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map(splitPair);
 }
 
 function affinityMember(name: string, value: string): string | undefined {
@@ -150,11 +172,17 @@ function ipv6Text(hex: string): string {
   }
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const text = groups.map((g) => g.toString(16));
@@ -316,7 +344,14 @@ function cacheStatusEntries(headers: Header[]): CacheStatusEntry[] {
       for (const p of parts.slice(1)) {
         const eq = p.indexOf('=');
         if (eq < 0) params.set(p.toLowerCase(), '?1');
-        else params.set(p.slice(0, eq).trim().toLowerCase(), p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+        else
+          params.set(
+            p.slice(0, eq).trim().toLowerCase(),
+            p
+              .slice(eq + 1)
+              .trim()
+              .replace(/^"(.*)"$/, '$1'),
+          );
       }
       out.push({ cache, params });
     }
@@ -359,10 +394,14 @@ export function cacheEvidence(headers: Header[]): CacheEvidence {
     const status = cf.toUpperCase();
     if (CF_HIT.has(status)) {
       hitBy(who);
-      statements.push(`CF-Cache-Status: ${cf} — ${who} served its stored copy${status === 'STALE' ? ' (stale: the origin could not be reached)' : status === 'UPDATING' ? ' (stale, while refreshing it)' : status === 'REVALIDATED' ? ' after revalidating it with the origin' : ''}.`);
+      statements.push(
+        `CF-Cache-Status: ${cf} — ${who} served its stored copy${status === 'STALE' ? ' (stale: the origin could not be reached)' : status === 'UPDATING' ? ' (stale, while refreshing it)' : status === 'REVALIDATED' ? ' after revalidating it with the origin' : ''}.`,
+      );
     } else {
       seen(who);
-      statements.push(`CF-Cache-Status: ${cf} — ${who} did not serve a stored copy${status === 'DYNAMIC' ? ' (not eligible for caching)' : status === 'BYPASS' ? ' (caching bypassed)' : ''}.`);
+      statements.push(
+        `CF-Cache-Status: ${cf} — ${who} did not serve a stored copy${status === 'DYNAMIC' ? ' (not eligible for caching)' : status === 'BYPASS' ? ' (caching bypassed)' : ''}.`,
+      );
     }
   }
 
@@ -370,7 +409,11 @@ export function cacheEvidence(headers: Header[]): CacheEvidence {
     const who = xCacheVendor(e, headers);
     if (isXCacheHit(e.status)) {
       hitBy(who);
-      const stale = /REFRESH_FAIL/i.test(e.status) ? ' (a stale copy: the origin could not be reached)' : /^RefreshHit$/i.test(e.status) ? ' after revalidating it with the origin' : '';
+      const stale = /REFRESH_FAIL/i.test(e.status)
+        ? ' (a stale copy: the origin could not be reached)'
+        : /^RefreshHit$/i.test(e.status)
+          ? ' after revalidating it with the origin'
+          : '';
       statements.push(`X-Cache: ${e.raw} — served from a cache (${who})${stale}; the origin did not send this body.`);
     } else {
       seen(who);
@@ -522,9 +565,16 @@ export function tellingHeaders(headers: Header[]): TellingHeader[] {
     switch (name) {
       case 'age': {
         const n = /^\d+$/.test(v) ? Number(v) : undefined;
-        push(name, value, 'cache', n === undefined ? 'An Age that is not a number of seconds.'
-          : n === 0 ? 'A cache passed the response on without holding it (0 s).'
-            : `The object spent ${n} s in a cache — the origin did not generate this response.`);
+        push(
+          name,
+          value,
+          'cache',
+          n === undefined
+            ? 'An Age that is not a number of seconds.'
+            : n === 0
+              ? 'A cache passed the response on without holding it (0 s).'
+              : `The object spent ${n} s in a cache — the origin did not generate this response.`,
+        );
         break;
       }
       case 'via': {
@@ -536,7 +586,14 @@ export function tellingHeaders(headers: Header[]): TellingHeader[] {
         push(name, value, 'cache', xCacheMeaning(value, headers));
         break;
       case 'x-cache-hits':
-        push(name, value, 'cache', /[1-9]/.test(v) ? `Per-node hit counts (Fastly): this copy has been served from cache before (${v}).` : `Per-node hit counts (Fastly): no hits yet (${v}).`);
+        push(
+          name,
+          value,
+          'cache',
+          /[1-9]/.test(v)
+            ? `Per-node hit counts (Fastly): this copy has been served from cache before (${v}).`
+            : `Per-node hit counts (Fastly): no hits yet (${v}).`,
+        );
         break;
       case 'x-served-by':
         push(name, value, 'cache', `The cache node${v.includes(',') ? 's' : ''} that handled the request: ${v}.`);
@@ -545,7 +602,9 @@ export function tellingHeaders(headers: Header[]): TellingHeader[] {
         const parts = cacheStatusEntries([['cache-status', value]]).map((e) => {
           const h = e.params.get('hit');
           const fwd = e.params.get('fwd');
-          return h !== undefined && h !== '?0' ? `${e.cache} served a stored copy` : `${e.cache} forwarded to the origin${fwd ? ` (${fwd})` : ''}`;
+          return h !== undefined && h !== '?0'
+            ? `${e.cache} served a stored copy`
+            : `${e.cache} forwarded to the origin${fwd ? ` (${fwd})` : ''}`;
         });
         push(name, value, 'cache', parts.length > 0 ? `${parts.join('; ')}.` : 'Cache status (RFC 9211).');
         break;
@@ -582,26 +641,69 @@ export function tellingHeaders(headers: Header[]): TellingHeader[] {
         break;
       case 'x-varnish': {
         const ids = v.split(/[\s,]+/).filter((s) => /^\d+$/.test(s));
-        push(name, value, 'cache', ids.length >= 2 ? 'Two transaction ids: Varnish served a stored copy.' : 'One transaction id: Varnish fetched it from the origin.');
+        push(
+          name,
+          value,
+          'cache',
+          ids.length >= 2
+            ? 'Two transaction ids: Varnish served a stored copy.'
+            : 'One transaction id: Varnish fetched it from the origin.',
+        );
         break;
       }
       case 'x-cache-status':
-        push(name, value, 'cache', NGINX_HIT.has(v.toUpperCase()) ? `Served from a cache (nginx: ${v}).` : `The cache (nginx) did not serve a stored copy (${v}).`);
+        push(
+          name,
+          value,
+          'cache',
+          NGINX_HIT.has(v.toUpperCase()) ? `Served from a cache (nginx: ${v}).` : `The cache (nginx) did not serve a stored copy (${v}).`,
+        );
         break;
       case 'x-cache-lookup':
-        push(name, value, 'cache', /hit/i.test(v) ? `A proxy cache (Squid) held a copy when it looked (${v}).` : `A proxy cache (Squid) held no copy when it looked (${v}).`);
+        push(
+          name,
+          value,
+          'cache',
+          /hit/i.test(v)
+            ? `A proxy cache (Squid) held a copy when it looked (${v}).`
+            : `A proxy cache (Squid) held no copy when it looked (${v}).`,
+        );
         break;
       case 'x-cache-remote':
-        push(name, value, 'cache', isXCacheHit(/^(\S+)/.exec(v)?.[1] ?? v) ? `Akamai's parent tier served a stored copy (${v}).` : `Akamai's parent tier had no stored copy (${v}).`);
+        push(
+          name,
+          value,
+          'cache',
+          isXCacheHit(/^(\S+)/.exec(v)?.[1] ?? v)
+            ? `Akamai's parent tier served a stored copy (${v}).`
+            : `Akamai's parent tier had no stored copy (${v}).`,
+        );
         break;
       case 'x-true-cache-key':
-        push(name, value, 'cache', /\?/.test(v) ? 'Akamai cache key — it includes the query string.' : 'Akamai cache key — it shows no query string, so every ?HASH may share one stored copy.');
+        push(
+          name,
+          value,
+          'cache',
+          /\?/.test(v)
+            ? 'Akamai cache key — it includes the query string.'
+            : 'Akamai cache key — it shows no query string, so every ?HASH may share one stored copy.',
+        );
         break;
       case 'x-akamai-transformed':
-        push(name, value, 'transform', /^0 - 0\b/.test(v) ? 'Akamai passed the body through unchanged.' : 'Akamai transformed the body at the edge.');
+        push(
+          name,
+          value,
+          'transform',
+          /^0 - 0\b/.test(v) ? 'Akamai passed the body through unchanged.' : 'Akamai transformed the body at the edge.',
+        );
         break;
       case 'etag':
-        push(name, value, 'validator', `Version tag of this copy (${v}); on IIS it differs between servers even for the same bytes${/W\//.test(v) ? '; weak' : ''}.`);
+        push(
+          name,
+          value,
+          'validator',
+          `Version tag of this copy (${v}); on IIS it differs between servers even for the same bytes${/W\//.test(v) ? '; weak' : ''}.`,
+        );
         break;
       case 'last-modified':
         push(name, value, 'validator', `The server says this copy was last changed ${v}.`);
@@ -619,13 +721,32 @@ export function tellingHeaders(headers: Header[]): TellingHeader[] {
         push(name, value, 'length', `Only part of the file was sent (${v}).`);
         break;
       case 'transfer-encoding':
-        push(name, value, 'length', /chunked/i.test(v) ? 'Sent in chunks: there is no Content-Length to check the body against.' : `Transfer coding ${v}.`);
+        push(
+          name,
+          value,
+          'length',
+          /chunked/i.test(v) ? 'Sent in chunks: there is no Content-Length to check the body against.' : `Transfer coding ${v}.`,
+        );
         break;
       case 'content-encoding':
-        push(name, value, 'encoding', /^identity$/i.test(v) ? 'The body was sent uncompressed.' : `The body was compressed with ${v}; wire bytes differ from the file's bytes.`);
+        push(
+          name,
+          value,
+          'encoding',
+          /^identity$/i.test(v)
+            ? 'The body was sent uncompressed.'
+            : `The body was compressed with ${v}; wire bytes differ from the file's bytes.`,
+        );
         break;
       case 'content-type':
-        push(name, value, 'encoding', /text\/html/i.test(v) ? 'An HTML page — for a script or asset this is often an error or block page.' : `The body is declared as ${v}.`);
+        push(
+          name,
+          value,
+          'encoding',
+          /text\/html/i.test(v)
+            ? 'An HTML page — for a script or asset this is often an error or block page.'
+            : `The body is declared as ${v}.`,
+        );
         break;
       case 'cache-control':
         push(name, value, 'cache', cacheControlMeaning(v));
@@ -649,14 +770,24 @@ export function tellingHeaders(headers: Header[]): TellingHeader[] {
         const p = setCookiePair(value);
         if (!p.named || !isAffinityCookie(p.name)) break;
         const member = affinityMember(p.name, p.value);
-        push(name, member ? `${p.name} (member ${member})` : p.name, 'affinity', affinityMeaning(member ? { cookie: p.name, member } : { cookie: p.name }, 'set'));
+        push(
+          name,
+          member ? `${p.name} (member ${member})` : p.name,
+          'affinity',
+          affinityMeaning(member ? { cookie: p.name, member } : { cookie: p.name }, 'set'),
+        );
         break;
       }
       case 'cookie':
         for (const p of cookiePairs(value)) {
           if (!p.named || !isAffinityCookie(p.name)) continue;
           const member = affinityMember(p.name, p.value);
-          push(name, member ? `${p.name} (member ${member})` : p.name, 'affinity', affinityMeaning(member ? { cookie: p.name, member } : { cookie: p.name }, 'sent'));
+          push(
+            name,
+            member ? `${p.name} (member ${member})` : p.name,
+            'affinity',
+            affinityMeaning(member ? { cookie: p.name, member } : { cookie: p.name }, 'sent'),
+          );
         }
         break;
     }
@@ -725,8 +856,22 @@ export function redactHeaders(headers: Header[]): Redaction {
 }
 
 const SECRET_PARAMS = new Set([
-  'token', 'access_token', 'id_token', 'code', 'key', 'apikey', 'api_key', 'sig', 'signature', 'password', 'pwd',
-  'secret', 'session', 'sid', 'auth', 'jwt',
+  'token',
+  'access_token',
+  'id_token',
+  'code',
+  'key',
+  'apikey',
+  'api_key',
+  'sig',
+  'signature',
+  'password',
+  'pwd',
+  'secret',
+  'session',
+  'sid',
+  'auth',
+  'jwt',
 ]);
 
 function isSecretParam(rawName: string): boolean {
@@ -743,15 +888,18 @@ function isSecretParam(rawName: string): boolean {
 
 /** Redacts `k=v` pairs with secret-looking names in a '&'-separated list; bare items (no '=') stay as they are. */
 function redactPairs(list: string, label: string, redacted: string[]): string {
-  return list.split('&').map((item) => {
-    const eq = item.indexOf('=');
-    if (eq < 0) return item; // An OutSystems ?HASH is a bare query: it is the content hash, not a secret.
-    const name = item.slice(0, eq);
-    if (item.slice(eq + 1) === '' || !isSecretParam(name)) return item;
-    const entry = `${label} ${name}`;
-    if (!redacted.includes(entry)) redacted.push(entry);
-    return `${name}=${REDACTED}`;
-  }).join('&');
+  return list
+    .split('&')
+    .map((item) => {
+      const eq = item.indexOf('=');
+      if (eq < 0) return item; // An OutSystems ?HASH is a bare query: it is the content hash, not a secret.
+      const name = item.slice(0, eq);
+      if (item.slice(eq + 1) === '' || !isSecretParam(name)) return item;
+      const entry = `${label} ${name}`;
+      if (!redacted.includes(entry)) redacted.push(entry);
+      return `${name}=${REDACTED}`;
+    })
+    .join('&');
 }
 
 /**

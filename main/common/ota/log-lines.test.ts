@@ -22,7 +22,14 @@ const only = (text: string): LogEntry => {
   return r.entries[0]!;
 };
 
-const CONTROLLER_CHECKSUM = { kind: 'checksum-failed', severity: 'error', url: `${CONTROLLER}?${EXPECTED}`, path: CONTROLLER, expected: EXPECTED, calculated: CALCULATED };
+const CONTROLLER_CHECKSUM = {
+  kind: 'checksum-failed',
+  severity: 'error',
+  url: `${CONTROLLER}?${EXPECTED}`,
+  path: CONTROLLER,
+  expected: EXPECTED,
+  calculated: CALCULATED,
+};
 
 describe('parseLog: the example lines of ota-facts §4', () => {
   const r = parseLog(fixture('log-ota-facts-examples.txt'));
@@ -37,10 +44,34 @@ describe('parseLog: the example lines of ota-facts §4', () => {
       CONTROLLER_CHECKSUM,
       CONTROLLER_CHECKSUM,
       { kind: 'store-failed', severity: 'error', url: `${CONTROLLER}?${EXPECTED}`, path: CONTROLLER, detail: 'File is corrupt or invalid' },
-      { kind: 'store-failed', severity: 'error', url: `${CONTROLLER}?${EXPECTED}`, path: CONTROLLER, detail: 'File is corrupt or invalid.' },
-      { kind: 'store-failed', severity: 'error', url: '/MyApp/css/MyApp.MyApp.css?bI6d3XMm_cJXEVG_GF2lNA', path: '/MyApp/css/MyApp.MyApp.css', detail: 'File is corrput or invalid' },
-      { kind: 'download-aborted', severity: 'error', url: `${CONTROLLER}?${EXPECTED}`, path: CONTROLLER, detail: 'File is corrupt or invalid' },
-      { kind: 'download-timeout', severity: 'error', url: '/MyApp/img/MyApp.Logo.png?XrY7u+Ae7tCTyyK7j1rNww', path: '/MyApp/img/MyApp.Logo.png', detail: 'The request timed out.' },
+      {
+        kind: 'store-failed',
+        severity: 'error',
+        url: `${CONTROLLER}?${EXPECTED}`,
+        path: CONTROLLER,
+        detail: 'File is corrupt or invalid.',
+      },
+      {
+        kind: 'store-failed',
+        severity: 'error',
+        url: '/MyApp/css/MyApp.MyApp.css?bI6d3XMm_cJXEVG_GF2lNA',
+        path: '/MyApp/css/MyApp.MyApp.css',
+        detail: 'File is corrput or invalid',
+      },
+      {
+        kind: 'download-aborted',
+        severity: 'error',
+        url: `${CONTROLLER}?${EXPECTED}`,
+        path: CONTROLLER,
+        detail: 'File is corrupt or invalid',
+      },
+      {
+        kind: 'download-timeout',
+        severity: 'error',
+        url: '/MyApp/img/MyApp.Logo.png?XrY7u+Ae7tCTyyK7j1rNww',
+        path: '/MyApp/img/MyApp.Logo.png',
+        detail: 'The request timed out.',
+      },
       { kind: 'rollback', severity: 'error' },
       { kind: 'rollback', severity: 'error' },
       {
@@ -48,8 +79,20 @@ describe('parseLog: the example lines of ota-facts §4', () => {
         severity: 'warning',
         detail: 'File /data/user/0/com.example.myapp/files/OSNativeCache/nativeCache.manifest not found. The file was never created.',
       },
-      { kind: 'healing', severity: 'error', url: '/MyApp/scripts/MyApp.index.js?1B2M2Y8AsgTpgAmY7PhCfg', path: '/MyApp/scripts/MyApp.index.js', outcome: 'FAILED', detail: 'prebundle' },
-      { kind: 'input-stream', severity: 'error', url: '/MyApp/scripts/MyApp.index.js?1B2M2Y8AsgTpgAmY7PhCfg', path: '/MyApp/scripts/MyApp.index.js' },
+      {
+        kind: 'healing',
+        severity: 'error',
+        url: '/MyApp/scripts/MyApp.index.js?1B2M2Y8AsgTpgAmY7PhCfg',
+        path: '/MyApp/scripts/MyApp.index.js',
+        outcome: 'FAILED',
+        detail: 'prebundle',
+      },
+      {
+        kind: 'input-stream',
+        severity: 'error',
+        url: '/MyApp/scripts/MyApp.index.js?1B2M2Y8AsgTpgAmY7PhCfg',
+        path: '/MyApp/scripts/MyApp.index.js',
+      },
     ]);
   });
 
@@ -85,7 +128,11 @@ describe('parseLog: where lines come from', () => {
     ]);
     expect(fields(r.entries[0])).toEqual({ ...CONTROLLER_CHECKSUM, timestamp: '2026-11-20 10:31:07' });
     expect(r.entries[0]!.message).toBe(CHECKSUM_LINE);
-    expect(fields(r.entries[3])).toMatchObject({ path: '/MyApp/css/MyApp.MyApp.css', expected: 'bI6d3XMm_cJXEVG_GF2lNA', calculated: 'YfcDuAVlyYSL6I29207CLA' });
+    expect(fields(r.entries[3])).toMatchObject({
+      path: '/MyApp/css/MyApp.MyApp.css',
+      expected: 'bI6d3XMm_cJXEVG_GF2lNA',
+      calculated: 'YfcDuAVlyYSL6I29207CLA',
+    });
   });
 
   it('iOS device log: [module] LEVEL: prefix, unrelated lines counted', () => {
@@ -97,7 +144,11 @@ describe('parseLog: where lines come from', () => {
       [3, 'retrying'],
       [5, 'resource-not-found'],
     ]);
-    expect(r.entries[0]).toMatchObject({ token: '49NNIDchMt9XlrZrEO_H4A', detail: 'from: EEtZtRyG_45VdflpWRQexA', timestamp: '2026-11-20 10:31:06.001' });
+    expect(r.entries[0]).toMatchObject({
+      token: '49NNIDchMt9XlrZrEO_H4A',
+      detail: 'from: EEtZtRyG_45VdflpWRQexA',
+      timestamp: '2026-11-20 10:31:06.001',
+    });
     expect(r.entries[0]!.message).toMatch(/^startCachingId: 3F2504E0-/);
     expect(fields(r.entries[1])).toEqual({ ...CONTROLLER_CHECKSUM, timestamp: '2026-11-20 10:31:07.123' });
     expect(r.entries[3]).toMatchObject({ path: '/MyApp/scripts/MyApp.index.js', url: '/MyApp/scripts/MyApp.index.js' });
@@ -106,7 +157,14 @@ describe('parseLog: where lines come from', () => {
   it('Android logcat: date without year, pid/tid and tag columns', () => {
     const r = parseLog(fixture('log-logcat.txt'));
     expect(r.unrecognised).toBe(0);
-    expect(r.entries.map((e) => e.kind)).toEqual(['checksum-failed', 'store-failed', 'input-stream', 'healing', 'healing-retrieve', 'healing']);
+    expect(r.entries.map((e) => e.kind)).toEqual([
+      'checksum-failed',
+      'store-failed',
+      'input-stream',
+      'healing',
+      'healing-retrieve',
+      'healing',
+    ]);
     expect(fields(r.entries[0])).toEqual({ ...CONTROLLER_CHECKSUM, timestamp: '11-20 10:31:07.123' });
     expect(r.entries[5]).toMatchObject({ outcome: 'SUCCEEDED', detail: 'web', severity: 'info', title: 'Stored file repaired' });
   });
@@ -122,7 +180,9 @@ describe('parseLog: where lines come from', () => {
   });
 
   it('joins a line broken inside the URL when that gives back its hash', () => {
-    const e = only(`Checksum failed for file /MyApp/scripts/MyApp.con\ntroller.js?${EXPECTED} Received hash: ${EXPECTED} | Calculated hash: ${CALCULATED}`);
+    const e = only(
+      `Checksum failed for file /MyApp/scripts/MyApp.con\ntroller.js?${EXPECTED} Received hash: ${EXPECTED} | Calculated hash: ${CALCULATED}`,
+    );
     expect(fields(e)).toEqual(CONTROLLER_CHECKSUM);
   });
 
@@ -139,7 +199,9 @@ describe('parseLog: where lines come from', () => {
   });
 
   it('counts unrecognised logical lines; a blank line ends an entry', () => {
-    const r = parseLog('hello\nworld\n\n2026-11-20 10:00:00 something else\n\nUpgrade failed - rolling back to previous application version.\n   \n');
+    const r = parseLog(
+      'hello\nworld\n\n2026-11-20 10:00:00 something else\n\nUpgrade failed - rolling back to previous application version.\n   \n',
+    );
     expect(r.unrecognised).toBe(2);
     expect(r.entries.map((e) => [e.line, e.kind])).toEqual([[6, 'rollback']]);
     expect(parseLog('').entries).toEqual([]);
@@ -149,12 +211,18 @@ describe('parseLog: where lines come from', () => {
 describe('parseLog: every other wording', () => {
   const U = `${CONTROLLER}?${EXPECTED}`;
   const cases: [string, Partial<LogEntry>][] = [
-    [`Failed to download resource ${U} with error: File is corrupt or invalid`, { kind: 'download-failed', severity: 'warning', url: U, path: CONTROLLER, detail: 'File is corrupt or invalid' }],
+    [
+      `Failed to download resource ${U} with error: File is corrupt or invalid`,
+      { kind: 'download-failed', severity: 'warning', url: U, path: CONTROLLER, detail: 'File is corrupt or invalid' },
+    ],
     [
       `Failed to download resource https://host.example.com${U}: timeout`,
       { kind: 'download-failed', url: `https://host.example.com${U}`, path: CONTROLLER, detail: 'timeout' },
     ],
-    [`Aborting resources download. Failed to download resource ${U} with error: The network connection was lost.`, { kind: 'download-aborted', detail: 'The network connection was lost.' }],
+    [
+      `Aborting resources download. Failed to download resource ${U} with error: The network connection was lost.`,
+      { kind: 'download-aborted', detail: 'The network connection was lost.' },
+    ],
     [`Canceled download for resource ${U}`, { kind: 'download-aborted', severity: 'info', url: U, title: 'Download canceled' }],
     [`Retrying resource ${U}`, { kind: 'retrying', url: U, path: CONTROLLER }],
     ['Upgrade failed - unable to open the database.', { kind: 'rollback-database', severity: 'error' }],
@@ -164,35 +232,84 @@ describe('parseLog: every other wording', () => {
       "Failed to load cache manifest: File /var/OSNativeCache/OSCacheManifest.plist not found. This is the first run so it's expected.",
       { kind: 'cache-manifest-missing', severity: 'info' },
     ],
-    ['Failed to read cache manifest file: file /x/nativeCache.manifest is invalid or corrupted', { kind: 'cache-manifest-unreadable', detail: 'file /x/nativeCache.manifest is invalid or corrupted' }],
-    ['Failed to parse cache manifest file /x/nativeCache.manifest: Unexpected end', { kind: 'cache-manifest-unreadable', detail: '/x/nativeCache.manifest: Unexpected end' }],
+    [
+      'Failed to read cache manifest file: file /x/nativeCache.manifest is invalid or corrupted',
+      { kind: 'cache-manifest-unreadable', detail: 'file /x/nativeCache.manifest is invalid or corrupted' },
+    ],
+    [
+      'Failed to parse cache manifest file /x/nativeCache.manifest: Unexpected end',
+      { kind: 'cache-manifest-unreadable', detail: '/x/nativeCache.manifest: Unexpected end' },
+    ],
     [`Healing resource ${U} from web: FAILED`, { kind: 'healing', outcome: 'FAILED', detail: 'web', severity: 'error' }],
     [`Healing resource ${U} from prebundle: SUCCEDED`, { kind: 'healing', outcome: 'SUCCEEDED', detail: 'prebundle', severity: 'info' }],
     [`Trying to retrieve the latest version of the resource ${U} from the server`, { kind: 'healing-retrieve', url: U, path: CONTROLLER }],
     ['Unable to switch to cache version', { kind: 'switch-cache-failed' }],
     ['Failed to switch to cache version 49NNIDchMt9XlrZrEO_H4A', { kind: 'switch-cache-failed', token: '49NNIDchMt9XlrZrEO_H4A' }],
-    ['Unable to switch version: app https://host.example.com/MyApp not found', { kind: 'switch-cache-failed', detail: 'app https://host.example.com/MyApp not found' }],
+    [
+      'Unable to switch version: app https://host.example.com/MyApp not found',
+      { kind: 'switch-cache-failed', detail: 'app https://host.example.com/MyApp not found' },
+    ],
     [
       'Failed to swap cache. (New cache frame version 49NNIDchMt9XlrZrEO_H4A with status: 2).',
-      { kind: 'swap-cache-failed', token: '49NNIDchMt9XlrZrEO_H4A', detail: 'New cache frame version 49NNIDchMt9XlrZrEO_H4A with status: 2' },
+      {
+        kind: 'swap-cache-failed',
+        token: '49NNIDchMt9XlrZrEO_H4A',
+        detail: 'New cache frame version 49NNIDchMt9XlrZrEO_H4A with status: 2',
+      },
     ],
-    ['Unable to swap cache: missing application or wrong cache status', { kind: 'swap-cache-failed', detail: 'missing application or wrong cache status' }],
+    [
+      'Unable to swap cache: missing application or wrong cache status',
+      { kind: 'swap-cache-failed', detail: 'missing application or wrong cache status' },
+    ],
     ['Inconsistency on cache version', { kind: 'cache-inconsistency' }],
     ['Manifest inconsistency: URL for mapping was not found', { kind: 'manifest-inconsistency', detail: 'URL for mapping was not found' }],
-    ['Database LocalDB_1 failed to close database cannot be closed while a transaction is in progress.', { kind: 'database-close', detail: 'LocalDB_1' }],
-    ['Error parsing manifest JSON , missing or invalid field: manifest.urlVersions.', { kind: 'manifest-invalid', detail: 'manifest.urlVersions' }],
+    [
+      'Database LocalDB_1 failed to close database cannot be closed while a transaction is in progress.',
+      { kind: 'database-close', detail: 'LocalDB_1' },
+    ],
+    [
+      'Error parsing manifest JSON , missing or invalid field: manifest.urlVersions.',
+      { kind: 'manifest-invalid', detail: 'manifest.urlVersions' },
+    ],
     ['Error parsing manifest JSON .', { kind: 'manifest-invalid' }],
     [
       "Unable to access '/MyApp/moduleservices/moduleinfo?49NNIDchMt9XlrZrEO_H4A' - There's no network connection.",
-      { kind: 'loader-error', url: '/MyApp/moduleservices/moduleinfo?49NNIDchMt9XlrZrEO_H4A', path: '/MyApp/moduleservices/moduleinfo', token: '49NNIDchMt9XlrZrEO_H4A', detail: "There's no network connection" },
+      {
+        kind: 'loader-error',
+        url: '/MyApp/moduleservices/moduleinfo?49NNIDchMt9XlrZrEO_H4A',
+        path: '/MyApp/moduleservices/moduleinfo',
+        token: '49NNIDchMt9XlrZrEO_H4A',
+        detail: "There's no network connection",
+      },
     ],
-    ["Unable to access '/MyApp/moduleservices/moduleversioninfo?1763634667000'. Error Code: 404", { kind: 'loader-error', detail: 'Error Code: 404' }],
-    ["Unable to access '/MyApp/moduleservices/moduleinfo?cached' (request aborted). Error Code: 0", { kind: 'loader-error', detail: '(request aborted). Error Code: 0' }],
-    ["Unable to parse payload downloaded from '/MyApp/moduleservices/moduleinfo?tok'.", { kind: 'loader-error', url: '/MyApp/moduleservices/moduleinfo?tok', token: 'tok' }],
-    ['Caching operation was rejected: resource list and url mappings dictionary are not valid', { kind: 'caching-rejected', detail: 'resource list and url mappings dictionary are not valid' }],
-    ['startCachingId: 3F2504E0-4F89-11D3-9A0C-0305E82C3301 - Caching operation was rejected: resource list and url mappings dictionary are not valid', { kind: 'caching-rejected' }],
-    ['startCachingId: 3F2504E0-4F89-11D3-9A0C-0305E82C3301 - Version token before downloading: EEtZtRyG_45VdflpWRQexA', { kind: 'caching-info', token: 'EEtZtRyG_45VdflpWRQexA' }],
-    ['startCachingId: 3F2504E0-4F89-11D3-9A0C-0305E82C3301 - startCaching finished for version: 49NNIDchMt9XlrZrEO_H4A', { kind: 'caching-info', token: '49NNIDchMt9XlrZrEO_H4A' }],
+    [
+      "Unable to access '/MyApp/moduleservices/moduleversioninfo?1763634667000'. Error Code: 404",
+      { kind: 'loader-error', detail: 'Error Code: 404' },
+    ],
+    [
+      "Unable to access '/MyApp/moduleservices/moduleinfo?cached' (request aborted). Error Code: 0",
+      { kind: 'loader-error', detail: '(request aborted). Error Code: 0' },
+    ],
+    [
+      "Unable to parse payload downloaded from '/MyApp/moduleservices/moduleinfo?tok'.",
+      { kind: 'loader-error', url: '/MyApp/moduleservices/moduleinfo?tok', token: 'tok' },
+    ],
+    [
+      'Caching operation was rejected: resource list and url mappings dictionary are not valid',
+      { kind: 'caching-rejected', detail: 'resource list and url mappings dictionary are not valid' },
+    ],
+    [
+      'startCachingId: 3F2504E0-4F89-11D3-9A0C-0305E82C3301 - Caching operation was rejected: resource list and url mappings dictionary are not valid',
+      { kind: 'caching-rejected' },
+    ],
+    [
+      'startCachingId: 3F2504E0-4F89-11D3-9A0C-0305E82C3301 - Version token before downloading: EEtZtRyG_45VdflpWRQexA',
+      { kind: 'caching-info', token: 'EEtZtRyG_45VdflpWRQexA' },
+    ],
+    [
+      'startCachingId: 3F2504E0-4F89-11D3-9A0C-0305E82C3301 - startCaching finished for version: 49NNIDchMt9XlrZrEO_H4A',
+      { kind: 'caching-info', token: '49NNIDchMt9XlrZrEO_H4A' },
+    ],
     [
       'startCachingId: 3F2504E0-4F89-11D3-9A0C-0305E82C3301 - Caching operation was skipped: version 49NNIDchMt9XlrZrEO_H4A is already available in cache',
       { kind: 'caching-info', token: '49NNIDchMt9XlrZrEO_H4A' },
@@ -201,7 +318,10 @@ describe('parseLog: every other wording', () => {
     ['New application version detected, starting upgrade...', { kind: 'new-version', severity: 'info' }],
     ['Reloading application - index.html was changed in the server', { kind: 'new-version', title: 'App reloading for a new version' }],
     ['Caching error: Failed to fetch', { kind: 'caching-error', detail: 'Failed to fetch' }],
-    ['Upgrade failed - rolling back to previous application version. Error: resource download failed', { kind: 'rollback', detail: 'Error: resource download failed' }],
+    [
+      'Upgrade failed - rolling back to previous application version. Error: resource download failed',
+      { kind: 'rollback', detail: 'Error: resource download failed' },
+    ],
   ];
   it.each(cases)('%s', (line, expected) => {
     expect(only(line)).toMatchObject(expected);
@@ -209,10 +329,33 @@ describe('parseLog: every other wording', () => {
 
   it('gives every kind a title, an explanation and a next step', () => {
     const all: LogKind[] = [
-      'checksum-failed', 'store-failed', 'download-failed', 'download-timeout', 'download-aborted', 'retrying', 'rollback', 'rollback-database',
-      'rollback-ignored', 'cache-manifest-corrupt', 'cache-manifest-missing', 'cache-manifest-unreadable', 'input-stream', 'healing',
-      'healing-retrieve', 'resource-not-found', 'switch-cache-failed', 'swap-cache-failed', 'cache-inconsistency', 'manifest-inconsistency',
-      'database-close', 'loader-error', 'manifest-invalid', 'caching-rejected', 'caching-info', 'new-version', 'caching-error',
+      'checksum-failed',
+      'store-failed',
+      'download-failed',
+      'download-timeout',
+      'download-aborted',
+      'retrying',
+      'rollback',
+      'rollback-database',
+      'rollback-ignored',
+      'cache-manifest-corrupt',
+      'cache-manifest-missing',
+      'cache-manifest-unreadable',
+      'input-stream',
+      'healing',
+      'healing-retrieve',
+      'resource-not-found',
+      'switch-cache-failed',
+      'swap-cache-failed',
+      'cache-inconsistency',
+      'manifest-inconsistency',
+      'database-close',
+      'loader-error',
+      'manifest-invalid',
+      'caching-rejected',
+      'caching-info',
+      'new-version',
+      'caching-error',
     ];
     const text = [fixture('log-ota-facts-examples.txt'), ...cases.map((c) => c[0]), `Unable to find resource: ${CONTROLLER}`].join('\n');
     const entries = parseLog(text).entries;
@@ -240,7 +383,13 @@ describe('checksumFailures and resourcesNamed', () => {
   it('groups checksum failures by (path, expected, calculated) with every line', () => {
     expect(checksumFailures(entries)).toEqual([
       { path: CONTROLLER, url: `${CONTROLLER}?${EXPECTED}`, expected: EXPECTED, calculated: CALCULATED, lines: [1, 5] },
-      { path: '/MyApp/css/MyApp.MyApp.css', url: '/MyApp/css/MyApp.MyApp.css?bI6d3XMm_cJXEVG_GF2lNA', expected: 'bI6d3XMm_cJXEVG_GF2lNA', calculated: 'YfcDuAVlyYSL6I29207CLA', lines: [3] },
+      {
+        path: '/MyApp/css/MyApp.MyApp.css',
+        url: '/MyApp/css/MyApp.MyApp.css?bI6d3XMm_cJXEVG_GF2lNA',
+        expected: 'bI6d3XMm_cJXEVG_GF2lNA',
+        calculated: 'YfcDuAVlyYSL6I29207CLA',
+        lines: [3],
+      },
       { path: CONTROLLER, url: `${CONTROLLER}?${EXPECTED}`, expected: EXPECTED, calculated: '1B2M2Y8AsgTpgAmY7PhCfg', lines: [6] },
     ]);
   });

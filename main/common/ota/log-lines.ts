@@ -78,14 +78,14 @@ interface Advice {
 }
 
 const RUN_CHECK = 'Run the OTA check on this app to compare the file on every server and through the public address.';
-const FIND_CAUSE = 'Look at the lines just before this one for the error that caused it, and follow that line\'s next step.';
+const FIND_CAUSE = "Look at the lines just before this one for the error that caused it, and follow that line's next step.";
 const DEVICE_STORAGE_STEP =
   'Ask the user to close and reopen the app with a good connection so it can download its files again; if it keeps happening, reinstall the app. If many users see it, collect device logs and open a support case.';
 
 const ADVICE: Record<LogKind, Advice> = {
   'checksum-failed': {
     severity: 'error',
-    title: 'Downloaded file does not match the app\'s manifest',
+    title: "Downloaded file does not match the app's manifest",
     explanation:
       'The device downloaded this file but its content is not the version the app\'s manifest (moduleinfo) lists: the hash of the bytes it received ("calculated") differs from the hash in the manifest ("received"). ' +
       'Usual causes: a cache, proxy, CDN or load balancer serving an older copy or changing the file, a front-end server with outdated files, or a new deployment published during the upgrade. The device rejects the file and the upgrade rolls back.',
@@ -112,7 +112,7 @@ const ADVICE: Record<LogKind, Advice> = {
     explanation:
       'The device gave up the whole upgrade because this file took too long to download (the limit is about 30 seconds per file). Usual causes: a slow or unstable mobile network, a large file, or a proxy or firewall holding the connection. The app stays on its previous version.',
     nextStep:
-      'Run the OTA check from the customer\'s network to see this file\'s size and download time, and try the app on another network (for example Wi-Fi instead of mobile data).',
+      "Run the OTA check from the customer's network to see this file's size and download time, and try the app on another network (for example Wi-Fi instead of mobile data).",
   },
   'download-aborted': {
     severity: 'error',
@@ -137,7 +137,7 @@ const ADVICE: Record<LogKind, Advice> = {
   },
   'rollback-database': {
     severity: 'error',
-    title: 'Upgrade failed: the app\'s local database could not be opened',
+    title: "Upgrade failed: the app's local database could not be opened",
     explanation:
       'The upgrade stopped because the app could not open its local storage database on the device, so it went back to the previous version. This is a problem on the device (its local data or storage), not with the downloaded files.',
     nextStep:
@@ -152,22 +152,22 @@ const ADVICE: Record<LogKind, Advice> = {
   },
   'cache-manifest-corrupt': {
     severity: 'error',
-    title: 'The app\'s list of stored files is damaged',
+    title: "The app's list of stored files is damaged",
     explanation:
       'The device keeps a list of the files it has stored for the app (the cache manifest). That list failed its integrity check, so the app cannot trust the files it stored.',
     nextStep: DEVICE_STORAGE_STEP,
   },
   'cache-manifest-missing': {
     severity: 'warning',
-    title: 'The app\'s list of stored files was not found',
+    title: "The app's list of stored files was not found",
     explanation:
       'The device could not find its list of the files it stored for the app (the cache manifest). On the first run after install this is expected; otherwise the file was deleted or never written, and the app has to download its files again.',
     nextStep:
-      'If this is not the first run, check whether the device is short of storage or the app\'s data was cleared; reinstalling the app creates the file again.',
+      "If this is not the first run, check whether the device is short of storage or the app's data was cleared; reinstalling the app creates the file again.",
   },
   'cache-manifest-unreadable': {
     severity: 'error',
-    title: 'The app\'s list of stored files could not be read',
+    title: "The app's list of stored files could not be read",
     explanation:
       'The device found its list of the files it stored for the app (the cache manifest) but could not read or understand it, so it cannot use those files.',
     nextStep: DEVICE_STORAGE_STEP,
@@ -195,17 +195,17 @@ const ADVICE: Record<LogKind, Advice> = {
   },
   'resource-not-found': {
     severity: 'error',
-    title: 'File not found in the app\'s storage',
+    title: "File not found in the app's storage",
     explanation:
       'The app needed this file and it was not among the files stored on the device (this appears in the device log only). The screen or script that uses it may fail to load.',
     nextStep:
-      'Check that the file is listed in the app\'s moduleinfo (run the OTA check). If it is, reopen the app online so it downloads it, or reinstall the app.',
+      "Check that the file is listed in the app's moduleinfo (run the OTA check). If it is, reopen the app online so it downloads it, or reinstall the app.",
   },
   'switch-cache-failed': {
     severity: 'error',
     title: 'Could not switch to the downloaded version',
     explanation:
-      'The app could not start using a version it had stored (or could not find the app\'s stored versions), so it stays on the version it was running.',
+      "The app could not start using a version it had stored (or could not find the app's stored versions), so it stays on the version it was running.",
     nextStep: DEVICE_STORAGE_STEP,
   },
   'swap-cache-failed': {
@@ -218,19 +218,20 @@ const ADVICE: Record<LogKind, Advice> = {
   'cache-inconsistency': {
     severity: 'error',
     title: 'Stored versions are inconsistent',
-    explanation: 'The app\'s record of which version it has stored does not agree with what it found on the device.',
+    explanation: "The app's record of which version it has stored does not agree with what it found on the device.",
     nextStep: DEVICE_STORAGE_STEP,
   },
   'manifest-inconsistency': {
     severity: 'error',
     title: 'An address in the manifest points to a file that is not stored',
     explanation:
-      'The app\'s manifest maps an address (a screen route) to a file that is not in its list of files, so the app cannot serve that address from storage.',
-    nextStep: 'Load the app\'s moduleinfo in the workbench and look for url mappings whose file is not listed; republishing the app regenerates it.',
+      "The app's manifest maps an address (a screen route) to a file that is not in its list of files, so the app cannot serve that address from storage.",
+    nextStep:
+      "Load the app's moduleinfo in the workbench and look for url mappings whose file is not listed; republishing the app regenerates it.",
   },
   'database-close': {
     severity: 'error',
-    title: 'The app\'s local database could not be closed',
+    title: "The app's local database could not be closed",
     explanation:
       'The app tried to close its local database while a database transaction was still running, usually during an upgrade that changes local storage (local entities).',
     nextStep:
@@ -238,15 +239,15 @@ const ADVICE: Record<LogKind, Advice> = {
   },
   'loader-error': {
     severity: 'error',
-    title: 'Could not get the app\'s manifest',
+    title: "Could not get the app's manifest",
     explanation:
       'The app could not download or read its manifest (moduleinfo or the version check) from the server: no network connection, an HTTP error code, or an answer that is not the expected JSON.',
     nextStep:
-      'Open the named address from the customer\'s network (the OTA check does this) and check the status code and that the answer is the manifest JSON, not a login, proxy or error page.',
+      "Open the named address from the customer's network (the OTA check does this) and check the status code and that the answer is the manifest JSON, not a login, proxy or error page.",
   },
   'manifest-invalid': {
     severity: 'error',
-    title: 'The app\'s manifest is invalid',
+    title: "The app's manifest is invalid",
     explanation:
       'The app downloaded its manifest (moduleinfo) but a required field is missing or has the wrong type, so it cannot upgrade. A proxy or error page answering instead of the server is a common cause.',
     nextStep: 'Load the moduleinfo in the workbench (or run the OTA check) to see which field is wrong and what the server actually sent.',
@@ -256,7 +257,7 @@ const ADVICE: Record<LogKind, Advice> = {
     title: 'The device refused to start the upgrade',
     explanation:
       'The device refused to start downloading because the list of files or addresses the manifest gave it was empty or invalid.',
-    nextStep: 'Load the app\'s moduleinfo in the workbench and check that it lists resources (urlVersions) and url mappings.',
+    nextStep: "Load the app's moduleinfo in the workbench and check that it lists resources (urlVersions) and url mappings.",
   },
   'caching-info': {
     severity: 'info',
@@ -382,7 +383,9 @@ const text = (s: string | undefined): string | undefined => {
 };
 
 function checksum(message: string): Found {
-  const m = /^Checksum\s+failed\s+for\s+file\s+(.*?)\.?\s*Received\s+hash\s*:\s*(.*?)(?:\s*\|\s*Calculated\s+hash\s*:\s*(.*))?$/is.exec(message);
+  const m = /^Checksum\s+failed\s+for\s+file\s+(.*?)\.?\s*Received\s+hash\s*:\s*(.*?)(?:\s*\|\s*Calculated\s+hash\s*:\s*(.*))?$/is.exec(
+    message,
+  );
   if (!m) return { kind: 'checksum-failed', ...urlAndDetail(message.replace(/^Checksum\s+failed\s+for\s+file/i, '')), detail: undefined };
   const expected = takeHash(m[2]!);
   const calculated = m[3] === undefined ? undefined : takeHash(m[3]);
@@ -412,7 +415,8 @@ function download(message: string): Found | undefined {
       advice: {
         severity: 'info',
         title: 'Download canceled',
-        explanation: 'The device stopped this download because the upgrade was being stopped for another reason; this line is a consequence, not the cause.',
+        explanation:
+          'The device stopped this download because the upgrade was being stopped for another reason; this line is a consequence, not the cause.',
         nextStep: FIND_CAUSE,
       },
     };
@@ -459,7 +463,8 @@ function caching(rest: string): Found | undefined {
 function classify(message: string): Found | undefined {
   let m: RegExpExecArray | null;
   if (/^Checksum\s+failed/i.test(message)) return checksum(message);
-  if ((m = /^Failed\s+to\s+store\s+download(?:ed)?\s+resource\s+(.*)$/is.exec(message))) return { kind: 'store-failed', ...urlAndDetail(m[1]!) };
+  if ((m = /^Failed\s+to\s+store\s+download(?:ed)?\s+resource\s+(.*)$/is.exec(message)))
+    return { kind: 'store-failed', ...urlAndDetail(m[1]!) };
   const dl = download(message);
   if (dl) return dl;
   if ((m = /^Retrying\s+resource\s+(\S+)/i.exec(message))) return { kind: 'retrying', url: bare(m[1]!) };
@@ -476,7 +481,10 @@ function classify(message: string): Found | undefined {
   if ((m = /^Failed\s+to\s+load\s+cache\s+manifest\s*:?\s*(.*)$/is.exec(message))) {
     const found: Found = { kind: 'cache-manifest-missing', detail: text(m[1]) };
     if (/first\s+run/i.test(m[1]!)) {
-      found.advice = { severity: 'info', nextStep: 'Nothing to do: the device says this is the app\'s first run, when the file does not exist yet.' };
+      found.advice = {
+        severity: 'info',
+        nextStep: "Nothing to do: the device says this is the app's first run, when the file does not exist yet.",
+      };
     }
     return found;
   }
@@ -528,7 +536,7 @@ function classify(message: string): Found | undefined {
       kind: 'new-version',
       advice: {
         title: 'App reloading for a new version',
-        explanation: 'The app\'s main page (index.html) changed on the server, so the app reloads itself to pick up the new version.',
+        explanation: "The app's main page (index.html) changed on the server, so the app reloads itself to pick up the new version.",
       },
     };
   }
@@ -561,7 +569,10 @@ export function parseLog(input: string): { entries: LogEntry[]; unrecognised: nu
       return;
     }
     // "Aborting resources download." wrapped before its "Failed to download…" is still one message.
-    const abortWrapped = current !== undefined && /Aborting\s+resources\s+download\.?$/i.test(current.parts.join(' ')) && /^Failed\s+to\s+download/i.test(line);
+    const abortWrapped =
+      current !== undefined &&
+      /Aborting\s+resources\s+download\.?$/i.test(current.parts.join(' ')) &&
+      /^Failed\s+to\s+download/i.test(line);
     if (current === undefined || (!abortWrapped && (startsWithTimestamp(line) || STARTER.test(line)))) {
       current = { line: i + 1, parts: [line] };
       logical.push(current);
@@ -610,7 +621,14 @@ function toEntry(line: number, raw: string, start: number, message: string, foun
 export function checksumFailures(entries: LogEntry[]): ChecksumFailure[] {
   const byKey = new Map<string, ChecksumFailure>();
   for (const e of entries) {
-    if (e.kind !== 'checksum-failed' || e.path === undefined || e.url === undefined || e.expected === undefined || e.calculated === undefined) continue;
+    if (
+      e.kind !== 'checksum-failed' ||
+      e.path === undefined ||
+      e.url === undefined ||
+      e.expected === undefined ||
+      e.calculated === undefined
+    )
+      continue;
     const key = JSON.stringify([e.path, e.expected, e.calculated]);
     const known = byKey.get(key);
     if (known) known.lines.push(e.line);

@@ -115,8 +115,18 @@ describe('parseModuleInfo: the runtime validation, one field at a time', () => {
       'missing or invalid field manifest.versionToken: expected a non-empty string, found an empty string',
       '$.manifest.versionToken',
     ],
-    ['urlVersions missing', (_j, m) => delete m.urlVersions, 'missing or invalid field manifest.urlVersions: expected an object, found nothing', '$.manifest.urlVersions'],
-    ['urlMappings null', (_j, m) => (m.urlMappings = null), 'missing or invalid field manifest.urlMappings: expected an object, found null', '$.manifest.urlMappings'],
+    [
+      'urlVersions missing',
+      (_j, m) => delete m.urlVersions,
+      'missing or invalid field manifest.urlVersions: expected an object, found nothing',
+      '$.manifest.urlVersions',
+    ],
+    [
+      'urlMappings null',
+      (_j, m) => (m.urlMappings = null),
+      'missing or invalid field manifest.urlMappings: expected an object, found null',
+      '$.manifest.urlMappings',
+    ],
     [
       'urlMappingsNoCache a string',
       (_j, m) => (m.urlMappingsNoCache = 'x'),
@@ -124,7 +134,12 @@ describe('parseModuleInfo: the runtime validation, one field at a time', () => {
       '$.manifest.urlMappingsNoCache',
     ],
     ['data missing', (j) => delete j.data, 'missing or invalid field data: expected an object, found nothing', '$.data'],
-    ['data.modules an array', (_j, _m, d) => (d.modules = []), 'missing or invalid field data.modules: expected an object, found an array', '$.data.modules'],
+    [
+      'data.modules an array',
+      (_j, _m, d) => (d.modules = []),
+      'missing or invalid field data.modules: expected an object, found an array',
+      '$.data.modules',
+    ],
   ];
   it.each(cases)('%s', (_name, edit, message, jsonPath) => {
     expect(err(parseModuleInfo(variant(edit)))).toEqual({ message, jsonPath });
@@ -141,7 +156,7 @@ describe('parseModuleInfo: malformed JSON gives line and column', () => {
   });
 
   it('counts the skipped junk in the position', () => {
-    const e = err(parseModuleInfo(")]}'\n{\n \"a\": tru }"));
+    const e = err(parseModuleInfo(')]}\'\n{\n "a": tru }'));
     expect({ line: e.line, column: e.column }).toEqual({ line: 3, column: 10 });
   });
 
@@ -180,7 +195,11 @@ describe('parseModuleInfo: malformed JSON gives line and column', () => {
 
 describe('parseModuleInfo: urlVersions entries', () => {
   it("warns and skips values that are not strings starting with '?'", () => {
-    const { value, warnings } = ok(parseModuleInfo(withVersions({ '/MyApp/a.js': 'Ux+rVJ8uHJtnxJ4yVjYV_A', '/MyApp/b.js': 7, '/MyApp/c.js': '?eZeyznlO_xx2+8Xt0B1UNg' })));
+    const { value, warnings } = ok(
+      parseModuleInfo(
+        withVersions({ '/MyApp/a.js': 'Ux+rVJ8uHJtnxJ4yVjYV_A', '/MyApp/b.js': 7, '/MyApp/c.js': '?eZeyznlO_xx2+8Xt0B1UNg' }),
+      ),
+    );
     expect(value.resources.map((r) => r.path)).toEqual(['/MyApp/c.js']);
     expect(warnings.map((w) => w.jsonPath)).toEqual(['$.manifest.urlVersions["/MyApp/a.js"]', '$.manifest.urlVersions["/MyApp/b.js"]']);
     expect(warnings[0]!.message).toContain('"Ux+rVJ8uHJtnxJ4yVjYV_A"');
@@ -189,7 +208,10 @@ describe('parseModuleInfo: urlVersions entries', () => {
 
   it('keeps hashes of another shape, with a warning', () => {
     const { value, warnings } = ok(parseModuleInfo(withVersions({ '/MyApp/a.js': '?d41d8cd98f00b204e9800998ecf8427e' })));
-    expect(value.resources[0]).toMatchObject({ expected: 'd41d8cd98f00b204e9800998ecf8427e', url: '/MyApp/a.js?d41d8cd98f00b204e9800998ecf8427e' });
+    expect(value.resources[0]).toMatchObject({
+      expected: 'd41d8cd98f00b204e9800998ecf8427e',
+      url: '/MyApp/a.js?d41d8cd98f00b204e9800998ecf8427e',
+    });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.jsonPath).toBe('$.manifest.urlVersions["/MyApp/a.js"]');
   });
@@ -276,12 +298,16 @@ describe('version-token files', () => {
   });
 
   it('finds the index version token in any spacing and quote style', () => {
-    expect(findVersionToken('<script type="text/javascript">OSManifestLoader.indexVersionToken = "VK+uxZBPgSEt3QyA_9zPxg";</script>')).toBe('VK+uxZBPgSEt3QyA_9zPxg');
+    expect(findVersionToken('<script type="text/javascript">OSManifestLoader.indexVersionToken = "VK+uxZBPgSEt3QyA_9zPxg";</script>')).toBe(
+      'VK+uxZBPgSEt3QyA_9zPxg',
+    );
     expect(findVersionToken("OSManifestLoader.indexVersionToken='abc_123'")).toBe('abc_123');
   });
 
   it('finds the JSON versionToken with any whitespace, first match wins', () => {
-    expect(findVersionToken('{"manifest":{"versionToken" :\n "49NNIDchMt9XlrZrEO_H4A","x":{"versionToken":"other"}}}')).toBe('49NNIDchMt9XlrZrEO_H4A');
+    expect(findVersionToken('{"manifest":{"versionToken" :\n "49NNIDchMt9XlrZrEO_H4A","x":{"versionToken":"other"}}}')).toBe(
+      '49NNIDchMt9XlrZrEO_H4A',
+    );
     expect(findVersionToken('<html>no token</html>')).toBeUndefined();
   });
 });

@@ -229,7 +229,11 @@ function stringMap(obj: Json, jsonPath: string, warnings: ParseProblem[]): Recor
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(obj)) {
     if (typeof v === 'string') out[k] = v;
-    else warnings.push({ message: `mapping for "${k}" skipped: expected a string, found ${describeType(v)}`, jsonPath: childPath(jsonPath, k) });
+    else
+      warnings.push({
+        message: `mapping for "${k}" skipped: expected a string, found ${describeType(v)}`,
+        jsonPath: childPath(jsonPath, k),
+      });
   }
   return out;
 }
@@ -317,7 +321,10 @@ export function parseModuleVersionInfo(text: string): ParseResult<{ versionToken
   const auto = json.isAutoUpgradeDisabled;
   if (typeof auto === 'boolean') value.isAutoUpgradeDisabled = auto;
   else if (auto !== undefined) {
-    warnings.push({ message: `isAutoUpgradeDisabled ignored: expected true or false, found ${describeType(auto)}`, jsonPath: '$.isAutoUpgradeDisabled' });
+    warnings.push({
+      message: `isAutoUpgradeDisabled ignored: expected true or false, found ${describeType(auto)}`,
+      jsonPath: '$.isAutoUpgradeDisabled',
+    });
   }
   return { ok: true, value, warnings };
 }
@@ -359,7 +366,9 @@ export function moduleVersionInfoUrl(appUrl: string): string {
 /** The module as the runtime finds its base path: the first segment of the URL's path. */
 export function moduleNameFromAppUrl(appUrl: string): string | undefined {
   const url = appUrl.trim();
-  const segments = urlPath(url).split('/').filter((s) => s !== '');
+  const segments = urlPath(url)
+    .split('/')
+    .filter((s) => s !== '');
   // "host.example.com/MyApp" pasted without a scheme: the first segment is the host.
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('/') && /[.:]/.test(segments[0] ?? '')) segments.shift();
   return segments[0];

@@ -9,9 +9,7 @@ export interface ParseProblem {
   column?: number;
 }
 
-export type ParseResult<T> =
-  | { ok: true; value: T; warnings: ParseProblem[] }
-  | { ok: false; error: ParseProblem };
+export type ParseResult<T> = { ok: true; value: T; warnings: ParseProblem[] } | { ok: false; error: ParseProblem };
 
 /** "line 3, column 7: …" / "$.manifest: …" / "…": one line for the CLI and the screen. */
 export function describeProblem(p: ParseProblem): string {

@@ -11,34 +11,75 @@ const APP = '/MyApp/scripts/app.js';
 const EVIL = '<script>alert("x")</script>';
 
 const fetchOf = (url: string, extra: Partial<FetchRecord> = {}): FetchRecord => ({
-  url, method: 'GET', requestHeaders: [], route: 'direct', redirects: [], headers: [], timings: { totalMs: 12 }, wireBytes: 100, ...extra,
+  url,
+  method: 'GET',
+  requestHeaders: [],
+  route: 'direct',
+  redirects: [],
+  headers: [],
+  timings: { totalMs: 12 },
+  wireBytes: 100,
+  ...extra,
 });
 
-const obs = (o: Partial<Observation> & Pick<Observation, 'source' | 'path'>): Observation => ({ vantage: 'agent', at: AT, body: 'exact', ...o });
+const obs = (o: Partial<Observation> & Pick<Observation, 'source' | 'path'>): Observation => ({
+  vantage: 'agent',
+  at: AT,
+  body: 'exact',
+  ...o,
+});
 
 function sampleReport(): OtaReport {
   return {
-    schema: REPORT_SCHEMA, schemaVersion: 1,
-    fault: 'frontend', cause: 'outdated-frontend', frontends: ['fe-b'],
+    schema: REPORT_SCHEMA,
+    schemaVersion: 1,
+    fault: 'frontend',
+    cause: 'outdated-frontend',
+    frontends: ['fe-b'],
     headline: 'Frontend fe-b serves an outdated copy of 1 file.',
     customer: 'One of the app servers has an old copy of some files.',
     evidence: ['Current version: the highest versionSequence seen.', `${CTRL}: Frontend fe-b serves ${OLD}, not ${GOOD}.`],
     next: ['Redeploy the module to fe-b, and check its Deployment Service.'],
-    current: { versionToken: 'tok-2', versionSequence: 2, changedDuringCheck: false, how: 'the highest versionSequence seen (2, token tok-2)' },
+    current: {
+      versionToken: 'tok-2',
+      versionSequence: 2,
+      changedDuringCheck: false,
+      how: 'the highest versionSequence seen (2, token tok-2)',
+    },
     counts: { 'outdated-frontend': 1, consistent: 1 },
     moduleName: 'MyApp',
-    runs: [{
-      appUrl: 'https://example.com/MyApp', vantage: 'agent', startedAt: AT, finishedAt: '2025-03-04T10:16:00.000Z', toolVersion: '0.1.0',
-      command: 'hash-workbench ota https://example.com/MyApp --frontend fe-a=10.0.0.1:443 --frontend fe-b=10.0.0.2:443',
-      options: { samples: 2, timeoutSeconds: 30, concurrency: 4, resources: 'log', maxBytes: 50_000_000 },
-      network: { proxy: 'http://proxy.corp:8080', proxySource: 'environment', trust: { 'fe-b': 'AB:CD:EF' }, insecure: true },
-    }],
-    setup: { frontends: [{ label: 'fe-a', kind: 'address', address: '10.0.0.1:443' }, { label: 'fe-b', kind: 'address', address: '10.0.0.2:443' }] },
-    moduleinfo: [{ source: 'frontend:fe-a', vantage: 'agent', moment: 'start', versionToken: 'tok-2', versionSequence: 2, status: 200, at: AT }],
+    runs: [
+      {
+        appUrl: 'https://example.com/MyApp',
+        vantage: 'agent',
+        startedAt: AT,
+        finishedAt: '2025-03-04T10:16:00.000Z',
+        toolVersion: '0.1.0',
+        command: 'hash-workbench ota https://example.com/MyApp --frontend fe-a=10.0.0.1:443 --frontend fe-b=10.0.0.2:443',
+        options: { samples: 2, timeoutSeconds: 30, concurrency: 4, resources: 'log', maxBytes: 50_000_000 },
+        network: { proxy: 'http://proxy.corp:8080', proxySource: 'environment', trust: { 'fe-b': 'AB:CD:EF' }, insecure: true },
+      },
+    ],
+    setup: {
+      frontends: [
+        { label: 'fe-a', kind: 'address', address: '10.0.0.1:443' },
+        { label: 'fe-b', kind: 'address', address: '10.0.0.2:443' },
+      ],
+    },
+    moduleinfo: [
+      { source: 'frontend:fe-a', vantage: 'agent', moment: 'start', versionToken: 'tok-2', versionSequence: 2, status: 200, at: AT },
+    ],
     versions: [],
     resources: [
       {
-        path: APP, expected: GOOD, versionTokenFile: false, fault: 'none', cause: 'consistent', frontends: [], evidence: [], next: [],
+        path: APP,
+        expected: GOOD,
+        versionTokenFile: false,
+        fault: 'none',
+        cause: 'consistent',
+        frontends: [],
+        evidence: [],
+        next: [],
         observations: [
           obs({ source: 'frontend:fe-a', path: APP, hash: GOOD, status: 200, matches: true }),
           obs({ source: 'frontend:fe-b', path: APP, hash: GOOD, status: 200, matches: true }),
@@ -46,20 +87,52 @@ function sampleReport(): OtaReport {
         ],
       },
       {
-        path: CTRL, expected: GOOD, versionTokenFile: false, fault: 'frontend', cause: 'outdated-frontend', frontends: ['fe-b'],
-        evidence: [`Frontend fe-b serves ${OLD}, not ${GOOD}.`], next: ['Redeploy the module to fe-b.'],
+        path: CTRL,
+        expected: GOOD,
+        versionTokenFile: false,
+        fault: 'frontend',
+        cause: 'outdated-frontend',
+        frontends: ['fe-b'],
+        evidence: [`Frontend fe-b serves ${OLD}, not ${GOOD}.`],
+        next: ['Redeploy the module to fe-b.'],
         observations: [
           obs({ source: 'frontend:fe-a', path: CTRL, hash: GOOD, status: 200, matches: true }),
           obs({
-            source: 'frontend:fe-b', path: CTRL, hash: OLD, status: 200, matches: false,
+            source: 'frontend:fe-b',
+            path: CTRL,
+            hash: OLD,
+            status: 200,
+            matches: false,
             fetch: fetchOf(`https://10.0.0.2${CTRL}?${GOOD}`, {
-              address: '10.0.0.2:443', status: 200, contentLength: 120, wireBytes: 100, contentEncoding: 'gzip',
-              headers: [['x-cache', 'HIT'], ['age', '300'], ['x-custom', EVIL]],
-              tls: { subject: 'CN=example.com', issuer: 'CN=Corp Inspection CA', fingerprint256: 'AB:CD:EF', authorized: true, trustedBy: 'fingerprint' },
+              address: '10.0.0.2:443',
+              status: 200,
+              contentLength: 120,
+              wireBytes: 100,
+              contentEncoding: 'gzip',
+              headers: [
+                ['x-cache', 'HIT'],
+                ['age', '300'],
+                ['x-custom', EVIL],
+              ],
+              tls: {
+                subject: 'CN=example.com',
+                issuer: 'CN=Corp Inspection CA',
+                fingerprint256: 'AB:CD:EF',
+                authorized: true,
+                trustedBy: 'fingerprint',
+              },
             }),
             diff: {
-              class: 'insertion', referenceSize: 80, size: 100, offset: 40, length: 20,
-              excerptHex: '3c 73 63', excerptText: '<sc', referenceExcerptHex: '76 61 72', referenceExcerptText: 'var', summary: 'One block of 20 bytes inserted at byte 40.',
+              class: 'insertion',
+              referenceSize: 80,
+              size: 100,
+              offset: 40,
+              length: 20,
+              excerptHex: '3c 73 63',
+              excerptText: '<sc',
+              referenceExcerptHex: '76 61 72',
+              referenceExcerptText: 'var',
+              summary: 'One block of 20 bytes inserted at byte 40.',
             },
           }),
           obs({ source: 'public', path: CTRL, sample: 1, hash: GOOD, status: 200, matches: true }),
@@ -153,7 +226,9 @@ describe('renderReportHtml', () => {
   });
 
   it('says how it was run, what went wrong and what was redacted', () => {
-    expect(html).toContain('<pre>hash-workbench ota https://example.com/MyApp --frontend fe-a=10.0.0.1:443 --frontend fe-b=10.0.0.2:443</pre>');
+    expect(html).toContain(
+      '<pre>hash-workbench ota https://example.com/MyApp --frontend fe-a=10.0.0.1:443 --frontend fe-b=10.0.0.2:443</pre>',
+    );
     expect(html).toContain('OFF (--insecure)');
     expect(html).toContain('from the environment');
     expect(html).toContain('The public URL with an extra query parameter — <span class="mark">! error</span>');

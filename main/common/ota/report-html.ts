@@ -5,7 +5,18 @@ import { unique } from '../unique.js';
 import { diffClassLabel } from './byte-diff.js';
 import { tellingHeaders } from './headers.js';
 import type { OtaReport, RunInfo } from './report.js';
-import { CAUSE_WORDS, type Cause, type DiffResult, type FetchRecord, type Header, type ModuleInfoCopy, type Observation, type Source, type TlsInfo, type Vantage } from './types.js';
+import {
+  CAUSE_WORDS,
+  type Cause,
+  type DiffResult,
+  type FetchRecord,
+  type Header,
+  type ModuleInfoCopy,
+  type Observation,
+  type Source,
+  type TlsInfo,
+  type Vantage,
+} from './types.js';
 import { frontendLabel, sourceName, type ResourceVerdict } from './verdict.js';
 
 export interface ReportHtmlOptions {
@@ -71,14 +82,12 @@ function when(iso: string | undefined): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-
 const causeWords = (c: Cause) => CAUSE_WORDS[c] ?? c;
 
 // Faults not at fault first: a ticket reader wants the problem rows, then the thousands that are fine.
 function orderResources(resources: ResourceVerdict[]): ResourceVerdict[] {
   return [...resources.filter((r) => r.cause !== 'consistent'), ...resources.filter((r) => r.cause === 'consistent')];
 }
-
 
 // ---------------------------------------------------------------------------------------------------------
 // 1. Header and 2. verdict
@@ -100,11 +109,11 @@ function verdictHtml(report: OtaReport): string {
 <h3>For support</h3>
 <p><strong>${esc(report.headline)}</strong></p>
 ${facts([
-    ['Fault', `<strong>${esc(report.fault)}</strong>`],
-    ['Cause', esc(causeWords(report.cause))],
-    ['Frontends at fault', report.frontends.length ? report.frontends.map(esc).join(', ') : undefined],
-    ['Resources by cause', counts.length ? esc(counts.join(', ')) : undefined],
-  ])}
+  ['Fault', `<strong>${esc(report.fault)}</strong>`],
+  ['Cause', esc(causeWords(report.cause))],
+  ['Frontends at fault', report.frontends.length ? report.frontends.map(esc).join(', ') : undefined],
+  ['Resources by cause', counts.length ? esc(counts.join(', ')) : undefined],
+])}
 <h3>Evidence</h3>
 ${report.evidence.length ? list(report.evidence.map(esc)) : '<p>No evidence recorded.</p>'}
 <h3>What to do next</h3>
@@ -165,7 +174,10 @@ function gridColumns(report: OtaReport): Column[] {
     if (v === 'customer' && !bypassed) continue;
     columns.push({
       heading: `Public, cache bypassed${who}`,
-      cell: obsCell([{ label: 'no-cache', pick: mine('public-nocache') }, { label: 'extra query', pick: mine('public-busted') }]),
+      cell: obsCell([
+        { label: 'no-cache', pick: mine('public-nocache') },
+        { label: 'extra query', pick: mine('public-busted') },
+      ]),
     });
   }
   columns.push({ heading: 'Device calculated', cell: obsCell([{ pick: (o) => o.source === 'device' }]) });
@@ -256,7 +268,11 @@ function entriesOf(obs: Observation[], r: ResourceVerdict): Entry[] {
 }
 
 function entryHtml(e: Entry, label: string | undefined, inCustomerColumn: boolean): string {
-  const samples = e.samples.length ? `${e.samples.length === 1 ? 'sample' : 'samples'} ${[...e.samples].sort((a, b) => a - b).join(', ')}` : e.count > 1 ? `×${e.count}` : '';
+  const samples = e.samples.length
+    ? `${e.samples.length === 1 ? 'sample' : 'samples'} ${[...e.samples].sort((a, b) => a - b).join(', ')}`
+    : e.count > 1
+      ? `×${e.count}`
+      : '';
   const notes = [
     samples,
     e.mark.detail ? esc(e.mark.detail) : '',
@@ -280,7 +296,8 @@ function obsCell(parts: Part[]): (r: ResourceVerdict) => string {
       const obs = r.observations.filter(part.pick);
       const inCustomerColumn = obs.length > 0 && obs.every((o) => o.vantage === 'customer') && obs.every((o) => isPublic(o.source));
       const entries = entriesOf(obs, r);
-      if (!entries.length && parts.length > 1) html.push(entryHtml({ value: '', mark: NOT_CHECKED, samples: [], count: 1, customer: false }, part.label, false));
+      if (!entries.length && parts.length > 1)
+        html.push(entryHtml({ value: '', mark: NOT_CHECKED, samples: [], count: 1, customer: false }, part.label, false));
       for (const e of entries) {
         marks.push(e.mark);
         html.push(entryHtml(e, part.label, inCustomerColumn));
@@ -295,7 +312,8 @@ function obsCell(parts: Part[]): (r: ResourceVerdict) => string {
 // 4. Evidence per resource that is not consistent
 
 function evidenceHtml(resources: ResourceVerdict[]): string {
-  if (!resources.length) return '<section><h2>Evidence</h2><p>Every resource is consistent: there is no evidence of a fault to show.</p></section>';
+  if (!resources.length)
+    return '<section><h2>Evidence</h2><p>Every resource is consistent: there is no evidence of a fault to show.</p></section>';
   return `<section>
 <h2>Evidence, resource by resource</h2>
 ${resources.map(resourceEvidence).join('\n')}
@@ -319,19 +337,19 @@ function observationEvidence(o: Observation, r: ResourceVerdict): string {
   return `<div class="ev">
 <h4>${esc(capitalise(sourceName(o)))} — <span class="mark">${mark.text}</span>${mark.detail ? ` (${esc(mark.detail)})` : ''}</h4>
 ${facts([
-    ['Seen from', seenFrom(o)],
-    ['At', esc(when(o.at))],
-    ['Hash (decoded bytes)', o.hash !== undefined ? mono(o.hash) : undefined],
-    ['Hash on the wire', o.wireHash !== undefined ? mono(o.wireHash) : undefined],
-    ['Version token', r.versionTokenFile ? (o.token !== undefined ? mono(o.token) : 'none found') : undefined],
-    ['Device asked for', o.logExpected !== undefined ? mono(o.logExpected) : undefined],
-    ['Size', o.size !== undefined ? `${o.size} bytes` : undefined],
-    ['File read', o.file !== undefined ? mono(o.file) : undefined],
-    ['Body', o.body !== undefined ? esc(BODY_WORDS[o.body] ?? o.body) : undefined],
-    ['Status', o.status !== undefined ? esc(`${o.status}${f?.statusText ? ` ${f.statusText}` : ''}`) : undefined],
-    ['Error', o.error !== undefined || o.errorCode !== undefined ? esc([o.errorCode, o.error].filter(Boolean).join(': ')) : undefined],
-    ...(f ? fetchFacts(f) : []),
-  ])}
+  ['Seen from', seenFrom(o)],
+  ['At', esc(when(o.at))],
+  ['Hash (decoded bytes)', o.hash !== undefined ? mono(o.hash) : undefined],
+  ['Hash on the wire', o.wireHash !== undefined ? mono(o.wireHash) : undefined],
+  ['Version token', r.versionTokenFile ? (o.token !== undefined ? mono(o.token) : 'none found') : undefined],
+  ['Device asked for', o.logExpected !== undefined ? mono(o.logExpected) : undefined],
+  ['Size', o.size !== undefined ? `${o.size} bytes` : undefined],
+  ['File read', o.file !== undefined ? mono(o.file) : undefined],
+  ['Body', o.body !== undefined ? esc(BODY_WORDS[o.body] ?? o.body) : undefined],
+  ['Status', o.status !== undefined ? esc(`${o.status}${f?.statusText ? ` ${f.statusText}` : ''}`) : undefined],
+  ['Error', o.error !== undefined || o.errorCode !== undefined ? esc([o.errorCode, o.error].filter(Boolean).join(': ')) : undefined],
+  ...(f ? fetchFacts(f) : []),
+])}
 ${f ? headersHtml(f.headers) : ''}
 ${o.diff ? diffHtml(o.diff) : ''}
 </div>`;
@@ -356,11 +374,26 @@ function capitalise(s: string): string {
 
 function fetchFacts(f: FetchRecord): Array<[string, string | undefined]> {
   const t = f.timings;
-  const timings = [t.connectMs !== undefined ? `connect ${t.connectMs} ms` : '', t.firstByteMs !== undefined ? `first byte ${t.firstByteMs} ms` : '', `total ${t.totalMs} ms`].filter(Boolean);
+  const timings = [
+    t.connectMs !== undefined ? `connect ${t.connectMs} ms` : '',
+    t.firstByteMs !== undefined ? `first byte ${t.firstByteMs} ms` : '',
+    `total ${t.totalMs} ms`,
+  ].filter(Boolean);
   return [
     ['URL', mono(f.url)],
-    ['Redirects', f.redirects.length ? list(f.redirects.map((h) => `${esc(h.status)} ${mono(h.url)} → ${mono(h.location)}`), 'ol') : undefined],
-    ['Connected to', `${f.address !== undefined ? mono(f.address) : 'address unknown'}${f.route === 'direct' ? ' (direct)' : ` through proxy ${mono(f.route)}`}`],
+    [
+      'Redirects',
+      f.redirects.length
+        ? list(
+            f.redirects.map((h) => `${esc(h.status)} ${mono(h.url)} → ${mono(h.location)}`),
+            'ol',
+          )
+        : undefined,
+    ],
+    [
+      'Connected to',
+      `${f.address !== undefined ? mono(f.address) : 'address unknown'}${f.route === 'direct' ? ' (direct)' : ` through proxy ${mono(f.route)}`}`,
+    ],
     ...(f.tls ? tlsFacts(f.tls) : [['TLS', 'none (plain HTTP or a folder)'] as [string, string]]),
     ['Timings', esc(timings.join(', '))],
     ['Content-Length vs received', esc(lengthWords(f))],
@@ -405,7 +438,8 @@ function headersHtml(headers: Header[]): string {
   const others = headers.filter((h) => !isTelling(h));
   const tellingTable = telling.length
     ? `<h5>Telling headers</h5><table class="telling"><thead><tr><th scope="col">Header</th><th scope="col">Value</th><th scope="col">What it means</th></tr></thead><tbody>${telling
-      .map((t) => `<tr><th scope="row">${esc(t.name)}</th><td class="h">${esc(t.value)}</td><td>${esc(t.meaning)}</td></tr>`).join('')}</tbody></table>`
+        .map((t) => `<tr><th scope="row">${esc(t.name)}</th><td class="h">${esc(t.value)}</td><td>${esc(t.meaning)}</td></tr>`)
+        .join('')}</tbody></table>`
     : '<p>No telling header (no cache, proxy or length header).</p>';
   const otherTable = others.length
     ? `<h5>Other headers</h5><table class="compact"><tbody>${others.map(([n, v]) => `<tr><th scope="row">${esc(n)}</th><td class="h">${esc(v)}</td></tr>`).join('')}</tbody></table>`
@@ -415,7 +449,9 @@ function headersHtml(headers: Header[]): string {
 
 /** Control characters drawn as their Unicode pictures, so an excerpt shows what is there. */
 function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) =>
+    c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0)),
+  );
 }
 
 function diffHtml(d: DiffResult): string {
@@ -424,14 +460,18 @@ function diffHtml(d: DiffResult): string {
   return `<h5>Byte diff: ${esc(diffClassLabel(d.class))}</h5>
 <p>${esc(d.summary)}</p>
 ${facts([
-    ['Sizes', esc(`this copy ${d.size} bytes, reference ${d.referenceSize} bytes`)],
-    ['First difference at byte', d.offset !== undefined ? esc(d.offset) : undefined],
-    ['Length', d.length !== undefined ? `${esc(d.length)} bytes` : undefined],
-  ])}
-${hasExcerpt ? `<table class="diff"><thead><tr><th></th><th scope="col">This copy</th><th scope="col">Reference (expected)</th></tr></thead><tbody>
+  ['Sizes', esc(`this copy ${d.size} bytes, reference ${d.referenceSize} bytes`)],
+  ['First difference at byte', d.offset !== undefined ? esc(d.offset) : undefined],
+  ['Length', d.length !== undefined ? `${esc(d.length)} bytes` : undefined],
+])}
+${
+  hasExcerpt
+    ? `<table class="diff"><thead><tr><th></th><th scope="col">This copy</th><th scope="col">Reference (expected)</th></tr></thead><tbody>
 <tr><th scope="row">Hex</th>${excerpt(d.excerptHex)}${excerpt(d.referenceExcerptHex)}</tr>
 <tr><th scope="row">Text</th>${excerpt(d.excerptText)}${excerpt(d.referenceExcerptText)}</tr>
-</tbody></table>` : ''}`;
+</tbody></table>`
+    : ''
+}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -482,18 +522,31 @@ function runHtml(run: RunInfo, i: number): string {
 <h3>Run ${i + 1}: from ${run.vantage === 'customer' ? "the customer's network" : 'support (agent)'}</h3>
 ${run.cancelled ? '<p class="warn">This run was cancelled before it finished: some copies were not checked.</p>' : ''}
 ${facts([
-    ['App URL', mono(run.appUrl)],
-    ['Started', esc(when(run.startedAt))],
-    ['Finished', esc(when(run.finishedAt))],
-    ['Tool version', esc(run.toolVersion)],
-    ['Options', esc(`${plural(o.samples, 'public sample')}, timeout ${o.timeoutSeconds} s, concurrency ${o.concurrency}, resources: ${o.resources}, size limit ${o.maxBytes} bytes`)],
-    ['Proxy', n.proxy !== undefined ? `${mono(n.proxy)}${n.proxySource ? ` — ${esc(PROXY_SOURCE[n.proxySource] ?? n.proxySource)}` : ''}` : 'none: direct connections'],
-    ['Extra CA', n.ca !== undefined ? mono(n.ca) : 'none (trusted roots only)'],
-    ['Trusted fingerprints', trust.length ? list(trust.map(([label, fp]) => `${esc(label)}: ${mono(fp)}`)) : 'none'],
-    ['Certificate checks', n.insecure
+  ['App URL', mono(run.appUrl)],
+  ['Started', esc(when(run.startedAt))],
+  ['Finished', esc(when(run.finishedAt))],
+  ['Tool version', esc(run.toolVersion)],
+  [
+    'Options',
+    esc(
+      `${plural(o.samples, 'public sample')}, timeout ${o.timeoutSeconds} s, concurrency ${o.concurrency}, resources: ${o.resources}, size limit ${o.maxBytes} bytes`,
+    ),
+  ],
+  [
+    'Proxy',
+    n.proxy !== undefined
+      ? `${mono(n.proxy)}${n.proxySource ? ` — ${esc(PROXY_SOURCE[n.proxySource] ?? n.proxySource)}` : ''}`
+      : 'none: direct connections',
+  ],
+  ['Extra CA', n.ca !== undefined ? mono(n.ca) : 'none (trusted roots only)'],
+  ['Trusted fingerprints', trust.length ? list(trust.map(([label, fp]) => `${esc(label)}: ${mono(fp)}`)) : 'none'],
+  [
+    'Certificate checks',
+    n.insecure
       ? '<strong class="warn">OFF (--insecure): any certificate was accepted, so an intercepting proxy would not have been noticed.</strong>'
-      : 'on'],
-  ])}
+      : 'on',
+  ],
+])}
 <p>Equivalent command:</p>
 <pre>${esc(run.command)}</pre>
 </section>`;

@@ -62,9 +62,13 @@ export function observationsOf(report: OtaReport): CheckObservations {
     frontends: report.setup.frontends,
     moduleinfo: report.moduleinfo,
     versions: report.versions,
-    resources: report.resources.filter((r) => !isModuleInfoRow(r)).map((r) => ({
-      path: r.path, versionTokenFile: r.versionTokenFile, observations: r.observations.map(({ matches: _m, ...o }) => o),
-    })),
+    resources: report.resources
+      .filter((r) => !isModuleInfoRow(r))
+      .map((r) => ({
+        path: r.path,
+        versionTokenFile: r.versionTokenFile,
+        observations: r.observations.map(({ matches: _m, ...o }) => o),
+      })),
   };
 }
 
@@ -72,12 +76,26 @@ export function observationsOf(report: OtaReport): CheckObservations {
 export function buildReport(obs: CheckObservations, rest: Pick<OtaReport, 'runs' | 'log' | 'problems' | 'redacted'>): OtaReport {
   const v = judge(obs);
   return {
-    schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION,
-    fault: v.fault, cause: v.cause, frontends: v.frontends, headline: v.headline, customer: v.customer,
-    evidence: v.evidence, next: v.next, current: v.current, counts: v.counts,
-    moduleName: obs.moduleName, runs: rest.runs, setup: { frontends: obs.frontends },
-    moduleinfo: obs.moduleinfo, versions: obs.versions, resources: v.resources,
-    log: rest.log, problems: rest.problems, redacted: rest.redacted,
+    schema: REPORT_SCHEMA,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    fault: v.fault,
+    cause: v.cause,
+    frontends: v.frontends,
+    headline: v.headline,
+    customer: v.customer,
+    evidence: v.evidence,
+    next: v.next,
+    current: v.current,
+    counts: v.counts,
+    moduleName: obs.moduleName,
+    runs: rest.runs,
+    setup: { frontends: obs.frontends },
+    moduleinfo: obs.moduleinfo,
+    versions: obs.versions,
+    resources: v.resources,
+    log: rest.log,
+    problems: rest.problems,
+    redacted: rest.redacted,
   };
 }
 
@@ -99,8 +117,19 @@ export function mergeReports(a: OtaReport, b: OtaReport): OtaReport {
     else resources.set(r.path, { ...r, observations: [...r.observations] });
   }
   return buildReport(
-    { moduleName: oa.moduleName ?? ob.moduleName, frontends, versions, moduleinfo: [...oa.moduleinfo, ...ob.moduleinfo], resources: [...resources.values()] },
-    { runs: [...a.runs, ...b.runs], log: [...a.log, ...b.log], problems: unique([...a.problems, ...b.problems]), redacted: unique([...a.redacted, ...b.redacted]) },
+    {
+      moduleName: oa.moduleName ?? ob.moduleName,
+      frontends,
+      versions,
+      moduleinfo: [...oa.moduleinfo, ...ob.moduleinfo],
+      resources: [...resources.values()],
+    },
+    {
+      runs: [...a.runs, ...b.runs],
+      log: [...a.log, ...b.log],
+      problems: unique([...a.problems, ...b.problems]),
+      redacted: unique([...a.redacted, ...b.redacted]),
+    },
   );
 }
 
@@ -118,13 +147,22 @@ export function parseReport(text: string): ParseResult<OtaReport> {
 /** Checks that a JSON value (parsed already, e.g. received over IPC) is a report this version can read. */
 export function checkReport(value: unknown): ParseResult<OtaReport> {
   const r = value as Partial<OtaReport> | null;
-  if (!r || typeof r !== 'object' || r.schema !== REPORT_SCHEMA) return { ok: false, error: { message: `not a Hash Workbench OTA report (schema is not ${REPORT_SCHEMA})`, jsonPath: '$.schema' } };
+  if (!r || typeof r !== 'object' || r.schema !== REPORT_SCHEMA)
+    return { ok: false, error: { message: `not a Hash Workbench OTA report (schema is not ${REPORT_SCHEMA})`, jsonPath: '$.schema' } };
   if (typeof r.schemaVersion !== 'number' || r.schemaVersion > REPORT_SCHEMA_VERSION) {
-    return { ok: false, error: { message: `report schema version ${String(r.schemaVersion)} is newer than this app reads (${REPORT_SCHEMA_VERSION}); update Hash Workbench`, jsonPath: '$.schemaVersion' } };
+    return {
+      ok: false,
+      error: {
+        message: `report schema version ${String(r.schemaVersion)} is newer than this app reads (${REPORT_SCHEMA_VERSION}); update Hash Workbench`,
+        jsonPath: '$.schemaVersion',
+      },
+    };
   }
   for (const key of ['resources', 'moduleinfo', 'versions', 'runs'] as const) {
-    if (!Array.isArray(r[key])) return { ok: false, error: { message: `missing or invalid field ${key}: expected a list`, jsonPath: `$.${key}` } };
+    if (!Array.isArray(r[key]))
+      return { ok: false, error: { message: `missing or invalid field ${key}: expected a list`, jsonPath: `$.${key}` } };
   }
-  if (!r.setup || !Array.isArray(r.setup.frontends)) return { ok: false, error: { message: 'missing or invalid field setup.frontends', jsonPath: '$.setup.frontends' } };
+  if (!r.setup || !Array.isArray(r.setup.frontends))
+    return { ok: false, error: { message: 'missing or invalid field setup.frontends', jsonPath: '$.setup.frontends' } };
   return { ok: true, value: { log: [], problems: [], redacted: [], ...r } as OtaReport, warnings: [] };
 }

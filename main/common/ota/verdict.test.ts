@@ -10,18 +10,44 @@ const C = 'bI6d3XMm_cJXEVG_GF2lNA';
 const JS = '/MyApp/scripts/MyApp.controller.js';
 const NOW = '2026-11-23T10:00:00.000Z';
 
-const copy = (source: ModuleInfoCopy['source'], versionToken: string, versionSequence?: number, moment: ModuleInfoCopy['moment'] = 'start'): ModuleInfoCopy =>
-  ({ source, vantage: 'agent', moment, versionToken, versionSequence, at: NOW });
+const copy = (
+  source: ModuleInfoCopy['source'],
+  versionToken: string,
+  versionSequence?: number,
+  moment: ModuleInfoCopy['moment'] = 'start',
+): ModuleInfoCopy => ({ source, vantage: 'agent', moment, versionToken, versionSequence, at: NOW });
 
-const obs = (source: Observation['source'], hash: string | undefined, extra: Partial<Observation> = {}): Observation =>
-  ({ source, vantage: 'agent', path: JS, hash, status: hash ? 200 : undefined, body: 'exact', at: NOW, ...extra });
+const obs = (source: Observation['source'], hash: string | undefined, extra: Partial<Observation> = {}): Observation => ({
+  source,
+  vantage: 'agent',
+  path: JS,
+  hash,
+  status: hash ? 200 : undefined,
+  body: 'exact',
+  at: NOW,
+  ...extra,
+});
 
-const withHeaders = (headers: Header[], extra: Partial<Observation['fetch']> = {}) =>
-  ({ fetch: { url: '', method: 'GET' as const, requestHeaders: [], route: 'direct', redirects: [], headers, timings: { totalMs: 1 }, wireBytes: 10, ...extra } });
+const withHeaders = (headers: Header[], extra: Partial<Observation['fetch']> = {}) => ({
+  fetch: {
+    url: '',
+    method: 'GET' as const,
+    requestHeaders: [],
+    route: 'direct',
+    redirects: [],
+    headers,
+    timings: { totalMs: 1 },
+    wireBytes: 10,
+    ...extra,
+  },
+});
 
 const diff = (cls: DiffResult['class']): DiffResult => ({ class: cls, referenceSize: 100, size: 120, summary: `a ${cls}` });
 
-function check(observations: Observation[], opts: { frontends?: string[]; copies?: ModuleInfoCopy[]; tokenFile?: boolean } = {}): CheckObservations {
+function check(
+  observations: Observation[],
+  opts: { frontends?: string[]; copies?: ModuleInfoCopy[]; tokenFile?: boolean } = {},
+): CheckObservations {
   const frontends = opts.frontends ?? ['FE1', 'FE2'];
   return {
     moduleName: 'MyApp',
@@ -64,7 +90,15 @@ describe('verdict', () => {
   });
 
   it('treats a difference only in transfer encoding as no fault', () => {
-    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), obs('public', A, { wireHash: C }), obs('public-nocache', A), obs('public-busted', A)]));
+    const v = judge(
+      check([
+        obs('frontend:FE1', A),
+        obs('frontend:FE2', A),
+        obs('public', A, { wireHash: C }),
+        obs('public-nocache', A),
+        obs('public-busted', A),
+      ]),
+    );
     expect(v.cause).toBe('consistent');
     expect(v.resources[1]!.evidence.join(' ')).toContain('compressed');
   });
@@ -77,17 +111,28 @@ describe('verdict', () => {
   });
 
   it('names a frontend that answers 404 for a file the current version lists', () => {
-    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', undefined, { status: 404, error: 'answers 404' }), ...rightPublic()]));
+    const v = judge(
+      check([obs('frontend:FE1', A), obs('frontend:FE2', undefined, { status: 404, error: 'answers 404' }), ...rightPublic()]),
+    );
     expect([v.cause, v.frontends]).toEqual(['outdated-frontend', ['FE2']]);
   });
 
   it('names a frontend serving an older moduleinfo', () => {
-    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic()], { copies: [copy('frontend:FE1', 'v2', 2), copy('frontend:FE2', 'v1', 1)] }));
+    const v = judge(
+      check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic()], {
+        copies: [copy('frontend:FE1', 'v2', 2), copy('frontend:FE2', 'v1', 1)],
+      }),
+    );
     expect([v.cause, v.frontends]).toEqual(['outdated-frontend', ['FE2']]);
   });
 
   it('says once that a frontend serves an older moduleinfo, though it was read at the start and the end', () => {
-    const copies = [copy('frontend:FE1', 'v2', 2), copy('frontend:FE2', 'v1', 1), copy('frontend:FE1', 'v2', 2, 'end'), copy('frontend:FE2', 'v1', 1, 'end')];
+    const copies = [
+      copy('frontend:FE1', 'v2', 2),
+      copy('frontend:FE2', 'v1', 1),
+      copy('frontend:FE1', 'v2', 2, 'end'),
+      copy('frontend:FE2', 'v1', 1, 'end'),
+    ];
     const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic()], { copies }));
     expect(v.evidence.filter((e) => e.includes('Frontend FE2 serves moduleinfo v1'))).toHaveLength(1);
     expect(v.next).toEqual(['Redeploy the module to FE2 (check that its Deployment Service was running during the publish).']);
@@ -99,7 +144,9 @@ describe('verdict', () => {
   });
 
   it('calls a log hash the current moduleinfo does not list, while frontends are right, a new deployment', () => {
-    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic(), obs('device', C, { logExpected: B, body: 'log' })]));
+    const v = judge(
+      check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic(), obs('device', C, { logExpected: B, body: 'log' })]),
+    );
     expect([v.fault, v.cause]).toEqual(['deployment', 'new-deployment']);
     expect(v.evidence.join(' ')).toContain('hash of version v1');
   });
@@ -111,13 +158,37 @@ describe('verdict', () => {
   });
 
   it('finds a stale cache from cache headers', () => {
-    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), obs('public', B, withHeaders([['age', '120'], ['x-cache', 'HIT']])), obs('public-nocache', A), obs('public-busted', B, withHeaders([['age', '121'], ['x-cache', 'HIT']]))]));
+    const v = judge(
+      check([
+        obs('frontend:FE1', A),
+        obs('frontend:FE2', A),
+        obs(
+          'public',
+          B,
+          withHeaders([
+            ['age', '120'],
+            ['x-cache', 'HIT'],
+          ]),
+        ),
+        obs('public-nocache', A),
+        obs(
+          'public-busted',
+          B,
+          withHeaders([
+            ['age', '121'],
+            ['x-cache', 'HIT'],
+          ]),
+        ),
+      ]),
+    );
     expect([v.fault, v.cause]).toEqual(['network', 'stale-cache']);
     expect(v.evidence.join(' ')).toMatch(/copy of version v1/);
   });
 
   it('finds a stale cache from a bypassed sample that is right', () => {
-    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), obs('public', B), obs('public-nocache', B), obs('public-busted', A)]));
+    const v = judge(
+      check([obs('frontend:FE1', A), obs('frontend:FE2', A), obs('public', B), obs('public-nocache', B), obs('public-busted', A)]),
+    );
     expect(v.cause).toBe('stale-cache');
   });
 
@@ -126,29 +197,51 @@ describe('verdict', () => {
     expect([altered.fault, altered.cause]).toEqual(['network', 'altered-content']);
     const cut = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), obs('public', C, { diff: diff('prefix') })]));
     expect(cut.cause).toBe('truncated');
-    const short = judge(check([obs('frontend:FE1', A), obs('public', C, withHeaders([], { contentLength: 100, wireBytes: 50 }))], { frontends: ['FE1'] }));
+    const short = judge(
+      check([obs('frontend:FE1', A), obs('public', C, withHeaders([], { contentLength: 100, wireBytes: 50 }))], { frontends: ['FE1'] }),
+    );
     expect(short.cause).toBe('truncated');
     expect(short.evidence.join(' ')).toContain('Only 50 of the 100 bytes');
   });
 
-  it('blames the device\'s network when everything is right from here but the device calculated another hash', () => {
-    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic(), obs('device', C, { logExpected: A, body: 'log' })]));
+  it("blames the device's network when everything is right from here but the device calculated another hash", () => {
+    const v = judge(
+      check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic(), obs('device', C, { logExpected: A, body: 'log' })]),
+    );
     expect([v.fault, v.cause]).toEqual(['network', 'device-network']);
   });
 
   it('is inconclusive when a frontend cannot be reached and nothing else proves a fault', () => {
-    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', undefined, { error: 'connection refused', errorCode: 'REFUSED' }), ...rightPublic()]));
+    const v = judge(
+      check([
+        obs('frontend:FE1', A),
+        obs('frontend:FE2', undefined, { error: 'connection refused', errorCode: 'REFUSED' }),
+        ...rightPublic(),
+      ]),
+    );
     expect([v.fault, v.cause]).toEqual(['inconclusive', 'unreachable']);
   });
 
   it('never lets an unreachable frontend hide a fault proved elsewhere', () => {
-    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', undefined, { error: 'refused', errorCode: 'REFUSED' }), obs('frontend:FE3', B), ...rightPublic()], { frontends: ['FE1', 'FE2', 'FE3'] }));
+    const v = judge(
+      check(
+        [
+          obs('frontend:FE1', A),
+          obs('frontend:FE2', undefined, { error: 'refused', errorCode: 'REFUSED' }),
+          obs('frontend:FE3', B),
+          ...rightPublic(),
+        ],
+        { frontends: ['FE1', 'FE2', 'FE3'] },
+      ),
+    );
     expect([v.cause, v.frontends]).toEqual(['outdated-frontend', ['FE3']]);
   });
 
   it('judges version-token files by their token, not MD5', () => {
     const tokenFile = (source: Observation['source'], hash: string, token: string | undefined) => obs(source, hash, { token });
-    const input = check([tokenFile('frontend:FE1', B, 'v2'), tokenFile('frontend:FE2', B, 'v2'), tokenFile('public', B, 'v2')], { tokenFile: true });
+    const input = check([tokenFile('frontend:FE1', B, 'v2'), tokenFile('frontend:FE2', B, 'v2'), tokenFile('public', B, 'v2')], {
+      tokenFile: true,
+    });
     input.versions[0]!.resources[JS] = 'v2';
     expect(judge(input).cause).toBe('consistent');
     input.resources[0]!.observations[1] = tokenFile('frontend:FE2', C, 'v1');
@@ -156,7 +249,12 @@ describe('verdict', () => {
   });
 
   it('with no frontend, judges only what the public samples prove', () => {
-    const proven = judge(check([obs('public', B, withHeaders([['cf-cache-status', 'HIT']])), obs('public-busted', A)], { frontends: [], copies: [copy('public', 'v2', 2)] }));
+    const proven = judge(
+      check([obs('public', B, withHeaders([['cf-cache-status', 'HIT']])), obs('public-busted', A)], {
+        frontends: [],
+        copies: [copy('public', 'v2', 2)],
+      }),
+    );
     expect(proven.cause).toBe('stale-cache');
     const unproven = judge(check([obs('public', C), obs('public-busted', C)], { frontends: [], copies: [copy('public', 'v2', 2)] }));
     expect(unproven.cause).toBe('inconclusive');
@@ -166,7 +264,14 @@ describe('verdict', () => {
   it('combines resources by precedence: deployment > frontend > network > inconclusive > none', () => {
     const input = check([obs('frontend:FE1', A), obs('frontend:FE2', A), obs('public', C, { diff: diff('insertion') })]);
     input.versions[0]!.resources['/MyApp/b.js'] = A;
-    input.resources.push({ path: '/MyApp/b.js', versionTokenFile: false, observations: [{ ...obs('frontend:FE1', A), path: '/MyApp/b.js' }, { ...obs('frontend:FE2', B), path: '/MyApp/b.js' }] });
+    input.resources.push({
+      path: '/MyApp/b.js',
+      versionTokenFile: false,
+      observations: [
+        { ...obs('frontend:FE1', A), path: '/MyApp/b.js' },
+        { ...obs('frontend:FE2', B), path: '/MyApp/b.js' },
+      ],
+    });
     const v = judge(input);
     expect([v.fault, v.cause, v.frontends]).toEqual(['frontend', 'outdated-frontend', ['FE2']]);
     expect(v.counts['altered-content']).toBe(1);

@@ -67,9 +67,16 @@ export interface Verdict {
 type State = 'right' | 'wrong' | 'missing' | 'unreached' | 'unknown';
 
 const FAULT_OF: Record<Cause, Fault> = {
-  'new-deployment': 'deployment', 'outdated-frontend': 'frontend', 'manifest-mismatch': 'frontend',
-  'stale-cache': 'network', 'altered-content': 'network', truncated: 'network', 'device-network': 'network',
-  unreachable: 'inconclusive', inconclusive: 'inconclusive', consistent: 'none',
+  'new-deployment': 'deployment',
+  'outdated-frontend': 'frontend',
+  'manifest-mismatch': 'frontend',
+  'stale-cache': 'network',
+  'altered-content': 'network',
+  truncated: 'network',
+  'device-network': 'network',
+  unreachable: 'inconclusive',
+  inconclusive: 'inconclusive',
+  consistent: 'none',
 };
 
 const ALTERATIONS = new Set(['bom', 'line-endings', 'whitespace', 'insertion', 'deletion', 'html-page']);
@@ -96,7 +103,13 @@ export function judge(input: CheckObservations): Verdict {
   const older = input.versions.filter((v) => v.versionToken !== current.versionToken);
   const frontendsWithOldManifest = new Map<string, string>();
   for (const c of input.moduleinfo) {
-    if (isFrontend(c.source) && c.versionToken && current.versionToken && c.versionToken !== current.versionToken && !current.changedDuringCheck) {
+    if (
+      isFrontend(c.source) &&
+      c.versionToken &&
+      current.versionToken &&
+      c.versionToken !== current.versionToken &&
+      !current.changedDuringCheck
+    ) {
       frontendsWithOldManifest.set(frontendLabel(c.source), c.versionToken);
     }
   }
@@ -119,8 +132,16 @@ interface Context {
 function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): ResourceVerdict {
   const path = `/${input.moduleName ?? '<module>'}/moduleservices/moduleinfo`;
   const observations: Observation[] = input.moduleinfo.map((c) => ({
-    source: c.source, vantage: c.vantage, path, token: c.versionToken, hash: c.hash, status: c.status, error: c.error,
-    fetch: c.fetch, at: c.at, body: c.source === 'moduleinfo' ? 'file' : 'exact',
+    source: c.source,
+    vantage: c.vantage,
+    path,
+    token: c.versionToken,
+    hash: c.hash,
+    status: c.status,
+    error: c.error,
+    fetch: c.fetch,
+    at: c.at,
+    body: c.source === 'moduleinfo' ? 'file' : 'exact',
     matches: c.versionToken !== undefined && current.versionToken !== undefined ? c.versionToken === current.versionToken : undefined,
   }));
   const base = { path, expected: current.versionToken, versionTokenFile: true, observations };
@@ -129,29 +150,62 @@ function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): Res
   // after a version that source does not serve.
   for (const c of input.moduleinfo) {
     if (c.versionInfoToken && c.versionToken && c.versionInfoToken !== c.versionToken) {
-      evidence.push(`${cap(c.source.startsWith('frontend:') ? `frontend ${frontendLabel(c.source)}` : `the ${c.source} URL`)} announces version ${c.versionInfoToken} in moduleversioninfo but serves moduleinfo ${c.versionToken}${c.source.startsWith('frontend:') ? '' : ' (a balancer may have answered the two from different servers)'}.`);
+      evidence.push(
+        `${cap(c.source.startsWith('frontend:') ? `frontend ${frontendLabel(c.source)}` : `the ${c.source} URL`)} announces version ${c.versionInfoToken} in moduleversioninfo but serves moduleinfo ${c.versionToken}${c.source.startsWith('frontend:') ? '' : ' (a balancer may have answered the two from different servers)'}.`,
+      );
     }
   }
   if (current.changedDuringCheck) {
-    return { ...base, fault: 'deployment', cause: 'new-deployment', frontends: [], evidence, next: ['Wait until publishing has finished, then retry the upgrade on the device and run the check again.'] };
+    return {
+      ...base,
+      fault: 'deployment',
+      cause: 'new-deployment',
+      frontends: [],
+      evidence,
+      next: ['Wait until publishing has finished, then retry the upgrade on the device and run the check again.'],
+    };
   }
   if (!current.versionToken) {
-    return { ...base, fault: 'inconclusive', cause: 'inconclusive', frontends: [], evidence, next: ['Give the moduleinfo the device used (--moduleinfo), or add every frontend so a majority can decide.'] };
+    return {
+      ...base,
+      fault: 'inconclusive',
+      cause: 'inconclusive',
+      frontends: [],
+      evidence,
+      next: ['Give the moduleinfo the device used (--moduleinfo), or add every frontend so a majority can decide.'],
+    };
   }
   const frontendCopies = observations.filter((o) => isFrontend(o.source) && o.token);
   const stale = frontendCopies.filter((o) => o.matches === false);
   if (stale.length && stale.length < frontendCopies.length) {
     const labels = unique(stale.map((o) => frontendLabel(o.source)));
     // Read at the start and at the end: one sentence per frontend and token is enough.
-    evidence.push(...unique(stale.map((o) => `Frontend ${frontendLabel(o.source)} serves moduleinfo ${o.token}, not ${current.versionToken}.`)));
+    evidence.push(
+      ...unique(stale.map((o) => `Frontend ${frontendLabel(o.source)} serves moduleinfo ${o.token}, not ${current.versionToken}.`)),
+    );
     return { ...base, fault: 'frontend', cause: 'outdated-frontend', frontends: labels, evidence, next: [redeploy(labels)] };
   }
   const publicStale = observations.filter((o) => isPublic(o.source) && o.matches === false);
   if (publicStale.length) {
     evidence.push(...unique(publicStale.map((o) => `${cap(sourceName(o))} serves moduleinfo ${o.token}, not ${current.versionToken}.`)));
     const cached = publicStale.some((o) => o.fetch && cacheEvidence(o.fetch.headers).hit);
-    if (cached) return { ...base, fault: 'network', cause: 'stale-cache', frontends: [], evidence, next: ['Purge the cache in front of the app, and keep moduleinfo out of it.'] };
-    return { ...base, fault: 'inconclusive', cause: 'inconclusive', frontends: [], evidence, next: ['Add every server behind the load balancer to the check: one of them may serve an older moduleinfo.'] };
+    if (cached)
+      return {
+        ...base,
+        fault: 'network',
+        cause: 'stale-cache',
+        frontends: [],
+        evidence,
+        next: ['Purge the cache in front of the app, and keep moduleinfo out of it.'],
+      };
+    return {
+      ...base,
+      fault: 'inconclusive',
+      cause: 'inconclusive',
+      frontends: [],
+      evidence,
+      next: ['Add every server behind the load balancer to the check: one of them may serve an older moduleinfo.'],
+    };
   }
   evidence.push(`Every copy of moduleinfo read carries the current token ${current.versionToken}.`);
   return { ...base, fault: 'none', cause: 'consistent', frontends: [], evidence, next: [] };
@@ -162,7 +216,8 @@ function stateOf(o: Observation, ctx: Context, ref: string | undefined, tokenFil
   if (o.body === 'not-captured') return 'unknown';
   if (o.errorCode === 'MISSING' || o.status === 404 || o.status === 410) return isFrontend(o.source) ? 'missing' : 'wrong';
   if (o.status !== undefined && o.status >= 400 && o.status < 500 && o.hash !== undefined) return 'wrong';
-  if (o.hash === undefined || (o.status !== undefined && o.status !== 200) || o.errorCode === 'TOO_LARGE' || o.errorCode === 'TIMEOUT') return 'unreached';
+  if (o.hash === undefined || (o.status !== undefined && o.status !== 200) || o.errorCode === 'TOO_LARGE' || o.errorCode === 'TIMEOUT')
+    return 'unreached';
   if (tokenFile) {
     if (o.token !== ctx.expected) return 'wrong';
     // Right token, but a public copy whose bytes were altered in transit is still wrong.
@@ -175,17 +230,27 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
   const { expected } = ctx;
   const observations = r.observations.map((o) => ({ ...o }));
   const base = { path: r.path, expected, versionTokenFile: r.versionTokenFile, observations };
-  const verdict = (cause: Cause, evidence: string[], next: string[], frontends: string[] = []): ResourceVerdict =>
-    ({ ...base, fault: FAULT_OF[cause], cause, frontends, evidence, next });
+  const verdict = (cause: Cause, evidence: string[], next: string[], frontends: string[] = []): ResourceVerdict => ({
+    ...base,
+    fault: FAULT_OF[cause],
+    cause,
+    frontends,
+    evidence,
+    next,
+  });
   if (expected === undefined) {
-    return verdict('inconclusive',
-      [ctx.current.versionToken ? `The current moduleinfo (${ctx.current.versionToken}) does not list ${r.path}.` : 'The current version could not be decided, so there is no expected hash to judge against.'],
-      ['Check the resource path against the moduleinfo keys (they start with /<Module>/).']);
+    return verdict(
+      'inconclusive',
+      [
+        ctx.current.versionToken
+          ? `The current moduleinfo (${ctx.current.versionToken}) does not list ${r.path}.`
+          : 'The current version could not be decided, so there is no expected hash to judge against.',
+      ],
+      ['Check the resource path against the moduleinfo keys (they start with /<Module>/).'],
+    );
   }
   // Reference bytes for version-token files: what the right frontends serve.
-  const refHash = r.versionTokenFile
-    ? observations.find((o) => isFrontend(o.source) && o.token === expected && o.hash)?.hash
-    : expected;
+  const refHash = r.versionTokenFile ? observations.find((o) => isFrontend(o.source) && o.token === expected && o.hash)?.hash : expected;
   const states = new Map<Observation, State>();
   for (const o of observations) {
     const s = stateOf(o, ctx, refHash, r.versionTokenFile);
@@ -200,16 +265,22 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
   const unreachedFrontends = pick(frontends, 'unreached');
   const device = observations.filter((o) => o.source === 'device');
   const evidence: string[] = [];
-  const unreachedNotes = unreachedFrontends.map((o) => `Frontend ${frontendLabel(o.source)} could not be read: ${o.error ?? `status ${o.status}`}.`);
+  const unreachedNotes = unreachedFrontends.map(
+    (o) => `Frontend ${frontendLabel(o.source)} could not be read: ${o.error ?? `status ${o.status}`}.`,
+  );
 
   // 1. The device asked for a hash the current moduleinfo does not list while the frontends serve the current version.
   const logged = device.find((o) => o.logExpected && o.logExpected !== expected && !r.versionTokenFile);
   if (logged && right.length && !wrong.length) {
     const olderVersion = ctx.older.find((v) => v.resources[r.path] === logged.logExpected);
-    return verdict('new-deployment', [
-      `The device asked for ${r.path}?${logged.logExpected}, but the current moduleinfo lists ${expected}${olderVersion ? ` (${logged.logExpected} is the hash of version ${olderVersion.versionToken})` : ''}.`,
-      `The frontends (${right.map((o) => frontendLabel(o.source)).join(', ')}) serve the current version, so the app was republished while the device was upgrading.`,
-    ], ['Let the device retry the upgrade now that publishing has finished; avoid publishing while devices upgrade.']);
+    return verdict(
+      'new-deployment',
+      [
+        `The device asked for ${r.path}?${logged.logExpected}, but the current moduleinfo lists ${expected}${olderVersion ? ` (${logged.logExpected} is the hash of version ${olderVersion.versionToken})` : ''}.`,
+        `The frontends (${right.map((o) => frontendLabel(o.source)).join(', ')}) serve the current version, so the app was republished while the device was upgrading.`,
+      ],
+      ['Let the device retry the upgrade now that publishing has finished; avoid publishing while devices upgrade.'],
+    );
   }
 
   // 2. Frontends disagree, or all serve the same wrong bytes.
@@ -227,8 +298,15 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
       return verdict('outdated-frontend', evidence, [redeploy(oldManifest)], oldManifest);
     }
     if (hashes.length === 1 && hashes[0] !== 'missing') {
-      evidence.push(`Every frontend checked serves the current moduleinfo but the same bytes for this file, which are not the version it lists.`);
-      return verdict('manifest-mismatch', evidence, ['Republish the module so its files and its moduleinfo match; check the Running folder on each frontend.'], labels);
+      evidence.push(
+        `Every frontend checked serves the current moduleinfo but the same bytes for this file, which are not the version it lists.`,
+      );
+      return verdict(
+        'manifest-mismatch',
+        evidence,
+        ['Republish the module so its files and its moduleinfo match; check the Running folder on each frontend.'],
+        labels,
+      );
     }
     evidence.push('No frontend serves the version the moduleinfo lists, and they do not agree with each other.');
     return verdict('manifest-mismatch', evidence, ['Republish the module to every frontend, then run the check again.'], labels);
@@ -240,7 +318,10 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
   const pubRight = pick(publics, 'right');
   const pubUnreached = pick(publics, 'unreached');
   const noFrontends = frontends.length === 0;
-  if (right.length) evidence.push(`${right.length === 1 ? 'Frontend' : 'Frontends'} ${right.map((o) => frontendLabel(o.source)).join(', ')} ${right.length === 1 ? 'serves' : 'serve'} the current version${r.versionTokenFile ? ` (token ${expected})` : ` (${short(expected)})`}.`);
+  if (right.length)
+    evidence.push(
+      `${right.length === 1 ? 'Frontend' : 'Frontends'} ${right.map((o) => frontendLabel(o.source)).join(', ')} ${right.length === 1 ? 'serves' : 'serve'} the current version${r.versionTokenFile ? ` (token ${expected})` : ` (${short(expected)})`}.`,
+    );
   evidence.push(...unreachedNotes);
 
   if (pubWrong.length) {
@@ -253,48 +334,111 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
     const publicEvidence = [...groups.values()].map((g) => describeWrongPublic(g, ctx, r));
     const truncated = pubWrong.filter((o) => o.diff?.class === 'prefix' || isShort(o));
     if (truncated.length) {
-      return verdict('truncated', [...evidence, ...publicEvidence], ['Check the size and time limits of the proxies and load balancer on the way, then retry.']);
+      return verdict(
+        'truncated',
+        [...evidence, ...publicEvidence],
+        ['Check the size and time limits of the proxies and load balancer on the way, then retry.'],
+      );
     }
     const altered = pubWrong.filter((o) => (o.diff && ALTERATIONS.has(o.diff.class)) || (o.status !== undefined && o.status >= 400));
     const cached = pubWrong.filter((o) => o.fetch && cacheEvidence(o.fetch.headers).hit);
     const bypassRight = pubRight.filter((o) => isBypass(o.source));
     if (altered.length) {
-      return verdict('altered-content', [...evidence, ...publicEvidence], ['Turn off content rewriting, injection or minification for this host on the proxy, CDN or security product in the path (or exempt the host from inspection).']);
+      return verdict(
+        'altered-content',
+        [...evidence, ...publicEvidence],
+        [
+          'Turn off content rewriting, injection or minification for this host on the proxy, CDN or security product in the path (or exempt the host from inspection).',
+        ],
+      );
     }
     if (cached.length || bypassRight.length) {
       const extra = bypassRight.map((o) => `${cap(sourceName(o))} gets the current version, so a stored copy is served to the plain URL.`);
       const element = cached.map((o) => cacheEvidence(o.fetch!.headers).element).find(Boolean);
-      const keyHint = pubWrong.some((o) => o.source === 'public-busted') ? ' The cache ignores the query string in its key: include it.' : '';
-      return verdict('stale-cache', [...evidence, ...publicEvidence, ...extra], [`Purge the cache${element ? ` of ${element}` : ''} in front of the app and include the query string in its cache key.${keyHint}`]);
+      const keyHint = pubWrong.some((o) => o.source === 'public-busted')
+        ? ' The cache ignores the query string in its key: include it.'
+        : '';
+      return verdict(
+        'stale-cache',
+        [...evidence, ...publicEvidence, ...extra],
+        [`Purge the cache${element ? ` of ${element}` : ''} in front of the app and include the query string in its cache key.${keyHint}`],
+      );
     }
     const samples = publics.filter((o) => o.source === 'public');
     if (samples.some((o) => states.get(o) === 'right') && samples.some((o) => states.get(o) === 'wrong') && !noFrontends) {
-      const members = unique(samples.flatMap((o) => (o.fetch ? affinityCookies(o.fetch.headers).map((a) => a.member).filter(Boolean) : [])) as string[]);
-      return verdict('outdated-frontend', [...evidence, ...publicEvidence,
-        `Repeated requests to the public URL alternate between the current version and other bytes, with no sign of a cache: the load balancer reaches a server not in the list${members.length ? ` (members seen: ${members.join(', ')})` : ''}.`],
-      ['Add every server behind the load balancer to the check, and redeploy the one that serves the old copy.'], ['(not in the list)']);
+      const members = unique(
+        samples.flatMap((o) =>
+          o.fetch
+            ? affinityCookies(o.fetch.headers)
+                .map((a) => a.member)
+                .filter(Boolean)
+            : [],
+        ) as string[],
+      );
+      return verdict(
+        'outdated-frontend',
+        [
+          ...evidence,
+          ...publicEvidence,
+          `Repeated requests to the public URL alternate between the current version and other bytes, with no sign of a cache: the load balancer reaches a server not in the list${members.length ? ` (members seen: ${members.join(', ')})` : ''}.`,
+        ],
+        ['Add every server behind the load balancer to the check, and redeploy the one that serves the old copy.'],
+        ['(not in the list)'],
+      );
     }
-    return verdict('inconclusive', [...evidence, ...publicEvidence, noFrontends ? 'No frontend was checked, so the public copy cannot be set against the servers.' : 'There is no cache header and no bypassed sample that is right, so the stored copy cannot be placed.'],
-      [noFrontends ? 'Add the frontends (support can reach them) and run the check again.' : 'Ask which caches and proxies sit in front of the app, and add every server behind the load balancer.']);
+    return verdict(
+      'inconclusive',
+      [
+        ...evidence,
+        ...publicEvidence,
+        noFrontends
+          ? 'No frontend was checked, so the public copy cannot be set against the servers.'
+          : 'There is no cache header and no bypassed sample that is right, so the stored copy cannot be placed.',
+      ],
+      [
+        noFrontends
+          ? 'Add the frontends (support can reach them) and run the check again.'
+          : 'Ask which caches and proxies sit in front of the app, and add every server behind the load balancer.',
+      ],
+    );
   }
 
   const deviceWrong = device.filter((o) => states.get(o) === 'wrong');
   if (deviceWrong.length && (pubRight.length || right.length)) {
-    return verdict('device-network', [...evidence,
-      pubRight.length ? `The public URL serves the current version (${countSamples(pubRight)}).` : 'The public URL was not checked.',
-      ...deviceWrong.map((o) => `The device calculated ${o.hash} for ${r.path}, not ${expected}.`)],
-    ['Something on the device\'s network changes the file (corporate proxy, operator, antivirus): test from another network, or with inspection disabled for this host.']);
+    return verdict(
+      'device-network',
+      [
+        ...evidence,
+        pubRight.length ? `The public URL serves the current version (${countSamples(pubRight)}).` : 'The public URL was not checked.',
+        ...deviceWrong.map((o) => `The device calculated ${o.hash} for ${r.path}, not ${expected}.`),
+      ],
+      [
+        "Something on the device's network changes the file (corporate proxy, operator, antivirus): test from another network, or with inspection disabled for this host.",
+      ],
+    );
   }
   if (unreachedFrontends.length || pubUnreached.length) {
-    return verdict('unreachable', [...evidence, ...pubUnreached.map((o) => `${cap(sourceName(o))} could not be read: ${o.error ?? `status ${o.status}`}.`)],
-      [...(unreachedFrontends.length ? ['Check that the frontends named can be reached from here (address, port, certificate), or give their Running folder instead.'] : []),
-        ...(pubUnreached.length ? ['Open the public URL in a browser from this network to see what answers (a sign-in page, an error page, a timeout).'] : [])]);
+    return verdict(
+      'unreachable',
+      [...evidence, ...pubUnreached.map((o) => `${cap(sourceName(o))} could not be read: ${o.error ?? `status ${o.status}`}.`)],
+      [
+        ...(unreachedFrontends.length
+          ? ['Check that the frontends named can be reached from here (address, port, certificate), or give their Running folder instead.']
+          : []),
+        ...(pubUnreached.length
+          ? ['Open the public URL in a browser from this network to see what answers (a sign-in page, an error page, a timeout).']
+          : []),
+      ],
+    );
   }
   if (noFrontends && !pubRight.length) {
     return verdict('inconclusive', [...evidence, 'Nothing was fetched for this file.'], ['Add the frontends, or check the public URL.']);
   }
   const encodingOnly = publics.filter((o) => states.get(o) === 'right' && o.wireHash && o.wireHash !== o.hash);
-  if (encodingOnly.length) evidence.push(`${cap(sourceName(encodingOnly[0]!))} arrives compressed (${encodingOnly[0]!.fetch?.contentEncoding ?? 'encoded'}); once decoded it is the same file, which is no fault.`);
+  if (encodingOnly.length)
+    evidence.push(
+      `${cap(sourceName(encodingOnly[0]!))} arrives compressed (${encodingOnly[0]!.fetch?.contentEncoding ?? 'encoded'}); once decoded it is the same file, which is no fault.`,
+    );
   if (pubRight.length) evidence.push(`The public URL serves the current version (${countSamples(pubRight)}).`);
   if (noFrontends) evidence.push('The frontends were not checked from here.');
   return verdict('consistent', evidence, []);
@@ -302,7 +446,8 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
 
 function describeWrongFrontend(o: Observation, ctx: Context, r: ResourceObservations): string {
   const who = `Frontend ${frontendLabel(o.source)}`;
-  if (o.errorCode === 'MISSING' || o.status === 404 || o.status === 410) return `${who} does not have ${r.path} (${o.status ? `status ${o.status}` : o.error ?? 'no such file'}), which the current version lists.`;
+  if (o.errorCode === 'MISSING' || o.status === 404 || o.status === 410)
+    return `${who} does not have ${r.path} (${o.status ? `status ${o.status}` : (o.error ?? 'no such file')}), which the current version lists.`;
   const old = ctx.frontendsWithOldManifest.get(frontendLabel(o.source));
   const olderVersion = ctx.older.find((v) => v.resources[r.path] === (r.versionTokenFile ? o.token : o.hash));
   const what = r.versionTokenFile ? `token ${o.token ?? '(none found)'}` : o.hash;
@@ -313,7 +458,9 @@ function describeWrongPublic(group: Observation[], ctx: Context, r: ResourceObse
   const o = group[0]!;
   const names = group.map((x) => sourceName(x));
   const who = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  const parts = [`${cap(who)} ${group.length === 1 ? 'serves' : 'get'} ${o.status !== undefined && o.status !== 200 ? `status ${o.status} with ` : ''}${short(o.hash)}${r.versionTokenFile ? ` (token ${o.token ?? 'none'})` : ''}, not ${short(ctx.expected)}.`];
+  const parts = [
+    `${cap(who)} ${group.length === 1 ? 'serves' : 'get'} ${o.status !== undefined && o.status !== 200 ? `status ${o.status} with ` : ''}${short(o.hash)}${r.versionTokenFile ? ` (token ${o.token ?? 'none'})` : ''}, not ${short(ctx.expected)}.`,
+  ];
   if (o.diff) parts.push(`Byte diff: ${o.diff.summary} (${diffClassLabel(o.diff.class)}).`);
   if (isShort(o)) parts.push(`Only ${o.fetch!.wireBytes} of the ${o.fetch!.contentLength} bytes announced by Content-Length arrived.`);
   const olderVersion = ctx.older.find((v) => v.resources[r.path] === o.hash);
@@ -331,7 +478,10 @@ function describeWrongPublic(group: Observation[], ctx: Context, r: ResourceObse
 /** "5 samples from here and 3 from the customer's network": how many copies back a statement. */
 function countSamples(obs: Observation[]): string {
   const n = (v: Observation['vantage']) => obs.filter((o) => o.vantage === v).length;
-  const parts = [n('agent') && `${n('agent')} sample${n('agent') === 1 ? '' : 's'} from here`, n('customer') && `${n('customer')} from the customer's network`].filter(Boolean);
+  const parts = [
+    n('agent') && `${n('agent')} sample${n('agent') === 1 ? '' : 's'} from here`,
+    n('customer') && `${n('customer')} from the customer's network`,
+  ].filter(Boolean);
   return parts.join(' and ');
 }
 
@@ -351,45 +501,73 @@ function combine(input: CheckObservations, current: CurrentVersion, resources: R
   const counts: Partial<Record<Cause, number>> = {};
   for (const r of resources) counts[r.cause] = (counts[r.cause] ?? 0) + 1;
   const evidence = [`Current version: ${current.how}.`];
-  for (const r of atFault.slice(0, 5)) if (r.cause !== 'consistent') evidence.push(...r.evidence.filter((e) => !e.startsWith('Current version')).map((e) => `${r.path}: ${e}`));
+  for (const r of atFault.slice(0, 5))
+    if (r.cause !== 'consistent')
+      evidence.push(...r.evidence.filter((e) => !e.startsWith('Current version')).map((e) => `${r.path}: ${e}`));
   if (!input.frontends.length) evidence.push('No frontend was given: only what the public URL shows was judged.');
   const files = atFault.filter((r) => !r.path.endsWith('/moduleservices/moduleinfo')).length;
   return {
-    fault, cause, frontends,
+    fault,
+    cause,
+    frontends,
     headline: headline(cause, frontends, files, atFault),
     customer: customerSentence(cause),
-    evidence: unique(evidence), next: unique(atFault.flatMap((r) => r.next)), current, resources, counts,
+    evidence: unique(evidence),
+    next: unique(atFault.flatMap((r) => r.next)),
+    current,
+    resources,
+    counts,
   };
 }
 
 function headline(cause: Cause, frontends: string[], files: number, rs: ResourceVerdict[]): string {
   const n = `${files || rs.length} file${(files || rs.length) === 1 ? '' : 's'}`;
   switch (cause) {
-    case 'new-deployment': return 'The app was republished while the check or the upgrade ran: a new deployment, not a fault of a server or the network.';
-    case 'outdated-frontend': return `Frontend ${frontends.join(', ')} serve${frontends.length === 1 ? 's' : ''} an outdated copy of ${n}.`;
-    case 'manifest-mismatch': return `The frontends serve files that do not match their own moduleinfo (${n}).`;
-    case 'stale-cache': return `A cache between the servers and the devices serves an old copy of ${n}.`;
-    case 'altered-content': return `Something between the servers and the devices changes the content of ${n}.`;
-    case 'truncated': return `${cap(n)} arrive${files === 1 ? 's' : ''} cut short through the public URL.`;
-    case 'device-network': return 'The servers and the public URL are right from here; something on the device\'s network changes the files.';
-    case 'consistent': return 'Every copy checked matches the current version: no fault found.';
-    case 'unreachable': return 'Some points could not be reached, and what was reached shows no fault.';
-    default: return 'The evidence is not enough to name the side at fault.';
+    case 'new-deployment':
+      return 'The app was republished while the check or the upgrade ran: a new deployment, not a fault of a server or the network.';
+    case 'outdated-frontend':
+      return `Frontend ${frontends.join(', ')} serve${frontends.length === 1 ? 's' : ''} an outdated copy of ${n}.`;
+    case 'manifest-mismatch':
+      return `The frontends serve files that do not match their own moduleinfo (${n}).`;
+    case 'stale-cache':
+      return `A cache between the servers and the devices serves an old copy of ${n}.`;
+    case 'altered-content':
+      return `Something between the servers and the devices changes the content of ${n}.`;
+    case 'truncated':
+      return `${cap(n)} arrive${files === 1 ? 's' : ''} cut short through the public URL.`;
+    case 'device-network':
+      return "The servers and the public URL are right from here; something on the device's network changes the files.";
+    case 'consistent':
+      return 'Every copy checked matches the current version: no fault found.';
+    case 'unreachable':
+      return 'Some points could not be reached, and what was reached shows no fault.';
+    default:
+      return 'The evidence is not enough to name the side at fault.';
   }
 }
 
 function customerSentence(cause: Cause): string {
   switch (cause) {
-    case 'new-deployment': return 'The app was updated on the server while your device was downloading it. Open the app again to retry the update.';
-    case 'outdated-frontend': return 'One of the app\'s servers has an old copy of some files. Support will fix the server; there is nothing to change on your side.';
-    case 'manifest-mismatch': return 'The app\'s files on the server do not match the list of files the update expects. The app needs to be published again.';
-    case 'stale-cache': return 'A cache on the network (a CDN or proxy) keeps handing out an old copy of some files. Its owner needs to clear it.';
-    case 'altered-content': return 'Something on the network (a proxy, security product or CDN) changes the app\'s files on their way to the device.';
-    case 'truncated': return 'Some files arrive incomplete on this network. A proxy or firewall may be cutting them short.';
-    case 'device-network': return 'The files are correct on the internet, but arrive changed on the device\'s network. Try the update on another network (for example mobile data).';
-    case 'consistent': return 'Everything we could check delivers the right files. If the update still fails, send this report to support.';
-    case 'unreachable': return 'Some addresses could not be reached, so the check is incomplete. Send this report to support.';
-    default: return 'The check could not tell where the problem is. Send this report to support.';
+    case 'new-deployment':
+      return 'The app was updated on the server while your device was downloading it. Open the app again to retry the update.';
+    case 'outdated-frontend':
+      return "One of the app's servers has an old copy of some files. Support will fix the server; there is nothing to change on your side.";
+    case 'manifest-mismatch':
+      return "The app's files on the server do not match the list of files the update expects. The app needs to be published again.";
+    case 'stale-cache':
+      return 'A cache on the network (a CDN or proxy) keeps handing out an old copy of some files. Its owner needs to clear it.';
+    case 'altered-content':
+      return "Something on the network (a proxy, security product or CDN) changes the app's files on their way to the device.";
+    case 'truncated':
+      return 'Some files arrive incomplete on this network. A proxy or firewall may be cutting them short.';
+    case 'device-network':
+      return "The files are correct on the internet, but arrive changed on the device's network. Try the update on another network (for example mobile data).";
+    case 'consistent':
+      return 'Everything we could check delivers the right files. If the update still fails, send this report to support.';
+    case 'unreachable':
+      return 'Some addresses could not be reached, so the check is incomplete. Send this report to support.';
+    default:
+      return 'The check could not tell where the problem is. Send this report to support.';
   }
 }
 

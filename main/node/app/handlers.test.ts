@@ -17,7 +17,9 @@ const events: Array<[EventName, unknown]> = [];
 let dialogAnswer: string[] = [];
 
 const platform: Platform = {
-  version: 'test', platform: 'linux', arch: 'x64',
+  version: 'test',
+  platform: 'linux',
+  arch: 'x64',
   openDialog: async () => dialogAnswer,
   saveDialog: async (name) => join(dir, name),
   openExternal: async (url) => void opened.push(url),
@@ -26,7 +28,10 @@ const platform: Platform = {
 
 const newCaller = (id = 1): Caller => ({ id, grants: new PathGrants(), emit: (e, p) => void events.push([e, p]) });
 const call = (channel: unknown, payload: unknown, caller: Caller) => dispatch(channel, payload, caller, services);
-const openssl = (alg: string, path: string) => execFileSync('openssl', ['dgst', `-${alg}`, '-r', path]).toString().split(' ')[0];
+const openssl = (alg: string, path: string) =>
+  execFileSync('openssl', ['dgst', `-${alg}`, '-r', path])
+    .toString()
+    .split(' ')[0];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hw-handlers-'));
@@ -42,7 +47,9 @@ describe('the handler table', () => {
     writeFileSync(file, Buffer.alloc(3_000_000, 7));
     const caller = newCaller();
     expect(await call(Channel.GrantDropped, { paths: [file] }, caller)).toEqual({ ok: true, value: { paths: [file] } });
-    const r = await call(Channel.HashFiles, { jobId: 'j1', paths: [file], algorithms: ['md5', 'sha256', 'sha512'] }, caller) as Envelope<{ files: Array<{ digests: Record<string, string> }> }>;
+    const r = (await call(Channel.HashFiles, { jobId: 'j1', paths: [file], algorithms: ['md5', 'sha256', 'sha512'] }, caller)) as Envelope<{
+      files: Array<{ digests: Record<string, string> }>;
+    }>;
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const d = r.value.files[0]!.digests;
@@ -68,11 +75,20 @@ describe('the handler table', () => {
     const caller = newCaller();
     dialogAnswer = [folder];
     await call(Channel.OpenDialog, { kind: 'folder' }, caller);
-    expect((await call(Channel.HashFiles, { jobId: 'j3', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, caller)).ok).toBe(true);
-    expect(await call(Channel.HashFiles, { jobId: 'j4', paths: [join(folder, 'escape.txt')], algorithms: ['md5'] }, caller)).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
-    expect(await call(Channel.HashFiles, { jobId: 'j5', paths: [join(folder, '..', 'outside.txt')], algorithms: ['md5'] }, caller)).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
+    expect((await call(Channel.HashFiles, { jobId: 'j3', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, caller)).ok).toBe(
+      true,
+    );
+    expect(await call(Channel.HashFiles, { jobId: 'j4', paths: [join(folder, 'escape.txt')], algorithms: ['md5'] }, caller)).toMatchObject({
+      ok: false,
+      error: { code: 'REFUSED_PATH' },
+    });
+    expect(
+      await call(Channel.HashFiles, { jobId: 'j5', paths: [join(folder, '..', 'outside.txt')], algorithms: ['md5'] }, caller),
+    ).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
     // Grants belong to the window they were given to.
-    expect(await call(Channel.HashFiles, { jobId: 'j6', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, newCaller(2))).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
+    expect(
+      await call(Channel.HashFiles, { jobId: 'j6', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, newCaller(2)),
+    ).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
   });
 
   it('cancels a long hash from the window that started it, not from another', async () => {
@@ -84,20 +100,26 @@ describe('the handler table', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await call(Channel.CancelJob, { jobId: 'long' }, newCaller(6))).toEqual({ ok: true, value: { cancelled: false } });
     expect(await call(Channel.CancelJob, { jobId: 'long' }, caller)).toEqual({ ok: true, value: { cancelled: true } });
-    const r = await job as Envelope<{ files: Array<{ error?: { code: string } }> }>;
+    const r = (await job) as Envelope<{ files: Array<{ error?: { code: string } }> }>;
     expect(r.ok && r.value.files[0]!.error?.code).toBe('CANCELLED');
   });
 
   it('opens only safe https links in the browser', async () => {
     const caller = newCaller();
-    expect(await call(Channel.OpenExternal, { url: 'https://success.outsystems.com/' }, caller)).toEqual({ ok: true, value: { opened: true } });
+    expect(await call(Channel.OpenExternal, { url: 'https://success.outsystems.com/' }, caller)).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
     expect(await call(Channel.OpenExternal, { url: 'file:///etc/passwd' }, caller)).toMatchObject({ ok: true, value: { opened: false } });
     expect(opened).toEqual(['https://success.outsystems.com/']);
   });
 
   it('remembers settings, validated', async () => {
     const caller = newCaller();
-    expect(await call(Channel.SetSettings, { algorithms: ['sha256'], encoding: 'outsystems' }, caller)).toMatchObject({ ok: true, value: { algorithms: ['sha256'], encoding: 'outsystems', theme: 'system' } });
+    expect(await call(Channel.SetSettings, { algorithms: ['sha256'], encoding: 'outsystems' }, caller)).toMatchObject({
+      ok: true,
+      value: { algorithms: ['sha256'], encoding: 'outsystems', theme: 'system' },
+    });
     expect(await call(Channel.GetSettings, {}, caller)).toMatchObject({ ok: true, value: { algorithms: ['sha256'] } });
     expect(await call(Channel.SetSettings, { algorithms: ['rot13'] }, caller)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
   });
@@ -105,7 +127,22 @@ describe('the handler table', () => {
 
 describe('every channel answers malformed payloads with a validation error, never a crash', () => {
   const huge = 'x'.repeat(30_000_000);
-  const bad: unknown[] = [undefined, null, 42, 'text', [], [1, 2], true, { unexpected: 1 }, { jobId: 7 }, { paths: 'not-a-list' }, { paths: [huge] }, { url: huge }, { path: '\0' }, Object.create({ inherited: 1 })];
+  const bad: unknown[] = [
+    undefined,
+    null,
+    42,
+    'text',
+    [],
+    [1, 2],
+    true,
+    { unexpected: 1 },
+    { jobId: 7 },
+    { paths: 'not-a-list' },
+    { paths: [huge] },
+    { url: huge },
+    { path: '\0' },
+    Object.create({ inherited: 1 }),
+  ];
   for (const channel of Object.keys(CONTRACT) as ChannelName[]) {
     it(channel, async () => {
       for (const payload of bad) {
@@ -125,7 +162,10 @@ describe('every channel answers malformed payloads with a validation error, neve
     expect(await call('fs:read', {}, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID' } });
     expect(await call('__proto__', {}, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID' } });
     expect(await call('constructor', {}, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID' } });
-    expect(await call(Channel.AppInfo, { extra: true }, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID', message: 'app:info: $.extra: unknown field' } });
+    expect(await call(Channel.AppInfo, { extra: true }, newCaller())).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', message: 'app:info: $.extra: unknown field' },
+    });
   });
 
   it('paths never chosen are refused on every channel that reads one', async () => {
@@ -142,11 +182,12 @@ describe('every channel answers malformed payloads with a validation error, neve
       [Channel.Diagnose, { jobId: 'f', appUrl: 'http://127.0.0.1:9/MyApp/', frontends: [{ label: 'FE1', address: dir }] }],
       [Channel.HashFiles, { jobId: 'g', paths: ['relative/path.txt'], algorithms: ['md5'] }],
     ];
-    for (const [channel, payload] of cases) expect(await call(channel, payload, c), channel).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
+    for (const [channel, payload] of cases)
+      expect(await call(channel, payload, c), channel).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
   });
 });
 
-describe('the app\'s OTA check uses the system proxy and certificate store for the public samples', () => {
+describe("the app's OTA check uses the system proxy and certificate store for the public samples", () => {
   it('records them in the report', async () => {
     const { sampleApp } = await import('../../../e2e/lab/module.js');
     const { makeTestPki } = await import('../../../e2e/lab/tls.js');
@@ -155,14 +196,31 @@ describe('the app\'s OTA check uses the system proxy and certificate store for t
     const pki = makeTestPki(join(dir, 'pki'));
     const fe = await startFrontend({ version: sampleApp(1), tls: pki.server });
     const proxy = await startForwardProxy();
-    const withSystem: Services = { ...services, platform: { ...platform, proxyFor: async () => parseProxy(proxy.url), systemCa: () => pki.caPem } };
+    const withSystem: Services = {
+      ...services,
+      platform: { ...platform, proxyFor: async () => parseProxy(proxy.url), systemCa: () => pki.caPem },
+    };
     try {
-      const r = await dispatch(Channel.Diagnose, { jobId: 'ota', appUrl: `https://localhost:${fe.port}/MyApp/`, frontends: [{ label: 'FE1', address: `127.0.0.1:${fe.port}` }], resources: ['/MyApp/scripts/MyApp.controller.js'] }, newCaller(), withSystem);
+      const r = await dispatch(
+        Channel.Diagnose,
+        {
+          jobId: 'ota',
+          appUrl: `https://localhost:${fe.port}/MyApp/`,
+          frontends: [{ label: 'FE1', address: `127.0.0.1:${fe.port}` }],
+          resources: ['/MyApp/scripts/MyApp.controller.js'],
+        },
+        newCaller(),
+        withSystem,
+      );
       expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
       if (!r.ok) return;
       const report = r.value as { cause: string; runs: Array<{ network: { proxy?: string; proxySource?: string; ca?: string } }> };
       expect(report.cause).toBe('consistent');
-      expect(report.runs[0]!.network).toMatchObject({ proxy: proxy.url, proxySource: 'system', ca: 'the operating system\'s certificate store' });
+      expect(report.runs[0]!.network).toMatchObject({
+        proxy: proxy.url,
+        proxySource: 'system',
+        ca: "the operating system's certificate store",
+      });
       expect(proxy.connects).toContain(`localhost:${fe.port}`);
     } finally {
       await closeAll([fe, proxy]);

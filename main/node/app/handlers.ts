@@ -4,7 +4,21 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { ALGORITHMS } from '../../common/algorithms.js';
 import { formatChecksumFile } from '../../common/checksum-file.js';
-import { Channel, CONTRACT, CASE_SCHEMA, type CaseFile, Event, isChannel, type ChannelName, type Envelope, type EventName, type EventPayloads, type IpcError, type RequestOf, type ResponseOf } from '../../common/ipc/contract.js';
+import {
+  Channel,
+  CONTRACT,
+  CASE_SCHEMA,
+  type CaseFile,
+  Event,
+  isChannel,
+  type ChannelName,
+  type Envelope,
+  type EventName,
+  type EventPayloads,
+  type IpcError,
+  type RequestOf,
+  type ResponseOf,
+} from '../../common/ipc/contract.js';
 import { ValidationError } from '../../common/ipc/schema.js';
 import { shellCommand } from '../../common/shell-quote.js';
 import { isSafeExternalUrl } from '../../common/url-check.js';
@@ -76,7 +90,8 @@ export const HANDLERS: HandlerTable = {
     for (const a of ALGORITHMS) {
       const chosen = await chooseImplementation(a.id).catch(() => undefined);
       if (chosen) implementations[a.id] = chosen.implementation;
-      if (a.implementations[0] === 'native' && chosen?.implementation !== 'native') fallbacks.push(`${a.label}: native package not loaded, using ${chosen?.implementation ?? 'nothing'}`);
+      if (a.implementations[0] === 'native' && chosen?.implementation !== 'native')
+        fallbacks.push(`${a.label}: native package not loaded, using ${chosen?.implementation ?? 'nothing'}`);
     }
     return { version: s.platform.version, platform: s.platform.platform, arch: s.platform.arch, implementations, fallbacks };
   },
@@ -90,7 +105,8 @@ export const HANDLERS: HandlerTable = {
 
   async [Channel.ReadText](req, caller) {
     const path = await caller.grants.check(req.path);
-    if ((await stat(path)).size > 20_000_000) throw Object.assign(new Error(`${basename(path)} is over 20 MB: not a log or a moduleinfo`), { code: 'TOO_LARGE' });
+    if ((await stat(path)).size > 20_000_000)
+      throw Object.assign(new Error(`${basename(path)} is over 20 MB: not a log or a moduleinfo`), { code: 'TOO_LARGE' });
     return { text: await readFile(path, 'utf8') };
   },
 
@@ -100,9 +116,12 @@ export const HANDLERS: HandlerTable = {
 
   async [Channel.HashFiles](req, caller, s) {
     const paths = await caller.grants.checkAll(req.paths);
-    return asJob(s, caller, req.jobId, (signal) => hashFiles(s.pool, paths, req.algorithms, {
-      signal, onProgress: (progress) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'hash', progress }),
-    }));
+    return asJob(s, caller, req.jobId, (signal) =>
+      hashFiles(s.pool, paths, req.algorithms, {
+        signal,
+        onProgress: (progress) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'hash', progress }),
+      }),
+    );
   },
 
   async [Channel.CancelJob](req, caller, s) {
@@ -122,10 +141,14 @@ export const HANDLERS: HandlerTable = {
   async [Channel.VerifyChecksumFile](req, caller, s) {
     const path = await caller.grants.check(req.path);
     // The entries it lists are read only inside its own folder.
-    return asJob(s, caller, req.jobId, (signal) => verifyChecksumFile(s.pool, path, {
-      algorithm: req.algorithm, confine: true, signal,
-      onEntry: (entry, index, total) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'verify', entry, index, total }),
-    }));
+    return asJob(s, caller, req.jobId, (signal) =>
+      verifyChecksumFile(s.pool, path, {
+        algorithm: req.algorithm,
+        confine: true,
+        signal,
+        onEntry: (entry, index, total) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'verify', entry, index, total }),
+      }),
+    );
   },
 
   async [Channel.SaveChecksumFile](req, caller, s) {
@@ -150,7 +173,15 @@ export const HANDLERS: HandlerTable = {
       const spec = parseFrontendSpec(`${f.label}=${f.address}`);
       if (spec.kind === 'folder') {
         frontends.push({ label: spec.label, kind: 'folder', address: await caller.grants.check(spec.address) });
-      } else frontends.push({ label: spec.label, kind: 'address', address: spec.address, host: spec.host, port: spec.port, scheme: spec.scheme });
+      } else
+        frontends.push({
+          label: spec.label,
+          kind: 'address',
+          address: spec.address,
+          host: spec.host,
+          port: spec.port,
+          scheme: spec.scheme,
+        });
     }
     let har: Har | undefined;
     if (req.harPath) {
@@ -164,14 +195,32 @@ export const HANDLERS: HandlerTable = {
     return asJob(s, caller, req.jobId, async (signal) => {
       try {
         return await diagnose({
-          appUrl: req.appUrl, frontends, moduleinfoText: req.moduleinfoText, log: req.logText ? parseLog(req.logText).entries : undefined, har,
-          resources: req.resources, all: req.all, samples: req.samples, trust: req.trust, insecure: req.insecure,
+          appUrl: req.appUrl,
+          frontends,
+          moduleinfoText: req.moduleinfoText,
+          log: req.logText ? parseLog(req.logText).entries : undefined,
+          har,
+          resources: req.resources,
+          all: req.all,
+          samples: req.samples,
+          trust: req.trust,
+          insecure: req.insecure,
           ca: [caText, systemCa].filter(Boolean).join('\n') || undefined,
-          caLabel: [req.caPath ? basename(req.caPath) : undefined, systemCa ? 'the operating system\'s certificate store' : undefined].filter(Boolean).join(' + ') || undefined,
-          proxy, proxySource: proxy ? 'system' : undefined,
-          timeoutMs: (req.timeoutSeconds ?? 30) * 1000, concurrency: req.concurrency, vantage: req.vantage ?? 'agent',
-          toolVersion: s.platform.version, command: commandFor(req), pool: s.pool, signal,
-          onProgress: (p) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'ota', phase: p.phase, done: p.done, total: p.total, path: p.path }),
+          caLabel:
+            [req.caPath ? basename(req.caPath) : undefined, systemCa ? "the operating system's certificate store" : undefined]
+              .filter(Boolean)
+              .join(' + ') || undefined,
+          proxy,
+          proxySource: proxy ? 'system' : undefined,
+          timeoutMs: (req.timeoutSeconds ?? 30) * 1000,
+          concurrency: req.concurrency,
+          vantage: req.vantage ?? 'agent',
+          toolVersion: s.platform.version,
+          command: commandFor(req),
+          pool: s.pool,
+          signal,
+          onProgress: (p) =>
+            caller.emit(Event.Progress, { jobId: req.jobId, kind: 'ota', phase: p.phase, done: p.done, total: p.total, path: p.path }),
         });
       } catch (err) {
         if (err instanceof CannotRun) throw Object.assign(new Error(err.message), { code: 'CANNOT_RUN' });
@@ -259,7 +308,13 @@ export const HANDLERS: HandlerTable = {
  * Validates and runs one request. Never throws: a bad channel or payload, a refused path or a failing
  * service all come back as an error envelope the renderer can show.
  */
-export async function dispatch(channel: unknown, payload: unknown, caller: Caller, services: Services, table: HandlerTable = HANDLERS): Promise<Envelope<unknown>> {
+export async function dispatch(
+  channel: unknown,
+  payload: unknown,
+  caller: Caller,
+  services: Services,
+  table: HandlerTable = HANDLERS,
+): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'INVALID', message: `unknown channel ${String(channel).slice(0, 80)}` } };
   let request: unknown;
   try {
@@ -302,7 +357,8 @@ function parseCaseFile(text: string, name: string): CaseFile {
     throw Object.assign(new Error(`${name} is not a Hash Workbench case file (not JSON)`), { code: 'INVALID_INPUT' });
   }
   const v = value as Partial<CaseFile> | null;
-  if (!v || v.schema !== 'hash-workbench/case') throw Object.assign(new Error(`${name} is not a Hash Workbench case file`), { code: 'INVALID_INPUT' });
+  if (!v || v.schema !== 'hash-workbench/case')
+    throw Object.assign(new Error(`${name} is not a Hash Workbench case file`), { code: 'INVALID_INPUT' });
   const { schema: _schema, ...rest } = v;
   try {
     return { schema: 'hash-workbench/case', ...CASE_SCHEMA.parse(rest) };

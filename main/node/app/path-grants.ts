@@ -6,7 +6,9 @@ import { isAbsolute, relative, resolve } from 'node:path';
 export class RefusedPath extends Error {
   readonly code = 'REFUSED_PATH';
   constructor(readonly path: string) {
-    super(`${path}: this file was not opened or dropped in Hash Workbench, so the app will not read it. Open it with Open File… or drop it on the window.`);
+    super(
+      `${path}: this file was not opened or dropped in Hash Workbench, so the app will not read it. Open it with Open File… or drop it on the window.`,
+    );
   }
 }
 

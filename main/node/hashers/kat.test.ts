@@ -98,7 +98,8 @@ function materialize(spec: InputSpec): Uint8Array {
 function describeInput(spec: InputSpec): string {
   const quote = (s: string) => (s.length > 24 ? `${JSON.stringify(s.slice(0, 20) + '…')} (${s.length} bytes)` : JSON.stringify(s));
   if ('ascii' in spec) return quote(spec.ascii);
-  if ('hex' in spec) return `hex ${spec.hex.length > 12 ? `${spec.hex.slice(0, 8)}…${spec.hex.slice(-4)}` : spec.hex} (${spec.hex.length / 2} bytes)`;
+  if ('hex' in spec)
+    return `hex ${spec.hex.length > 12 ? `${spec.hex.slice(0, 8)}…${spec.hex.slice(-4)}` : spec.hex} (${spec.hex.length / 2} bytes)`;
   if ('repeat' in spec) return `${JSON.stringify(spec.repeat)} × ${spec.count}`;
   if ('repeatHex' in spec) return `0x${spec.repeatHex} × ${spec.count}`;
   if ('pattern251' in spec) return `${spec.pattern251} bytes of i % 251`;
@@ -214,26 +215,38 @@ describe('vectors.json', () => {
     for (const id of Object.keys(KAT.algorithms)) expect(isAlgorithmId(id), id).toBe(true);
   });
 
-  it.each(ALGORITHMS.map((a) => [a.id, a] as const))('%s: names its sources, has the empty input and "abc", digests of the right length', (_id, info) => {
-    const kat = vectorsOf(info.id);
-    expect(kat.sources.length).toBeGreaterThan(10);
-    expect(kat.crossVerifiedWith.length).toBeGreaterThan(0);
-    expect(kat.vectors.some((v) => isEmpty(v.input)), 'empty input').toBe(true);
-    expect(kat.vectors.some((v) => isAbc(v.input)), '"abc"').toBe(true);
-    const seen = new Set<string>();
-    for (const v of kat.vectors) {
-      expect(v.digest, describeInput(v.input)).toMatch(new RegExp(`^[0-9a-f]{${2 * info.digestBytes}}$`));
-      expect(v.ref.length, describeInput(v.input)).toBeGreaterThan(0);
-      const key = JSON.stringify(v.input);
-      expect(seen.has(key), `duplicate input ${key}`).toBe(false);
-      seen.add(key);
-    }
-  });
+  it.each(ALGORITHMS.map((a) => [a.id, a] as const))(
+    '%s: names its sources, has the empty input and "abc", digests of the right length',
+    (_id, info) => {
+      const kat = vectorsOf(info.id);
+      expect(kat.sources.length).toBeGreaterThan(10);
+      expect(kat.crossVerifiedWith.length).toBeGreaterThan(0);
+      expect(
+        kat.vectors.some((v) => isEmpty(v.input)),
+        'empty input',
+      ).toBe(true);
+      expect(
+        kat.vectors.some((v) => isAbc(v.input)),
+        '"abc"',
+      ).toBe(true);
+      const seen = new Set<string>();
+      for (const v of kat.vectors) {
+        expect(v.digest, describeInput(v.input)).toMatch(new RegExp(`^[0-9a-f]{${2 * info.digestBytes}}$`));
+        expect(v.ref.length, describeInput(v.input)).toBeGreaterThan(0);
+        const key = JSON.stringify(v.input);
+        expect(seen.has(key), `duplicate input ${key}`).toBe(false);
+        seen.add(key);
+      }
+    },
+  );
 
-  it.each(ALGORITHMS.map((a) => [a.id, a] as const))('%s: the table\'s "abc" known answer (the engine\'s probe) is the standard vector', (_id, info) => {
-    const abc = vectorsOf(info.id).vectors.find((v) => isAbc(v.input));
-    expect(info.abc).toBe(abc?.digest);
-  });
+  it.each(ALGORITHMS.map((a) => [a.id, a] as const))(
+    '%s: the table\'s "abc" known answer (the engine\'s probe) is the standard vector',
+    (_id, info) => {
+      const abc = vectorsOf(info.id).vectors.find((v) => isAbc(v.input));
+      expect(info.abc).toBe(abc?.digest);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -241,7 +254,7 @@ describe('vectors.json', () => {
 
 describe('implementations in this runtime', () => {
   it.each(CANDIDATES.map((c) => [`${c.id} ${c.label}`, c] as const))(
-    '%s: loads exactly when this runtime has it, and then passes the engine\'s own probe',
+    "%s: loads exactly when this runtime has it, and then passes the engine's own probe",
     async (_name, c) => {
       if (c.loadError) throw c.loadError;
       const reason = expectedUnavailable(c.id, c.implementation);
@@ -268,7 +281,12 @@ describe('known answers', () => {
             if (c.loadError) throw c.loadError;
             const data = unalignedView(materialize(v.input));
             for (const feed of feedsFor(data.length)) {
-              expect.soft(await digestHex(c.factory!, data, feed), `${info.id} ${c.label} ${name}, fed ${feed === 'whole' ? 'whole' : `in chunks of ${feed}`} (${v.ref})`).toBe(v.digest);
+              expect
+                .soft(
+                  await digestHex(c.factory!, data, feed),
+                  `${info.id} ${c.label} ${name}, fed ${feed === 'whole' ? 'whole' : `in chunks of ${feed}`} (${v.ref})`,
+                )
+                .toBe(v.digest);
             }
           });
         });
@@ -304,9 +322,23 @@ async function runTool(t: RefTool, path: string): Promise<string> {
 }
 
 const OPENSSL_NAMES: Partial<Record<AlgorithmId, string>> = {
-  md5: 'md5', md4: 'md4', sha1: 'sha1', sha224: 'sha224', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512',
-  'sha512-256': 'sha512-256', 'sha3-224': 'sha3-224', 'sha3-256': 'sha3-256', 'sha3-384': 'sha3-384', 'sha3-512': 'sha3-512',
-  'blake2b-512': 'blake2b512', 'blake2s-256': 'blake2s256', ripemd160: 'ripemd160', sm3: 'sm3', whirlpool: 'whirlpool',
+  md5: 'md5',
+  md4: 'md4',
+  sha1: 'sha1',
+  sha224: 'sha224',
+  sha256: 'sha256',
+  sha384: 'sha384',
+  sha512: 'sha512',
+  'sha512-256': 'sha512-256',
+  'sha3-224': 'sha3-224',
+  'sha3-256': 'sha3-256',
+  'sha3-384': 'sha3-384',
+  'sha3-512': 'sha3-512',
+  'blake2b-512': 'blake2b512',
+  'blake2s-256': 'blake2s256',
+  ripemd160: 'ripemd160',
+  sm3: 'sm3',
+  whirlpool: 'whirlpool',
 };
 
 const OTHER_TOOLS: (RefTool & { family: string })[] = [
@@ -368,7 +400,11 @@ async function probeOpenssl(): Promise<ProbedTool[]> {
       const plain = await probe(tool);
       if (!plain.missing) return plain;
       // OpenSSL 3 keeps MD4 and Whirlpool in its legacy provider.
-      const legacy: RefTool = { ...tool, label: `openssl dgst -provider legacy -${name}`, args: ['dgst', '-provider', 'legacy', '-provider', 'default', `-${name}`, '-r'] };
+      const legacy: RefTool = {
+        ...tool,
+        label: `openssl dgst -provider legacy -${name}`,
+        args: ['dgst', '-provider', 'legacy', '-provider', 'default', `-${name}`, '-r'],
+      };
       const viaLegacy = await probe(legacy);
       return viaLegacy.missing ? plain : viaLegacy;
     }),
@@ -415,7 +451,9 @@ describe(`random files (${SIZES.join(', ')} bytes) against openssl, coreutils an
       await Promise.all(
         FILES.map(async (file) => {
           const want = await runTool(tool, file.path);
-          expect(want, `${tool.label} output for ${file.size} bytes`).toMatch(new RegExp(`^[0-9a-f]{${2 * algorithmInfo(tool.id).digestBytes}}$`));
+          expect(want, `${tool.label} output for ${file.size} bytes`).toMatch(
+            new RegExp(`^[0-9a-f]{${2 * algorithmInfo(tool.id).digestBytes}}$`),
+          );
           for (const c of impls) expect.soft(await ourDigest(c, file), `${tool.id} ${c.label}, ${file.size} random bytes`).toBe(want);
         }),
       );

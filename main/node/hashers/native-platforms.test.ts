@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; optionalDependencies?: Record<string, string> }> };
+const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version?: string; optionalDependencies?: Record<string, string> }>;
+};
 
 const NATIVE = ['@napi-rs/blake-hash', '@node-rs/xxhash', '@node-rs/crc32'];
 const TARGETS = ['win32-x64-msvc', 'win32-arm64-msvc', 'darwin-x64', 'darwin-arm64', 'linux-x64-gnu', 'linux-arm64-gnu'];

@@ -22,7 +22,8 @@ let crc: Promise<Crc32 | undefined> | undefined;
 // The bundles are CommonJS: require() loads a .node file from inside app.asar, where import() may not.
 const cjs = typeof require === 'function';
 /* eslint-disable @typescript-eslint/no-require-imports */
-const loadBlake = () => (blake ??= tryImport(async () => (cjs ? (require('@napi-rs/blake-hash') as BlakeHash) : import('@napi-rs/blake-hash'))));
+const loadBlake = () =>
+  (blake ??= tryImport(async () => (cjs ? (require('@napi-rs/blake-hash') as BlakeHash) : import('@napi-rs/blake-hash'))));
 const loadXxhash = () => (xxhash ??= tryImport(async () => (cjs ? (require('@node-rs/xxhash') as XxHash) : import('@node-rs/xxhash'))));
 const loadCrc = () => (crc ??= tryImport(async () => (cjs ? (require('@node-rs/crc32') as Crc32) : import('@node-rs/crc32'))));
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -52,7 +52,9 @@ export function chooseImplementation(id: AlgorithmId): Promise<ChosenImplementat
           skipped.push({ implementation, reason: (err as Error).message });
         }
       }
-      throw new Error(`no working implementation of ${algorithmInfo(id).label}: ${skipped.map((s) => `${s.implementation} ${s.reason}`).join('; ')}`);
+      throw new Error(
+        `no working implementation of ${algorithmInfo(id).label}: ${skipped.map((s) => `${s.implementation} ${s.reason}`).join('; ')}`,
+      );
     })();
     chosen.set(id, pick);
   }

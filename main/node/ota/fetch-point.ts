@@ -39,7 +39,20 @@ export interface PointRequest {
 }
 
 export interface PointError {
-  code: 'REFUSED' | 'DNS' | 'TLS' | 'TIMEOUT' | 'REDIRECT' | 'REDIRECT_LOOP' | 'TOO_LARGE' | 'HTTP' | 'DECODE' | 'RESET' | 'PROXY' | 'CANCELLED' | 'NETWORK';
+  code:
+    | 'REFUSED'
+    | 'DNS'
+    | 'TLS'
+    | 'TIMEOUT'
+    | 'REDIRECT'
+    | 'REDIRECT_LOOP'
+    | 'TOO_LARGE'
+    | 'HTTP'
+    | 'DECODE'
+    | 'RESET'
+    | 'PROXY'
+    | 'CANCELLED'
+    | 'NETWORK';
   message: string;
 }
 
@@ -72,7 +85,10 @@ export async function fetchPoint(req: PointRequest): Promise<PointResult> {
     const next = new URL(location, url);
     redirects.push({ url: url.href, status, location });
     if (next.origin !== origin || LOGIN_HINT.test(next.pathname)) {
-      result.error = { code: 'REDIRECT', message: `${url.pathname} answers ${status} and redirects to ${next.href}${LOGIN_HINT.test(next.pathname) ? ' (a sign-in page)' : ''}; not followed` };
+      result.error = {
+        code: 'REDIRECT',
+        message: `${url.pathname} answers ${status} and redirects to ${next.href}${LOGIN_HINT.test(next.pathname) ? ' (a sign-in page)' : ''}; not followed`,
+      };
       return result;
     }
     if (redirects.length > maxRedirects) {
@@ -89,11 +105,21 @@ async function fetchOnce(req: PointRequest, started: number): Promise<PointResul
   const publicPort = Number(url.port) || (secure ? 443 : 80);
   const hostName = url.hostname.replace(/^\[|\]$/g, '');
   const tunnel = req.proxy && secure ? await openTunnel(req.proxy, hostName, publicPort, req.timeoutMs ?? DEFAULT_TIMEOUT_MS) : undefined;
-  const requestHeaders: Header[] = [['host', url.host], ['accept', '*/*'], ['user-agent', 'HashWorkbench (OutSystemsApp OTA check)']];
+  const requestHeaders: Header[] = [
+    ['host', url.host],
+    ['accept', '*/*'],
+    ['user-agent', 'HashWorkbench (OutSystemsApp OTA check)'],
+  ];
   for (const [k, v] of Object.entries(req.headers ?? {})) requestHeaders.push([k.toLowerCase(), v]);
   const record: FetchRecord = {
-    url: req.url, method: 'GET', requestHeaders, route: req.proxy ? req.proxy.display : 'direct',
-    redirects: [], headers: [], timings: { totalMs: 0 }, wireBytes: 0,
+    url: req.url,
+    method: 'GET',
+    requestHeaders,
+    route: req.proxy ? req.proxy.display : 'direct',
+    redirects: [],
+    headers: [],
+    timings: { totalMs: 0 },
+    wireBytes: 0,
   };
   const maxBytes = req.maxBytes ?? DEFAULT_MAX_BYTES;
   if (tunnel && !(tunnel instanceof net.Socket)) {
@@ -127,18 +153,28 @@ async function fetchOnce(req: PointRequest, started: number): Promise<PointResul
       if (error) result.error = error;
       resolve(result);
     };
-    const onAbort = () => { request.destroy(); finish({ code: 'CANCELLED', message: 'cancelled' }); };
+    const onAbort = () => {
+      request.destroy();
+      finish({ code: 'CANCELLED', message: 'cancelled' });
+    };
     const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(() => {
       request.destroy();
-      finish({ code: 'TIMEOUT', message: `no complete answer within ${Math.round(timeoutMs / 1000)} s${record.status ? ` (${record.wireBytes} bytes received)` : ''}` });
+      finish({
+        code: 'TIMEOUT',
+        message: `no complete answer within ${Math.round(timeoutMs / 1000)} s${record.status ? ` (${record.wireBytes} bytes received)` : ''}`,
+      });
     }, timeoutMs);
 
     const target = req.connectTo ?? { host: hostName, port: publicPort };
     const headers = Object.fromEntries(requestHeaders.filter(([k]) => k !== 'host'));
     const options: https.RequestOptions = {
-      method: 'GET', path: `${url.pathname}${url.search}`, headers: { host: url.host, ...headers },
-      host: target.host, port: target.port, agent: req.agent ?? false,
+      method: 'GET',
+      path: `${url.pathname}${url.search}`,
+      headers: { host: url.host, ...headers },
+      host: target.host,
+      port: target.port,
+      agent: req.agent ?? false,
       // Node does not check the body length or the certificate the way we want: both are judged below.
       rejectUnauthorized: false,
       servername: net.isIP(hostName) ? undefined : hostName,
@@ -172,7 +208,10 @@ async function fetchOnce(req: PointRequest, started: number): Promise<PointResul
           const verdict = judged.get(s) ?? judgeCertificate(s, hostName, req.trust);
           judged.set(s, verdict);
           tlsInfo = verdict.info;
-          if (verdict.error) { request.destroy(); finish({ code: 'TLS', message: verdict.error }); }
+          if (verdict.error) {
+            request.destroy();
+            finish({ code: 'TLS', message: verdict.error });
+          }
         };
         // A socket from the point's keep-alive pool is already connected (and judged).
         if (judged.has(s)) check();
@@ -195,7 +234,10 @@ async function fetchOnce(req: PointRequest, started: number): Promise<PointResul
         if (record.wireBytes > maxBytes) {
           record.capped = true;
           request.destroy();
-          finish({ code: 'TOO_LARGE', message: `the body is over the ${formatBytes(maxBytes)} cap${record.contentLength ? ` (Content-Length ${formatBytes(record.contentLength)})` : ''}; stopped reading` });
+          finish({
+            code: 'TOO_LARGE',
+            message: `the body is over the ${formatBytes(maxBytes)} cap${record.contentLength ? ` (Content-Length ${formatBytes(record.contentLength)})` : ''}; stopped reading`,
+          });
           return;
         }
         chunks.push(chunk);
@@ -216,7 +258,13 @@ const judged = new WeakMap<tls.TLSSocket, { info: TlsInfo; error?: string }>();
 
 function judgeCertificate(s: tls.TLSSocket, host: string, trust: TrustOptions | undefined): { info: TlsInfo; error?: string } {
   const cert = s.getPeerCertificate();
-  const name = (x: Record<string, unknown> | undefined) => (x ? (['CN', 'O', 'OU'] as const).map((k) => x[k]).filter(Boolean).join(', ') : '');
+  const name = (x: Record<string, unknown> | undefined) =>
+    x
+      ? (['CN', 'O', 'OU'] as const)
+          .map((k) => x[k])
+          .filter(Boolean)
+          .join(', ')
+      : '';
   const identityError = net.isIP(host) ? undefined : tls.checkServerIdentity(host, cert);
   // Node reports a host-name mismatch as the chain's error too: judge the chain on its own.
   const chainOk = s.authorized || /ALTNAME/.test(String(s.authorizationError));
@@ -231,17 +279,29 @@ function judgeCertificate(s: tls.TLSSocket, host: string, trust: TrustOptions | 
     authorized,
     trustedBy: 'none',
   };
-  const why = !chainOk ? String(s.authorizationError ?? 'certificate not trusted') : identityError ? `${identityError.message.replace(/\.$/, '')}` : undefined;
+  const why = !chainOk
+    ? String(s.authorizationError ?? 'certificate not trusted')
+    : identityError
+      ? `${identityError.message.replace(/\.$/, '')}`
+      : undefined;
   if (why) info.authorizationError = why;
   if (authorized) info.trustedBy = trust?.ca ? 'ca' : 'roots';
   else if (trust?.fingerprint && sameFingerprint(trust.fingerprint, fingerprint)) info.trustedBy = 'fingerprint';
   else if (trust?.insecure) info.trustedBy = 'insecure';
-  else return { info, error: `the certificate of ${host} is not accepted (${why}); issuer ${info.issuer || 'unknown'}, SHA-256 ${fingerprint}. Add --ca <pem> or --trust <label>=sha256:<fingerprint>, or --insecure` };
+  else
+    return {
+      info,
+      error: `the certificate of ${host} is not accepted (${why}); issuer ${info.issuer || 'unknown'}, SHA-256 ${fingerprint}. Add --ca <pem> or --trust <label>=sha256:<fingerprint>, or --insecure`,
+    };
   return { info };
 }
 
 export function sameFingerprint(a: string, b: string): boolean {
-  const norm = (x: string) => x.replace(/^sha256:/i, '').replace(/[^0-9a-f]/gi, '').toLowerCase();
+  const norm = (x: string) =>
+    x
+      .replace(/^sha256:/i, '')
+      .replace(/[^0-9a-f]/gi, '')
+      .toLowerCase();
   return norm(a).length === 64 && norm(a) === norm(b);
 }
 
@@ -249,17 +309,32 @@ export function sameFingerprint(a: string, b: string): boolean {
 function openTunnel(proxy: ProxyChoice, host: string, port: number, timeoutMs: number): Promise<net.Socket | PointError> {
   return new Promise((resolve) => {
     const connect = http.request({
-      host: proxy.url.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.url.port) || 80, method: 'CONNECT',
-      path: `${host.includes(':') ? `[${host}]` : host}:${port}`, agent: false, timeout: timeoutMs,
+      host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(proxy.url.port) || 80,
+      method: 'CONNECT',
+      path: `${host.includes(':') ? `[${host}]` : host}:${port}`,
+      agent: false,
+      timeout: timeoutMs,
       headers: { host: `${host}:${port}`, ...(proxy.authorization ? { 'proxy-authorization': proxy.authorization } : {}) },
     });
     connect.on('connect', (res, socket) => {
       if (res.statusCode === 200) return resolve(socket);
       socket.destroy();
-      resolve({ code: 'PROXY', message: `the proxy ${proxy.display} refused the tunnel to ${host}:${port}: ${res.statusCode} ${res.statusMessage ?? ''}`.trim() });
+      resolve({
+        code: 'PROXY',
+        message: `the proxy ${proxy.display} refused the tunnel to ${host}:${port}: ${res.statusCode} ${res.statusMessage ?? ''}`.trim(),
+      });
     });
-    connect.on('timeout', () => { connect.destroy(); resolve({ code: 'TIMEOUT', message: `the proxy ${proxy.display} did not answer` }); });
-    connect.on('error', (err) => resolve({ ...networkError(err, { host: proxy.url.hostname, port: Number(proxy.url.port) || 80 }, undefined), message: `the proxy ${proxy.display}: ${networkError(err, { host: proxy.url.hostname, port: Number(proxy.url.port) || 80 }, undefined).message}` }));
+    connect.on('timeout', () => {
+      connect.destroy();
+      resolve({ code: 'TIMEOUT', message: `the proxy ${proxy.display} did not answer` });
+    });
+    connect.on('error', (err) =>
+      resolve({
+        ...networkError(err, { host: proxy.url.hostname, port: Number(proxy.url.port) || 80 }, undefined),
+        message: `the proxy ${proxy.display}: ${networkError(err, { host: proxy.url.hostname, port: Number(proxy.url.port) || 80 }, undefined).message}`,
+      }),
+    );
     connect.end();
   });
 }
@@ -270,30 +345,54 @@ function decode(wire: Buffer, encoding: string | undefined, maxBytes: number): {
   try {
     // Layered encodings ("gzip, br") are undone last-applied first.
     let out: Buffer = wire;
-    for (const e of encoding.split(',').map((x) => x.trim()).reverse()) {
+    for (const e of encoding
+      .split(',')
+      .map((x) => x.trim())
+      .reverse()) {
       if (e === 'gzip' || e === 'x-gzip') out = zlib.gunzipSync(out, opts);
       else if (e === 'br') out = zlib.brotliDecompressSync(out, opts);
       else if (e === 'deflate') {
-        try { out = zlib.inflateSync(out, opts); } catch { out = zlib.inflateRawSync(out, opts); } // some servers send raw deflate
-      } else if (e !== 'identity') return { error: { code: 'DECODE', message: `unknown Content-Encoding ${e}: the bytes are kept as received` } };
+        try {
+          out = zlib.inflateSync(out, opts);
+        } catch {
+          out = zlib.inflateRawSync(out, opts);
+        } // some servers send raw deflate
+      } else if (e !== 'identity')
+        return { error: { code: 'DECODE', message: `unknown Content-Encoding ${e}: the bytes are kept as received` } };
     }
     return { body: out };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ERR_BUFFER_TOO_LARGE') return { error: { code: 'TOO_LARGE', message: `the body decodes to more than the ${formatBytes(maxBytes)} cap` } };
+    if (e.code === 'ERR_BUFFER_TOO_LARGE')
+      return { error: { code: 'TOO_LARGE', message: `the body decodes to more than the ${formatBytes(maxBytes)} cap` } };
     return { error: { code: 'DECODE', message: `the body is not valid ${encoding} (${e.message}); it may be cut short` } };
   }
 }
 
-function networkError(err: NodeJS.ErrnoException & { viaProxy?: boolean }, target: { host: string; port: number }, proxy: string | undefined): PointError {
-  const where = proxy && (err.viaProxy || err.code === 'EPROXY') ? `the proxy ${proxy}` : `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
+function networkError(
+  err: NodeJS.ErrnoException & { viaProxy?: boolean },
+  target: { host: string; port: number },
+  proxy: string | undefined,
+): PointError {
+  const where =
+    proxy && (err.viaProxy || err.code === 'EPROXY')
+      ? `the proxy ${proxy}`
+      : `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
   switch (err.code) {
-    case 'ECONNREFUSED': return { code: 'REFUSED', message: `connection refused by ${where}` };
-    case 'ENOTFOUND': case 'EAI_AGAIN': return { code: 'DNS', message: `the name ${target.host} does not resolve (DNS)` };
-    case 'ETIMEDOUT': return { code: 'TIMEOUT', message: `connecting to ${where} timed out` };
-    case 'ECONNRESET': return { code: 'RESET', message: `${where} closed the connection` };
-    case 'EPROXY': return { code: 'PROXY', message: err.message };
-    case 'EPROTO': case 'ERR_SSL_WRONG_VERSION_NUMBER': return { code: 'TLS', message: `TLS handshake with ${where} failed (${err.message})` };
+    case 'ECONNREFUSED':
+      return { code: 'REFUSED', message: `connection refused by ${where}` };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { code: 'DNS', message: `the name ${target.host} does not resolve (DNS)` };
+    case 'ETIMEDOUT':
+      return { code: 'TIMEOUT', message: `connecting to ${where} timed out` };
+    case 'ECONNRESET':
+      return { code: 'RESET', message: `${where} closed the connection` };
+    case 'EPROXY':
+      return { code: 'PROXY', message: err.message };
+    case 'EPROTO':
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return { code: 'TLS', message: `TLS handshake with ${where} failed (${err.message})` };
     default:
       if (/certificate|ssl|tls/i.test(err.message)) return { code: 'TLS', message: `TLS with ${where} failed: ${err.message}` };
       return { code: 'NETWORK', message: `${where}: ${err.message}` };

@@ -26,7 +26,7 @@ export function proxyFor(target: string, explicit: string | undefined, env: Env 
   if (explicit) return parseProxy(explicit);
   const url = new URL(target);
   const pick = (name: string) => env[name] ?? env[name.toLowerCase()];
-  const raw = url.protocol === 'https:' ? pick('HTTPS_PROXY') ?? pick('HTTP_PROXY') : pick('HTTP_PROXY');
+  const raw = url.protocol === 'https:' ? (pick('HTTPS_PROXY') ?? pick('HTTP_PROXY')) : pick('HTTP_PROXY');
   if (!raw || bypassed(url, pick('NO_PROXY') ?? '')) return undefined;
   return parseProxy(raw);
 }

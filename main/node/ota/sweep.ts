@@ -12,7 +12,16 @@ import { decideCurrentVersion } from '../../common/ota/current-version.js';
 import { harEntriesFor, type Har } from '../../common/ota/har.js';
 import { headerValue, redactHeaders, redactUrl } from '../../common/ota/headers.js';
 import { checksumFailures, resourcesNamed, type LogEntry } from '../../common/ota/log-lines.js';
-import { findVersionToken, isVersionTokenFile, moduleInfoUrl, moduleNameFromAppUrl, moduleVersionInfoUrl, parseModuleInfo, parseModuleVersionInfo, type ModuleInfo } from '../../common/ota/moduleinfo.js';
+import {
+  findVersionToken,
+  isVersionTokenFile,
+  moduleInfoUrl,
+  moduleNameFromAppUrl,
+  moduleVersionInfoUrl,
+  parseModuleInfo,
+  parseModuleVersionInfo,
+  type ModuleInfo,
+} from '../../common/ota/moduleinfo.js';
 import { describeProblem } from '../../common/ota/parse-result.js';
 import { buildReport, type OtaReport, type RunInfo } from '../../common/ota/report.js';
 import type { FetchRecord, ModuleInfoCopy, Observation, Source, Vantage } from '../../common/ota/types.js';
@@ -87,25 +96,42 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
   const concurrency = Math.max(1, opts.concurrency ?? 8);
   const common = { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, signal: opts.signal };
   // No TLS session reuse: a resumed session shows no certificate, and each connection's issuer is evidence.
-  const makeAgent = (secure: boolean) => new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: concurrency, ...(secure ? { maxCachedSessions: 0 } : {}) });
+  const makeAgent = (secure: boolean) =>
+    new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: concurrency, ...(secure ? { maxCachedSessions: 0 } : {}) });
   const points: Point[] = opts.frontends.map((f) => {
     const trust: TrustOptions = { ca: opts.ca, insecure: opts.insecure, fingerprint: opts.trust?.[f.label] };
     if (f.kind === 'folder') return { source: `frontend:${f.label}`, folder: f.address, trust };
     const secure = (f.scheme ?? app.protocol) === 'https:';
     return {
-      source: `frontend:${f.label}`, trust, agent: makeAgent(secure),
+      source: `frontend:${f.label}`,
+      trust,
+      agent: makeAgent(secure),
       connectTo: { host: f.host!, port: f.port ?? (Number(app.port) || (secure ? 443 : 80)) },
       // The frontend is asked for the public URL (Host and SNI kept); only the scheme may differ.
       origin: `${f.scheme ?? app.protocol}//${app.host}`,
     };
   });
-  const publicPoint: Point = { source: 'public', agent: opts.proxy ? undefined : makeAgent(app.protocol === 'https:'), origin: app.origin, trust: { ca: opts.ca, insecure: opts.insecure }, proxy: opts.proxy };
+  const publicPoint: Point = {
+    source: 'public',
+    agent: opts.proxy ? undefined : makeAgent(app.protocol === 'https:'),
+    origin: app.origin,
+    trust: { ca: opts.ca, insecure: opts.insecure },
+    proxy: opts.proxy,
+  };
   const progress = (p: SweepProgress) => opts.onProgress?.(p);
 
   // Devices' HTTP stacks (OkHttp, NSURLSession) ask for compressed bodies and undo the compression
   // before hashing: so do we, keeping the wire bytes' hash as evidence.
   const fetchVia = (point: Point, pathAndQuery: string, headers?: Record<string, string>) =>
-    fetchPoint({ url: `${point.origin}${pathAndQuery}`, connectTo: point.connectTo, agent: point.agent, proxy: point.proxy, trust: point.trust, headers: { 'accept-encoding': 'gzip, deflate, br', ...headers }, ...common });
+    fetchPoint({
+      url: `${point.origin}${pathAndQuery}`,
+      connectTo: point.connectTo,
+      agent: point.agent,
+      proxy: point.proxy,
+      trust: point.trust,
+      headers: { 'accept-encoding': 'gzip, deflate, br', ...headers },
+      ...common,
+    });
 
   // 1. moduleinfo from every point, and the one given.
   const versions = new Map<string, ModuleVersionInfo>();
@@ -113,42 +139,62 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
   const copies: ModuleInfoCopy[] = [];
   const addVersion = (m: ModuleInfo) => {
     if (versions.has(m.versionToken)) return;
-    versions.set(m.versionToken, { versionToken: m.versionToken, versionSequence: m.versionSequence, resources: Object.fromEntries(m.resources.map((r) => [r.path, r.expected])) });
+    versions.set(m.versionToken, {
+      versionToken: m.versionToken,
+      versionSequence: m.versionSequence,
+      resources: Object.fromEntries(m.resources.map((r) => [r.path, r.expected])),
+    });
     parsed.set(m.versionToken, m);
   };
   if (opts.moduleinfoText !== undefined) {
     const r = parseModuleInfo(opts.moduleinfoText);
     if (!r.ok) throw new CannotRun(`the moduleinfo given cannot be used: ${describeProblem(r.error)}`);
     addVersion(r.value);
-    copies.push({ source: 'moduleinfo', vantage, moment: 'given', versionToken: r.value.versionToken, versionSequence: r.value.versionSequence, at: startedAt });
+    copies.push({
+      source: 'moduleinfo',
+      vantage,
+      moment: 'given',
+      versionToken: r.value.versionToken,
+      versionSequence: r.value.versionSequence,
+      at: startedAt,
+    });
   }
   const moduleinfoPath = new URL(moduleInfoUrl(app.href)).pathname;
   const versionInfoPath = new URL(moduleVersionInfoUrl(app.href)).pathname;
   const readModuleInfos = async (moment: 'start' | 'end') => {
     const fetchable = [...points.filter((p) => !p.folder), publicPoint];
     progress({ phase: moment === 'start' ? 'moduleinfo' : 'moduleinfo-end', done: 0, total: fetchable.length });
-    await Promise.all(fetchable.map(async (p) => {
-      const res = await fetchVia(p, moduleinfoPath, { accept: 'application/json' });
-      const copy: ModuleInfoCopy = { source: p.source, vantage, moment, status: res.record.status, fetch: tidy(res.record, redacted), at: new Date().toISOString() };
-      if (res.body) copy.hash = await osMd5(opts.pool, res.body);
-      if (res.error) copy.error = `moduleinfo: ${res.error.message}`;
-      else if (res.body) {
-        const m = parseModuleInfo(new TextDecoder().decode(res.body));
-        if (m.ok) {
-          addVersion(m.value);
-          copy.versionToken = m.value.versionToken;
-          copy.versionSequence = m.value.versionSequence;
-        } else copy.error = `moduleinfo cannot be parsed: ${describeProblem(m.error)}`;
-      }
-      if (moment === 'start') {
-        // The version the runtime polls for first (with a timestamp as cache buster, as it does).
-        const vi = await fetchVia(p, `${versionInfoPath}?${Date.now()}`, { accept: 'application/json' });
-        const parsedVi = vi.body && !vi.error ? parseModuleVersionInfo(new TextDecoder().decode(vi.body)) : undefined;
-        if (parsedVi?.ok) copy.versionInfoToken = parsedVi.value.versionToken;
-      }
-      if (copy.error) problems.push(`${sourceName({ source: p.source, vantage })}: ${copy.error}`);
-      copies.push(copy);
-    }));
+    await Promise.all(
+      fetchable.map(async (p) => {
+        const res = await fetchVia(p, moduleinfoPath, { accept: 'application/json' });
+        const copy: ModuleInfoCopy = {
+          source: p.source,
+          vantage,
+          moment,
+          status: res.record.status,
+          fetch: tidy(res.record, redacted),
+          at: new Date().toISOString(),
+        };
+        if (res.body) copy.hash = await osMd5(opts.pool, res.body);
+        if (res.error) copy.error = `moduleinfo: ${res.error.message}`;
+        else if (res.body) {
+          const m = parseModuleInfo(new TextDecoder().decode(res.body));
+          if (m.ok) {
+            addVersion(m.value);
+            copy.versionToken = m.value.versionToken;
+            copy.versionSequence = m.value.versionSequence;
+          } else copy.error = `moduleinfo cannot be parsed: ${describeProblem(m.error)}`;
+        }
+        if (moment === 'start') {
+          // The version the runtime polls for first (with a timestamp as cache buster, as it does).
+          const vi = await fetchVia(p, `${versionInfoPath}?${Date.now()}`, { accept: 'application/json' });
+          const parsedVi = vi.body && !vi.error ? parseModuleVersionInfo(new TextDecoder().decode(vi.body)) : undefined;
+          if (parsedVi?.ok) copy.versionInfoToken = parsedVi.value.versionToken;
+        }
+        if (copy.error) problems.push(`${sourceName({ source: p.source, vantage })}: ${copy.error}`);
+        copies.push(copy);
+      }),
+    );
   };
   await readModuleInfos('start');
   const current = decideCurrentVersion(copies);
@@ -163,7 +209,8 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
   const fromLog = resourcesNamed(logEntries);
   const chosen = opts.resources ?? [];
   const mode: RunInfo['options']['resources'] = opts.all || (!fromLog.length && !chosen.length) ? 'all' : chosen.length ? 'chosen' : 'log';
-  const paths = mode === 'all' ? unique([...currentInfo.resources.map((r) => r.path), ...fromLog, ...chosen]) : unique([...fromLog, ...chosen]);
+  const paths =
+    mode === 'all' ? unique([...currentInfo.resources.map((r) => r.path), ...fromLog, ...chosen]) : unique([...fromLog, ...chosen]);
   const failures = checksumFailures(logEntries);
 
   // 3. Every resource from every point, a bounded number at a time.
@@ -177,29 +224,55 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
     const query = expected ? `?${expected}` : '';
     const copiesOf: Array<{ obs: Observation; body?: Uint8Array; contentType?: string }> = [];
     const observe = async (source: Source, res: PointResult, extra: Partial<Observation> = {}) => {
-      const obs: Observation = { source, vantage, path, status: res.record.status, fetch: tidy(res.record, redacted), at: new Date().toISOString(), body: 'exact', ...extra };
+      const obs: Observation = {
+        source,
+        vantage,
+        path,
+        status: res.record.status,
+        fetch: tidy(res.record, redacted),
+        at: new Date().toISOString(),
+        body: 'exact',
+        ...extra,
+      };
       if (res.body && res.error?.code !== 'TOO_LARGE') {
         obs.hash = await osMd5(opts.pool, res.body);
         obs.size = res.body.length;
         if (res.wire) obs.wireHash = await osMd5(opts.pool, res.wire);
         if (tokenFile) obs.token = findVersionToken(new TextDecoder().decode(res.body));
       }
-      if (res.error) { obs.error = res.error.message; obs.errorCode = res.error.code; }
+      if (res.error) {
+        obs.error = res.error.message;
+        obs.errorCode = res.error.code;
+      }
       copiesOf.push({ obs, body: obs.hash ? res.body : undefined, contentType: headerValue(res.record.headers, 'content-type') });
     };
     const jobs: Promise<void>[] = [];
     for (const p of points) {
-      if (p.folder) jobs.push(readFromFolder(p, path, moduleName, opts.pool, common.maxBytes, vantage, tokenFile).then((c) => { copiesOf.push(c); }));
+      if (p.folder)
+        jobs.push(
+          readFromFolder(p, path, moduleName, opts.pool, common.maxBytes, vantage, tokenFile).then((c) => {
+            copiesOf.push(c);
+          }),
+        );
       else jobs.push(fetchVia(p, `${path}${query}`).then((res) => observe(p.source, res)));
     }
-    for (let i = 1; i <= samples; i++) jobs.push(fetchVia(publicPoint, `${path}${query}`).then((res) => observe('public', res, { sample: i })));
+    for (let i = 1; i <= samples; i++)
+      jobs.push(fetchVia(publicPoint, `${path}${query}`).then((res) => observe('public', res, { sample: i })));
     jobs.push(fetchVia(publicPoint, `${path}${query}`, { 'cache-control': 'no-cache' }).then((res) => observe('public-nocache', res)));
     const nonce = `_hwb=${Date.now().toString(36)}${index.toString(36)}`;
     jobs.push(fetchVia(publicPoint, `${path}${query ? `${query}&` : '?'}${nonce}`).then((res) => observe('public-busted', res)));
     await Promise.all(jobs);
     if (opts.har) {
       for (const e of harEntriesFor(opts.har, path)) {
-        const obs: Observation = { source: 'har', vantage: 'customer', path, status: e.status, at: e.startedDateTime ?? new Date().toISOString(), body: e.body.kind, fetch: harRecord(e) };
+        const obs: Observation = {
+          source: 'har',
+          vantage: 'customer',
+          path,
+          status: e.status,
+          at: e.startedDateTime ?? new Date().toISOString(),
+          body: e.body.kind,
+          fetch: harRecord(e),
+        };
         let body: Uint8Array | undefined;
         if (e.body.kind !== 'not-captured') {
           body = e.body.bytes;
@@ -211,16 +284,20 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
       }
     }
     for (const f of failures.filter((x) => x.path === path)) {
-      copiesOf.push({ obs: { source: 'device', vantage: 'customer', path, hash: f.calculated, logExpected: f.expected, body: 'log', at: startedAt } });
+      copiesOf.push({
+        obs: { source: 'device', vantage: 'customer', path, hash: f.calculated, logExpected: f.expected, body: 'log', at: startedAt },
+      });
     }
     diffAgainstReference(copiesOf, expected, tokenFile);
     results[index] = { path, versionTokenFile: tokenFile, observations: copiesOf.map((c) => c.obs) };
     progress({ phase: 'resources', done: ++done, total: paths.length, path });
   };
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, async () => {
-    while (next < paths.length && !opts.signal?.aborted) await checkOne(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, paths.length) }, async () => {
+      while (next < paths.length && !opts.signal?.aborted) await checkOne(next++);
+    }),
+  );
 
   // 4. moduleinfo again: a change in between is itself evidence.
   if (!opts.signal?.aborted) await readModuleInfos('end');
@@ -229,23 +306,48 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
   for (const r of opts.har?.redacted ?? []) redacted.add(r);
 
   const run: RunInfo = {
-    appUrl: app.href, vantage, startedAt, finishedAt: new Date().toISOString(), toolVersion: opts.toolVersion ?? 'dev',
-    command: opts.command ?? '', cancelled: opts.signal?.aborted || undefined,
+    appUrl: app.href,
+    vantage,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    toolVersion: opts.toolVersion ?? 'dev',
+    command: opts.command ?? '',
+    cancelled: opts.signal?.aborted || undefined,
     options: { samples, timeoutSeconds: Math.round(common.timeoutMs / 1000), concurrency, resources: mode, maxBytes: common.maxBytes },
-    network: { proxy: opts.proxy?.display, proxySource: opts.proxy ? opts.proxySource : undefined, ca: opts.caLabel, trust: opts.trust ?? {}, insecure: !!opts.insecure },
+    network: {
+      proxy: opts.proxy?.display,
+      proxySource: opts.proxy ? opts.proxySource : undefined,
+      ca: opts.caLabel,
+      trust: opts.trust ?? {},
+      insecure: !!opts.insecure,
+    },
   };
   if (opts.signal?.aborted) problems.push(`cancelled after ${done} of ${paths.length} resources; what was checked is kept`);
   return buildReport(
-    { moduleName, frontends: opts.frontends.map(({ label, kind, address }) => ({ label, kind, address })), moduleinfo: copies, versions: [...versions.values()], resources: results.filter(Boolean) },
     {
-      runs: [run], problems, redacted: [...redacted],
-      log: logEntries.filter((e) => e.path).map((e) => ({ line: e.line, kind: e.kind, path: e.path, expected: e.expected, calculated: e.calculated, message: e.message })),
+      moduleName,
+      frontends: opts.frontends.map(({ label, kind, address }) => ({ label, kind, address })),
+      moduleinfo: copies,
+      versions: [...versions.values()],
+      resources: results.filter(Boolean),
+    },
+    {
+      runs: [run],
+      problems,
+      redacted: [...redacted],
+      log: logEntries
+        .filter((e) => e.path)
+        .map((e) => ({ line: e.line, kind: e.kind, path: e.path, expected: e.expected, calculated: e.calculated, message: e.message })),
     },
   );
 }
 
 /** Diffs every copy that is not the current version against one that is (a frontend's when possible). */
-function diffAgainstReference(copies: Array<{ obs: Observation; body?: Uint8Array; contentType?: string }>, expected: string | undefined, tokenFile: boolean): void {
+function diffAgainstReference(
+  copies: Array<{ obs: Observation; body?: Uint8Array; contentType?: string }>,
+  expected: string | undefined,
+  tokenFile: boolean,
+): void {
   if (!expected) return;
   const isRight = (o: Observation) => (tokenFile ? o.token === expected : o.hash === expected);
   const withBody = copies.filter((c) => c.body);
@@ -257,7 +359,15 @@ function diffAgainstReference(copies: Array<{ obs: Observation; body?: Uint8Arra
   }
 }
 
-async function readFromFolder(p: Point, path: string, moduleName: string | undefined, pool: HashPool, maxBytes: number, vantage: Vantage, tokenFile: boolean) {
+async function readFromFolder(
+  p: Point,
+  path: string,
+  moduleName: string | undefined,
+  pool: HashPool,
+  maxBytes: number,
+  vantage: Vantage,
+  tokenFile: boolean,
+) {
   // A resource /<Module>/<rest> is the file <folder>/<rest>.
   const rest = moduleName && path.startsWith(`/${moduleName}/`) ? path.slice(moduleName.length + 2) : path.replace(/^\/[^/]+\//, '');
   const file = join(p.folder!, ...rest.split('/'));
@@ -273,7 +383,7 @@ async function readFromFolder(p: Point, path: string, moduleName: string | undef
     return { obs, body };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    obs.errorCode = e.code === 'ENOENT' ? 'MISSING' : e.code ?? 'ERROR';
+    obs.errorCode = e.code === 'ENOENT' ? 'MISSING' : (e.code ?? 'ERROR');
     obs.error = e.code === 'ENOENT' ? `${file}: no such file in the Running folder` : `${file}: ${e.message}`;
     return { obs };
   }
@@ -290,14 +400,30 @@ function tidy(record: FetchRecord, redacted: Set<string>): FetchRecord {
   const rq = redactHeaders(record.requestHeaders);
   const u = redactUrl(record.url);
   for (const r of [...h.redacted, ...rq.redacted, ...u.redacted]) redacted.add(r);
-  return { ...record, url: u.url, headers: h.headers, requestHeaders: rq.headers, redirects: record.redirects.map((x) => ({ ...x, url: redactUrl(x.url).url, location: redactUrl(x.location).url })) };
+  return {
+    ...record,
+    url: u.url,
+    headers: h.headers,
+    requestHeaders: rq.headers,
+    redirects: record.redirects.map((x) => ({ ...x, url: redactUrl(x.url).url, location: redactUrl(x.location).url })),
+  };
 }
 
 function harRecord(e: Har['entries'][number]): FetchRecord {
   return {
-    url: e.url, method: 'GET', requestHeaders: e.requestHeaders, route: 'captured', address: e.serverIp, status: e.status, statusText: e.statusText,
-    redirects: [], headers: e.headers, timings: { totalMs: Math.round(e.timeMs ?? 0) }, wireBytes: e.transferSize ?? e.bodySize ?? 0,
-    contentLength: Number(headerValue(e.headers, 'content-length')) || undefined, contentEncoding: headerValue(e.headers, 'content-encoding'),
+    url: e.url,
+    method: 'GET',
+    requestHeaders: e.requestHeaders,
+    route: 'captured',
+    address: e.serverIp,
+    status: e.status,
+    statusText: e.statusText,
+    redirects: [],
+    headers: e.headers,
+    timings: { totalMs: Math.round(e.timeMs ?? 0) },
+    wireBytes: e.transferSize ?? e.bodySize ?? 0,
+    contentLength: Number(headerValue(e.headers, 'content-length')) || undefined,
+    contentEncoding: headerValue(e.headers, 'content-encoding'),
   };
 }
 

@@ -20,20 +20,35 @@ export function AlgorithmPicker() {
       <summary>{t.summary(chosen.length, ALGORITHMS.length)}</summary>
       <div className="algorithm-body">
         <div className="toolbar">
-          <button type="button" data-testid="algorithms-all" onClick={() => choose(ALL_ALGORITHMS)}>{t.all}</button>
-          <button type="button" data-testid="algorithms-common" onClick={() => choose(DEFAULT_ALGORITHMS)}>{t.common}</button>
-          <span className="hint">{t.applies} {t.commonHint(COMMON_LABELS)}</span>
+          <button type="button" data-testid="algorithms-all" onClick={() => choose(ALL_ALGORITHMS)}>
+            {t.all}
+          </button>
+          <button type="button" data-testid="algorithms-common" onClick={() => choose(DEFAULT_ALGORITHMS)}>
+            {t.common}
+          </button>
+          <span className="hint">
+            {t.applies} {t.commonHint(COMMON_LABELS)}
+          </span>
         </div>
         <fieldset className="algorithm-list">
           <legend className="visually-hidden">{t.legend}</legend>
           {ALGORITHMS.map((a) => (
             <label key={a.id} className="algorithm-choice">
-              <input type="checkbox" data-testid={`algorithm-${a.id}`} checked={chosen.includes(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                data-testid={`algorithm-${a.id}`}
+                checked={chosen.includes(a.id)}
+                onChange={(e) => toggle(a.id, e.target.checked)}
+              />
               {a.label}
             </label>
           ))}
         </fieldset>
-        {message && <p className="card-error" role="alert" data-testid="algorithms-error">{message}</p>}
+        {message && (
+          <p className="card-error" role="alert" data-testid="algorithms-error">
+            {message}
+          </p>
+        )}
       </div>
     </details>
   );

@@ -107,7 +107,10 @@ describe('algorithm choice', () => {
   });
 
   it('saves each change and the next job uses it', async () => {
-    fake.api.setSettings.mockImplementation(async (patch) => ({ ok: true, value: { algorithms: patch.algorithms ?? [], encoding: 'hex', frontends: {}, theme: 'system' } }));
+    fake.api.setSettings.mockImplementation(async (patch) => ({
+      ok: true,
+      value: { algorithms: patch.algorithms ?? [], encoding: 'hex', frontends: {}, theme: 'system' },
+    }));
     await act(async () => box('md5').click());
     expect(box('md5').checked).toBe(false);
     expect(fake.api.setSettings).toHaveBeenLastCalledWith({ algorithms: ALGORITHMS.map((a) => a.id).filter((id) => id !== 'md5') });

@@ -32,7 +32,9 @@ function WindowView({ which, window: w, offset }: { which: 'first' | 'second'; w
       </p>
       <p className="byte-row">
         <span className="byte-label">{t.textLabel}</span>
-        <code data-testid="compare-text" className="byte-text">{marked([...w.text], at, '')}</code>
+        <code data-testid="compare-text" className="byte-text">
+          {marked([...w.text], at, '')}
+        </code>
       </p>
     </figure>
   );
@@ -41,7 +43,11 @@ function WindowView({ which, window: w, offset }: { which: 'first' | 'second'; w
 function ResultView({ a, b, value }: { a: string; b: string; value: CompareResult }) {
   return (
     <div className={`compare-result ${value.equal ? 'compare-same' : 'compare-differ'}`} data-testid="compare-result">
-      <p className="compare-pair">{t.chosenA(fileName(a))}{strings.card.separator}{t.chosenB(fileName(b))}</p>
+      <p className="compare-pair">
+        {t.chosenA(fileName(a))}
+        {strings.card.separator}
+        {t.chosenB(fileName(b))}
+      </p>
       <p className="compare-verdict" data-testid="compare-verdict">
         {value.equal ? t.identical(value.sizes[0]) : t.differ(value.offset ?? 0)}
       </p>
@@ -59,7 +65,12 @@ function ResultView({ a, b, value }: { a: string; b: string; value: CompareResul
 function Pick({ which, path, disabled }: { which: 'a' | 'b'; path: string | undefined; disabled: boolean }) {
   return (
     <div className="compare-pick">
-      <button type="button" data-testid={`compare-pick-${which}`} disabled={disabled} onClick={() => void pickCompareFile(which).catch(reportUnexpected)}>
+      <button
+        type="button"
+        data-testid={`compare-pick-${which}`}
+        disabled={disabled}
+        onClick={() => void pickCompareFile(which).catch(reportUnexpected)}
+      >
         {which === 'a' ? t.pickA : t.pickB}
       </button>
       <span className="compare-name" data-testid={`compare-name-${which}`} title={path}>
@@ -81,18 +92,33 @@ export function CompareSection() {
         <Pick which="a" path={c.a} disabled={running} />
         <Pick which="b" path={c.b} disabled={running} />
         <div className="toolbar">
-          <button type="button" className="primary" data-testid="compare-run" disabled={!c.a || !c.b || running} onClick={() => void runCompare().catch(reportUnexpected)}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="compare-run"
+            disabled={!c.a || !c.b || running}
+            onClick={() => void runCompare().catch(reportUnexpected)}
+          >
             {running ? t.running : t.run}
           </button>
           {running && (
-            <button type="button" data-testid="compare-cancel" disabled={c.cancelRequested} onClick={() => void cancelCompare().catch(reportUnexpected)}>
+            <button
+              type="button"
+              data-testid="compare-cancel"
+              disabled={c.cancelRequested}
+              onClick={() => void cancelCompare().catch(reportUnexpected)}
+            >
               {t.cancel}
             </button>
           )}
         </div>
       </div>
       <div aria-live="polite">
-        {c.error && <p className="card-error" data-testid="compare-error">{c.error}</p>}
+        {c.error && (
+          <p className="card-error" data-testid="compare-error">
+            {c.error}
+          </p>
+        )}
         {c.cancelled && <p className="file-note">{t.cancelled}</p>}
         {c.result && <ResultView {...c.result} />}
       </div>

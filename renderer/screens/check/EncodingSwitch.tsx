@@ -21,7 +21,9 @@ export function EncodingSwitch() {
         }}
       >
         {ENCODINGS.map((e) => (
-          <option key={e} value={e}>{strings.check.encodingName(e)}</option>
+          <option key={e} value={e}>
+            {strings.check.encodingName(e)}
+          </option>
         ))}
       </select>
     </div>

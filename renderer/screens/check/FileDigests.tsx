@@ -18,16 +18,38 @@ export function FileDigests({ file, matched = NONE }: { file: FileHashResult; ma
   return (
     <section className="file-result" data-testid="file-result" aria-labelledby={headingId}>
       <div className="file-head">
-        <h3 id={headingId} className="file-name">{name}</h3>
-        {rows.length > 0 && <CopyButton text={copyAllText(file.digests, encoding)} idle={strings.card.copyAll} copied={strings.card.copied} className="copy" testId="copy-all" />}
+        <h3 id={headingId} className="file-name">
+          {name}
+        </h3>
+        {rows.length > 0 && (
+          <CopyButton
+            text={copyAllText(file.digests, encoding)}
+            idle={strings.card.copyAll}
+            copied={strings.card.copied}
+            className="copy"
+            testId="copy-all"
+          />
+        )}
       </div>
       <p className="file-path">
         {file.path}
-        {file.size !== undefined && <span className="file-size">{strings.card.separator}{strings.card.size(formatBytes(file.size))}</span>}
+        {file.size !== undefined && (
+          <span className="file-size">
+            {strings.card.separator}
+            {strings.card.size(formatBytes(file.size))}
+          </span>
+        )}
       </p>
-      {file.error && (cancelled
-        ? <p className="file-note" data-testid="file-cancelled">{strings.card.fileCancelled}</p>
-        : <p className="file-error" data-testid="file-error">{file.error.message}</p>)}
+      {file.error &&
+        (cancelled ? (
+          <p className="file-note" data-testid="file-cancelled">
+            {strings.card.fileCancelled}
+          </p>
+        ) : (
+          <p className="file-error" data-testid="file-error">
+            {file.error.message}
+          </p>
+        ))}
       {rows.length > 0 && (
         <table className="digests">
           <caption className="visually-hidden">{strings.card.digestsCaption(name)}</caption>
@@ -49,10 +71,20 @@ export function FileDigests({ file, matched = NONE }: { file: FileHashResult; ma
               <tr key={r.id} data-testid={`digest-${r.id}`} data-match={matched.has(r.id) ? 'true' : undefined}>
                 <th scope="row" className="digest-label">
                   {r.label}
-                  {matched.has(r.id) && <span className="match-mark" data-testid="match-mark">{strings.check.paste.rowMark}</span>}
+                  {matched.has(r.id) && (
+                    <span className="match-mark" data-testid="match-mark">
+                      {strings.check.paste.rowMark}
+                    </span>
+                  )}
                 </th>
-                <td className="digest-cell"><code className="digest-value" data-testid="digest-value">{r.value}</code></td>
-                <td className="digest-copy"><CopyButton text={r.value} idle={strings.card.copy} copied={strings.card.copied} className="copy" /></td>
+                <td className="digest-cell">
+                  <code className="digest-value" data-testid="digest-value">
+                    {r.value}
+                  </code>
+                </td>
+                <td className="digest-copy">
+                  <CopyButton text={r.value} idle={strings.card.copy} copied={strings.card.copied} className="copy" />
+                </td>
               </tr>
             ))}
           </tbody>

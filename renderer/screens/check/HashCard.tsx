@@ -22,7 +22,9 @@ export function HashCard({ job }: { job: HashJob }) {
   return (
     <article className="card" data-testid="hash-card" data-status={job.status} aria-labelledby={titleId}>
       <div className="card-head">
-        <h2 id={titleId} className="card-title">{title}</h2>
+        <h2 id={titleId} className="card-title">
+          {title}
+        </h2>
         <span className={`badge badge-${job.status}`} role="status" data-testid="card-status">
           {strings.card.status[job.status]}
         </span>
@@ -33,7 +35,11 @@ export function HashCard({ job }: { job: HashJob }) {
         )}
       </div>
       {running && <JobProgress title={title} progress={job.progress} />}
-      {job.error && <p className="card-error" data-testid="card-error">{job.error}</p>}
+      {job.error && (
+        <p className="card-error" data-testid="card-error">
+          {job.error}
+        </p>
+      )}
       {!running && hashed.length > 0 && (
         <PasteBox text={pasted} outcome={outcome} manyFiles={hashed.length > 1} onChange={(text) => setPaste(job.jobId, text)} />
       )}

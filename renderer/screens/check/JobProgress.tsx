@@ -5,7 +5,11 @@ import { strings } from '../../strings/index.js';
 
 function details(p: HashProgress): string[] {
   const left = secondsLeft(p);
-  const parts = [strings.card.percent(percentDone(p)), formatSpeed(p.bytesPerSecond), left === undefined ? strings.card.estimating : strings.card.timeLeft(formatDuration(left))];
+  const parts = [
+    strings.card.percent(percentDone(p)),
+    formatSpeed(p.bytesPerSecond),
+    left === undefined ? strings.card.estimating : strings.card.timeLeft(formatDuration(left)),
+  ];
   if (p.filesTotal > 1) parts.push(strings.card.files(p.filesDone, p.filesTotal));
   if (p.filesTotal > 1 && p.currentPath) parts.push(strings.card.current(fileName(p.currentPath)));
   return parts;

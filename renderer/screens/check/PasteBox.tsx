@@ -26,7 +26,17 @@ function resultText(outcome: PasteOutcome, manyFiles: boolean): string | undefin
   }
 }
 
-export function PasteBox({ text, outcome, manyFiles, onChange }: { text: string; outcome: PasteOutcome; manyFiles: boolean; onChange(text: string): void }) {
+export function PasteBox({
+  text,
+  outcome,
+  manyFiles,
+  onChange,
+}: {
+  text: string;
+  outcome: PasteOutcome;
+  manyFiles: boolean;
+  onChange(text: string): void;
+}) {
   const id = useId();
   const result = resultText(outcome, manyFiles);
   const missing = outcome.kind === 'none' ? outcome.missing.map((a) => algorithmInfo(a).label) : [];
@@ -44,13 +54,21 @@ export function PasteBox({ text, outcome, manyFiles, onChange }: { text: string;
         value={text}
         onChange={(e) => onChange(e.target.value)}
       />
-      <p id={`${id}-hint`} className="hint">{t.hint}</p>
+      <p id={`${id}-hint`} className="hint">
+        {t.hint}
+      </p>
       {/* Live, so the verdict is heard as it is typed or pasted. */}
       <div aria-live="polite">
         {result !== undefined && (
-          <p className={`paste-result paste-${outcome.kind}`} data-testid="paste-result">{result}</p>
+          <p className={`paste-result paste-${outcome.kind}`} data-testid="paste-result">
+            {result}
+          </p>
         )}
-        {missing.length > 0 && <p className="hint" data-testid="paste-enable">{t.enable(missing)}</p>}
+        {missing.length > 0 && (
+          <p className="hint" data-testid="paste-enable">
+            {t.enable(missing)}
+          </p>
+        )}
       </div>
     </div>
   );

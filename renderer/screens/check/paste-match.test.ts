@@ -10,7 +10,10 @@ const files = [
 
 describe('matchPaste', () => {
   it('finds the file and algorithm a hex or OutSystems-form digest belongs to', () => {
-    expect(matchPaste(HELLO_MD5, files)).toEqual({ kind: 'match', matches: [{ path: '/a/hello.txt', algorithm: 'md5', encoding: 'hex', role: 'value' }] });
+    expect(matchPaste(HELLO_MD5, files)).toEqual({
+      kind: 'match',
+      matches: [{ path: '/a/hello.txt', algorithm: 'md5', encoding: 'hex', role: 'value' }],
+    });
     const os = matchPaste('XrY7u+Ae7tCTyyK7j1rNww', files);
     expect(matchedIn(os, '/a/hello.txt')).toEqual(new Set(['md5']));
     expect(matchedIn(os, '/a/other.txt')).toEqual(new Set());
@@ -21,7 +24,10 @@ describe('matchPaste', () => {
     const outcome = matchPaste(line, files);
     expect(outcome).toMatchObject({ kind: 'match' });
     if (outcome.kind !== 'match') return;
-    expect(outcome.matches.map((m) => [m.path, m.role])).toEqual([['/a/hello.txt', 'expected'], ['/a/other.txt', 'calculated']]);
+    expect(outcome.matches.map((m) => [m.path, m.role])).toEqual([
+      ['/a/hello.txt', 'expected'],
+      ['/a/other.txt', 'calculated'],
+    ]);
   });
 
   it('lists what was tried and what the card lacks when nothing matches', () => {

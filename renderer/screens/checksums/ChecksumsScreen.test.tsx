@@ -10,7 +10,15 @@ import { startWorkbench } from '../../actions/start.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import { useDom } from '../../test-support/dom.js';
-import { deferred, flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type Deferred, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import {
+  deferred,
+  flush,
+  freshWorkbench,
+  HELLO_MD5,
+  HELLO_SHA256,
+  type Deferred,
+  type FakeWorkbench,
+} from '../../test-support/fake-workbench.js';
 import { ChecksumsScreen } from './ChecksumsScreen.js';
 import { resetChecksums } from './store.js';
 
@@ -40,10 +48,22 @@ afterEach(() => {
 });
 
 const click = (testId: string) => act(async () => dom.byTestId(testId)!.click());
-const rows = (within?: ParentNode) => $$('[data-testid="checksum-row"]', within).map((r) => [r.dataset.status, text('[data-testid="checksum-mark"]', r)]);
+const rows = (within?: ParentNode) =>
+  $$('[data-testid="checksum-row"]', within).map((r) => [r.dataset.status, text('[data-testid="checksum-mark"]', r)]);
 
 function entry(line: number, path: string, status: VerifyEntryResult['status'], extra: Partial<VerifyEntryResult> = {}): VerifyEntryResult {
-  return { line, path, resolvedPath: `/sums/${path}`, format: 'gnu', status, expected: HELLO_SHA256, algorithm: 'sha256', tried: ['sha256'], algorithmSource: 'file-name', ...extra };
+  return {
+    line,
+    path,
+    resolvedPath: `/sums/${path}`,
+    format: 'gnu',
+    status,
+    expected: HELLO_SHA256,
+    algorithm: 'sha256',
+    tried: ['sha256'],
+    algorithmSource: 'file-name',
+    ...extra,
+  };
 }
 const ok = entry(1, 'a.txt', 'ok', { actual: { sha256: HELLO_SHA256 } });
 const bad = entry(2, 'b.txt', 'mismatch', { actual: { sha256: 'f'.repeat(64) } });
@@ -78,22 +98,33 @@ describe('verify a checksum file', () => {
     // Another run's lines stay off this card.
     act(() => fake.emitProgress({ jobId: 'other', kind: 'verify', entry: bad, index: 1, total: 4 }));
     act(() => fake.emitProgress({ jobId, kind: 'verify', entry: bad, index: 1, total: 4 }));
-    expect(rows(card)).toEqual([['ok', '✓ OK'], ['mismatch', '✗ FAILED']]);
+    expect(rows(card)).toEqual([
+      ['ok', '✓ OK'],
+      ['mismatch', '✗ FAILED'],
+    ]);
     expect(text('[data-testid="checksum-progress"]', card)).toBe('2 of 4');
     expect($('[data-testid="checksum-summary"]', card)).toBeNull();
 
     await act(async () => {
-      verifyCalls[0]!.resolve({ ok: true, value: {
-        checksumFile: '/sums/SHA256SUMS',
-        entries: [ok, bad, gone, denied],
-        problems: [{ line: 7, text: 'not a checksum line', reason: 'expected a digest and a name' }],
-        summary: { ok: 1, mismatch: 1, missing: 1, error: 1 },
-      } });
+      verifyCalls[0]!.resolve({
+        ok: true,
+        value: {
+          checksumFile: '/sums/SHA256SUMS',
+          entries: [ok, bad, gone, denied],
+          problems: [{ line: 7, text: 'not a checksum line', reason: 'expected a digest and a name' }],
+          summary: { ok: 1, mismatch: 1, missing: 1, error: 1 },
+        },
+      });
       await flush();
     });
     expect(card.dataset.status).toBe('done');
     expect($('[data-testid="checksum-progress"]', card)).toBeNull();
-    expect(rows(card)).toEqual([['ok', '✓ OK'], ['mismatch', '✗ FAILED'], ['missing', '? MISSING'], ['error', '! ERROR: d.txt: permission denied']]);
+    expect(rows(card)).toEqual([
+      ['ok', '✓ OK'],
+      ['mismatch', '✗ FAILED'],
+      ['missing', '? MISSING'],
+      ['error', '! ERROR: d.txt: permission denied'],
+    ]);
     expect(text('[data-testid="checksum-summary"]', card)).toBe('1 OK, 1 failed, 1 missing, 1 error');
     expect($$('[data-testid="checksum-problem"]', card).map((p) => p.textContent)).toEqual(['Line 7: expected a digest and a name']);
     const failed = $$('[data-testid="checksum-row"]', card)[1]!;
@@ -103,17 +134,33 @@ describe('verify a checksum file', () => {
 
   it('names the algorithm, and says when it was found by digest length', async () => {
     const jobId = await openOne('/sums/list.txt');
-    const guessed = entry(1, 'a.bin', 'ok', { algorithmSource: 'digest-length', algorithm: 'md5', tried: ['md5', 'md4', 'xxh3-128'], expected: HELLO_MD5 });
-    const unsure = entry(2, 'b.bin', 'mismatch', { algorithmSource: 'digest-length', algorithm: undefined, tried: ['md5', 'md4'], expected: HELLO_MD5 });
+    const guessed = entry(1, 'a.bin', 'ok', {
+      algorithmSource: 'digest-length',
+      algorithm: 'md5',
+      tried: ['md5', 'md4', 'xxh3-128'],
+      expected: HELLO_MD5,
+    });
+    const unsure = entry(2, 'b.bin', 'mismatch', {
+      algorithmSource: 'digest-length',
+      algorithm: undefined,
+      tried: ['md5', 'md4'],
+      expected: HELLO_MD5,
+    });
     act(() => fake.emitProgress({ jobId, kind: 'verify', entry: guessed, index: 0, total: 2 }));
     act(() => fake.emitProgress({ jobId, kind: 'verify', entry: unsure, index: 1, total: 2 }));
-    expect($$('[data-testid="checksum-algorithm"]').map((a) => a.textContent)).toEqual(['MD5 (found by digest length)', 'MD5 or MD4 (found by digest length)']);
+    expect($$('[data-testid="checksum-algorithm"]').map((a) => a.textContent)).toEqual([
+      'MD5 (found by digest length)',
+      'MD5 or MD4 (found by digest length)',
+    ]);
   });
 
   it('sums up an all-good file without errors', async () => {
     await openOne();
     await act(async () => {
-      verifyCalls[0]!.resolve({ ok: true, value: { checksumFile: '/sums/SHA256SUMS', entries: [ok], problems: [], summary: { ok: 1, mismatch: 0, missing: 0, error: 0 } } });
+      verifyCalls[0]!.resolve({
+        ok: true,
+        value: { checksumFile: '/sums/SHA256SUMS', entries: [ok], problems: [], summary: { ok: 1, mismatch: 0, missing: 0, error: 0 } },
+      });
       await flush();
     });
     expect(text('[data-testid="checksum-summary"]')).toBe('1 OK, 0 failed, 0 missing');
@@ -140,7 +187,10 @@ describe('verify a checksum file', () => {
   it('shows a file that cannot be read on its own card, earlier cards kept', async () => {
     await openOne('/sums/first.sha256');
     await act(async () => {
-      verifyCalls[0]!.resolve({ ok: true, value: { checksumFile: '/sums/first.sha256', entries: [ok], problems: [], summary: { ok: 1, mismatch: 0, missing: 0, error: 0 } } });
+      verifyCalls[0]!.resolve({
+        ok: true,
+        value: { checksumFile: '/sums/first.sha256', entries: [ok], problems: [], summary: { ok: 1, mismatch: 0, missing: 0, error: 0 } },
+      });
       await flush();
     });
     await openOne('/sums/broken.md5');
@@ -193,10 +243,16 @@ describe('create a checksum file', () => {
     act(() => {
       const s = useWorkbench.getState();
       s.addJob('job-1', ['/a/hello.txt', '/a/abc.txt']);
-      s.finishJob('job-1', { ok: true, value: { files: [
-        { path: '/a/hello.txt', size: 11, digests: { md5: HELLO_MD5, sha256: HELLO_SHA256, crc32: '0d4a1185' } },
-        { path: '/a/abc.txt', size: 3, digests: { md5: '900150983cd24fb0d6963f7d28e17f72' } },
-      ], skipped: [] } });
+      s.finishJob('job-1', {
+        ok: true,
+        value: {
+          files: [
+            { path: '/a/hello.txt', size: 11, digests: { md5: HELLO_MD5, sha256: HELLO_SHA256, crc32: '0d4a1185' } },
+            { path: '/a/abc.txt', size: 3, digests: { md5: '900150983cd24fb0d6963f7d28e17f72' } },
+          ],
+          skipped: [],
+        },
+      });
       s.navigate('checksums');
     });
   }
@@ -233,7 +289,10 @@ describe('create a checksum file', () => {
     expect(select('create-algorithm').disabled).toBe(true);
     fake.api.saveChecksumFile.mockResolvedValueOnce({ ok: true, value: {} });
     await click('create-save');
-    expect(fake.api.saveChecksumFile).toHaveBeenCalledWith({ format: 'sfv', entries: [{ path: '/a/hello.txt', algorithm: 'crc32', digestHex: '0d4a1185' }] });
+    expect(fake.api.saveChecksumFile).toHaveBeenCalledWith({
+      format: 'sfv',
+      entries: [{ path: '/a/hello.txt', algorithm: 'crc32', digestHex: '0d4a1185' }],
+    });
     // The save dialog was closed: nothing saved, nothing to say.
     expect($('[data-testid="create-result"]')).toBeNull();
   });

@@ -17,7 +17,12 @@ export function ChecksumsScreen() {
       <div className="screen-head">
         <h1 id="screen-title">{t.title}</h1>
         <div className="toolbar">
-          <button type="button" className="primary" data-testid="checksums-open" onClick={() => void openChecksumFiles().catch(reportUnexpected)}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="checksums-open"
+            onClick={() => void openChecksumFiles().catch(reportUnexpected)}
+          >
             {t.open}
           </button>
         </div>

@@ -27,15 +27,26 @@ export function CreateChecksumFile() {
     <section className="card create-checksums" data-testid="create" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.title}</h2>
       {files.length === 0 ? (
-        <p className="hint" data-testid="create-empty">{t.empty}</p>
+        <p className="hint" data-testid="create-empty">
+          {t.empty}
+        </p>
       ) : (
         <>
           <p className="hint">{t.intro(files.length)}</p>
           <div className="create-fields">
             <div className="field">
               <label htmlFor={formatId}>{t.formatLabel}</label>
-              <select id={formatId} data-testid="create-format" value={form.format} onChange={(e) => updateCreate({ format: e.target.value as ChecksumFormat })}>
-                {FORMATS.map((f) => <option key={f} value={f}>{t.formats[f]}</option>)}
+              <select
+                id={formatId}
+                data-testid="create-format"
+                value={form.format}
+                onChange={(e) => updateCreate({ format: e.target.value as ChecksumFormat })}
+              >
+                {FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {t.formats[f]}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
@@ -49,7 +60,11 @@ export function CreateChecksumFile() {
                   if (isAlgorithmId(e.target.value)) updateCreate({ algorithm: e.target.value });
                 }}
               >
-                {plan.algorithms.map((id) => <option key={id} value={id}>{algorithmInfo(id).label}</option>)}
+                {plan.algorithms.map((id) => (
+                  <option key={id} value={id}>
+                    {algorithmInfo(id).label}
+                  </option>
+                ))}
               </select>
             </div>
             <button
@@ -63,12 +78,24 @@ export function CreateChecksumFile() {
             </button>
           </div>
           {form.format === 'sfv' && <p className="hint">{plan.entries.length > 0 ? t.sfvForcesCrc : t.noCrc}</p>}
-          {plan.entries.length > 0 && plan.leftOut > 0 && <p className="hint" data-testid="create-left-out">{t.leftOut(plan.leftOut, algorithmLabel)}</p>}
+          {plan.entries.length > 0 && plan.leftOut > 0 && (
+            <p className="hint" data-testid="create-left-out">
+              {t.leftOut(plan.leftOut, algorithmLabel)}
+            </p>
+          )}
         </>
       )}
       <div aria-live="polite">
-        {form.error && <p className="card-error" data-testid="create-error">{form.error}</p>}
-        {form.savedPath && <p className="create-result" data-testid="create-result">{t.saved(form.savedPath)}</p>}
+        {form.error && (
+          <p className="card-error" data-testid="create-error">
+            {form.error}
+          </p>
+        )}
+        {form.savedPath && (
+          <p className="create-result" data-testid="create-result">
+            {t.saved(form.savedPath)}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -29,7 +29,9 @@ function EntryRow({ entry: e }: { entry: VerifyEntryResult }) {
   const algorithm = e.algorithm ? label(e.algorithm) : t.algorithmOr(e.tried.map(label));
   return (
     <li className={`checksum-row checksum-${e.status}`} data-testid="checksum-row" data-status={e.status}>
-      <span className="checksum-mark" data-testid="checksum-mark">{mark(e)}</span>
+      <span className="checksum-mark" data-testid="checksum-mark">
+        {mark(e)}
+      </span>
       <span className="checksum-path">{e.path}</span>
       <span className="checksum-algorithm" data-testid="checksum-algorithm">
         {algorithm}
@@ -38,9 +40,15 @@ function EntryRow({ entry: e }: { entry: VerifyEntryResult }) {
       {e.status === 'mismatch' && (
         <dl className="checksum-digests">
           <dt>{t.expected}</dt>
-          <dd><code>{e.expected}</code></dd>
+          <dd>
+            <code>{e.expected}</code>
+          </dd>
           <dt>{t.actual}</dt>
-          {actualDigests(e).map((d) => <dd key={d.key}><code>{d.text}</code></dd>)}
+          {actualDigests(e).map((d) => (
+            <dd key={d.key}>
+              <code>{d.text}</code>
+            </dd>
+          ))}
         </dl>
       )}
     </li>
@@ -56,10 +64,20 @@ export function VerifyCard({ run }: { run: VerifyRun }) {
   return (
     <article className="card" data-testid="checksum-card" data-status={run.status} aria-labelledby={titleId}>
       <div className="card-head">
-        <h2 id={titleId} className="card-title">{name}</h2>
-        <span className={`badge badge-${run.status}`} role="status" data-testid="checksum-status">{t.status[run.status]}</span>
+        <h2 id={titleId} className="card-title">
+          {name}
+        </h2>
+        <span className={`badge badge-${run.status}`} role="status" data-testid="checksum-status">
+          {t.status[run.status]}
+        </span>
         {running && (
-          <button type="button" data-testid="checksum-cancel" aria-label={t.cancelLabel(name)} disabled={run.cancelRequested} onClick={() => void cancelVerify(run.jobId).catch(reportUnexpected)}>
+          <button
+            type="button"
+            data-testid="checksum-cancel"
+            aria-label={t.cancelLabel(name)}
+            disabled={run.cancelRequested}
+            onClick={() => void cancelVerify(run.jobId).catch(reportUnexpected)}
+          >
             {t.cancel}
           </button>
         )}
@@ -68,17 +86,27 @@ export function VerifyCard({ run }: { run: VerifyRun }) {
       {running && (
         <div className="job-progress">
           <progress max={run.total || 1} value={run.total ? entries.length : undefined} aria-label={t.progressLabel(name)} />
-          <p className="progress-text" data-testid="checksum-progress">{run.total ? t.progress(entries.length, run.total) : t.starting}</p>
+          <p className="progress-text" data-testid="checksum-progress">
+            {run.total ? t.progress(entries.length, run.total) : t.starting}
+          </p>
         </div>
       )}
-      {run.error && <p className="card-error" data-testid="checksum-error">{run.error}</p>}
+      {run.error && (
+        <p className="card-error" data-testid="checksum-error">
+          {run.error}
+        </p>
+      )}
       {!running && run.status !== 'failed' && (
-        <p className="checksum-summary" data-testid="checksum-summary">{t.summary(s.ok, s.mismatch, s.missing, s.error)}</p>
+        <p className="checksum-summary" data-testid="checksum-summary">
+          {t.summary(s.ok, s.mismatch, s.missing, s.error)}
+        </p>
       )}
       {run.status === 'cancelled' && run.total !== undefined && <p className="file-note">{t.stoppedAfter(entries.length, run.total)}</p>}
       {entries.length > 0 && (
         <ol className="checksum-rows" aria-label={t.entriesCaption(name)}>
-          {entries.map((e) => <EntryRow key={e.line} entry={e} />)}
+          {entries.map((e) => (
+            <EntryRow key={e.line} entry={e} />
+          ))}
         </ol>
       )}
       {run.problems.length > 0 && (

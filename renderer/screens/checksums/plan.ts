@@ -12,16 +12,22 @@ export interface ChecksumPlan {
   leftOut: number;
 }
 
-export function planChecksumFile(files: ReadonlyArray<{ path: string; digests: DigestMap }>, format: ChecksumFormat, chosen?: AlgorithmId): ChecksumPlan {
+export function planChecksumFile(
+  files: ReadonlyArray<{ path: string; digests: DigestMap }>,
+  format: ChecksumFormat,
+  chosen?: AlgorithmId,
+): ChecksumPlan {
   const present = ALGORITHMS.map((a) => a.id).filter((id) => files.some((f) => f.digests[id] !== undefined));
   // SFV means CRC32; otherwise the user's pick, else SHA-256 (what people usually publish), else the first.
   const algorithms: AlgorithmId[] = format === 'sfv' ? ['crc32'] : present;
-  const algorithm = format === 'sfv' ? 'crc32'
-    : chosen && present.includes(chosen) ? chosen
-    : present.includes('sha256') ? 'sha256' : present[0];
-  const entries = algorithm === undefined ? [] : files.flatMap((f) => {
-    const digestHex = f.digests[algorithm];
-    return digestHex === undefined ? [] : [{ path: f.path, algorithm, digestHex }];
-  });
+  const algorithm =
+    format === 'sfv' ? 'crc32' : chosen && present.includes(chosen) ? chosen : present.includes('sha256') ? 'sha256' : present[0];
+  const entries =
+    algorithm === undefined
+      ? []
+      : files.flatMap((f) => {
+          const digestHex = f.digests[algorithm];
+          return digestHex === undefined ? [] : [{ path: f.path, algorithm, digestHex }];
+        });
   return { algorithms, algorithm, entries, leftOut: files.length - entries.length };
 }

@@ -23,13 +23,40 @@ export function AddressStep() {
   return (
     <div className="customer-body">
       <div className="customer-field">
-        <label htmlFor={ids.field} className="customer-label">{s.label}</label>
-        <p id={ids.hint} className="customer-hint">{s.hint}</p>
-        <input ref={input} id={ids.field} type="url" inputMode="url" data-testid="customer-app-url" value={appUrl} autoComplete="url" spellCheck={false}
-          aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => setAppUrl(e.target.value)} />
-        {fromCase && <p className="customer-hint" data-testid="customer-app-url-from-case">{s.fromCase}</p>}
-        {preview && !error && <p id={ids.preview} className="customer-note customer-wrap" data-testid="customer-app-url-preview">{preview}</p>}
-        {error && <p id={ids.error} className="customer-field-error" data-testid="customer-app-url-error" role="alert">{error}</p>}
+        <label htmlFor={ids.field} className="customer-label">
+          {s.label}
+        </label>
+        <p id={ids.hint} className="customer-hint">
+          {s.hint}
+        </p>
+        <input
+          ref={input}
+          id={ids.field}
+          type="url"
+          inputMode="url"
+          data-testid="customer-app-url"
+          value={appUrl}
+          autoComplete="url"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => setAppUrl(e.target.value)}
+        />
+        {fromCase && (
+          <p className="customer-hint" data-testid="customer-app-url-from-case">
+            {s.fromCase}
+          </p>
+        )}
+        {preview && !error && (
+          <p id={ids.preview} className="customer-note customer-wrap" data-testid="customer-app-url-preview">
+            {preview}
+          </p>
+        )}
+        {error && (
+          <p id={ids.error} className="customer-field-error" data-testid="customer-app-url-error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -17,18 +17,29 @@ export function CaptureStep() {
   const over = useCustomer((st) => st.dropOver);
   return (
     <div className="customer-body">
-      <p id={ids.text} className="customer-lead">{s.text}</p>
+      <p id={ids.text} className="customer-lead">
+        {s.text}
+      </p>
       <p className="customer-hint">{s.explain}</p>
       <div className={`customer-drop${over ? ' customer-drop-over' : ''}`} data-testid="customer-har-drop">
-        <button type="button" data-testid="customer-har-add" aria-describedby={`${ids.text} ${ids.drop}`} onClick={() => void chooseHar().catch(reportUnexpected)}>
+        <button
+          type="button"
+          data-testid="customer-har-add"
+          aria-describedby={`${ids.text} ${ids.drop}`}
+          onClick={() => void chooseHar().catch(reportUnexpected)}
+        >
           {s.add}
         </button>
-        <p id={ids.drop} className="customer-hint">{s.drop}</p>
+        <p id={ids.drop} className="customer-hint">
+          {s.drop}
+        </p>
       </div>
       {harPath !== undefined && (
         <div className="customer-chosen" data-testid="customer-har">
           <p className="customer-wrap">{s.added(fileName(harPath))}</p>
-          <button type="button" data-testid="customer-har-remove" aria-label={s.removeLabel(fileName(harPath))} onClick={removeHar}>{s.remove}</button>
+          <button type="button" data-testid="customer-har-remove" aria-label={s.removeLabel(fileName(harPath))} onClick={removeHar}>
+            {s.remove}
+          </button>
         </div>
       )}
       {error && <ProblemText testId="customer-har-error" message={error.message} detail={error.detail} />}

@@ -24,29 +24,56 @@ export function CheckingStep() {
     <div className="customer-body">
       {running && (
         <div className="customer-progress">
-          <progress max={counting ? run.progress!.total : undefined} value={counting ? run.progress!.done : undefined} aria-label={s.progressLabel} />
-          <p data-testid="customer-progress" role="status" aria-atomic="true" className="customer-lead">{progressText(run)}</p>
+          <progress
+            max={counting ? run.progress!.total : undefined}
+            value={counting ? run.progress!.done : undefined}
+            aria-label={s.progressLabel}
+          />
+          <p data-testid="customer-progress" role="status" aria-atomic="true" className="customer-lead">
+            {progressText(run)}
+          </p>
           <p className="customer-hint">{s.wait}</p>
           <div className="customer-buttons">
-            <button type="button" data-testid="customer-cancel" disabled={run.cancelRequested} onClick={() => void cancelCheck().catch(reportUnexpected)}>
+            <button
+              type="button"
+              data-testid="customer-cancel"
+              disabled={run.cancelRequested}
+              onClick={() => void cancelCheck().catch(reportUnexpected)}
+            >
               {run.cancelRequested ? s.stopping : s.cancel}
             </button>
           </div>
-          {run.cancelError !== undefined && <p className="customer-field-error" role="alert" data-testid="customer-cancel-error">{run.cancelError}</p>}
+          {run.cancelError !== undefined && (
+            <p className="customer-field-error" role="alert" data-testid="customer-cancel-error">
+              {run.cancelError}
+            </p>
+          )}
         </div>
       )}
       {run.status === 'failed' && run.problem && (
         <>
-          <ProblemText testId="customer-run-error" message={run.problem.concern === 'general' ? `${run.problem.message} ${s.general}` : run.problem.message} detail={run.problem.detail} />
+          <ProblemText
+            testId="customer-run-error"
+            message={run.problem.concern === 'general' ? `${run.problem.message} ${s.general}` : run.problem.message}
+            detail={run.problem.detail}
+          />
           {run.problem.concern === 'address' && (
-            <button type="button" className="link-button" data-testid="customer-fix-address" onClick={() => goTo('address')}>{s.fixAddress}</button>
+            <button type="button" className="link-button" data-testid="customer-fix-address" onClick={() => goTo('address')}>
+              {s.fixAddress}
+            </button>
           )}
           {run.problem.concern === 'capture' && (
-            <button type="button" className="link-button" data-testid="customer-fix-capture" onClick={() => goTo('capture')}>{s.fixCapture}</button>
+            <button type="button" className="link-button" data-testid="customer-fix-capture" onClick={() => goTo('capture')}>
+              {s.fixCapture}
+            </button>
           )}
         </>
       )}
-      {run.status === 'stopped' && <p className="customer-note" data-testid="customer-stopped">{s.stopped}</p>}
+      {run.status === 'stopped' && (
+        <p className="customer-note" data-testid="customer-stopped">
+          {s.stopped}
+        </p>
+      )}
       {!running && run.status !== 'failed' && run.status !== 'stopped' && <p className="customer-note">{s.ready}</p>}
       {!running && (
         <div className="customer-buttons">

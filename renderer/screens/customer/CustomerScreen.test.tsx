@@ -24,28 +24,59 @@ const AT = '2025-03-04T10:15:00.000Z';
 
 function report(over: Partial<OtaReport> = {}): OtaReport {
   return {
-    schema: REPORT_SCHEMA, schemaVersion: 1,
-    fault: 'network', cause: 'stale-cache', frontends: [],
+    schema: REPORT_SCHEMA,
+    schemaVersion: 1,
+    fault: 'network',
+    cause: 'stale-cache',
+    frontends: [],
     headline: 'A cache between the servers and the devices serves an old copy of 1 file.',
     customer: 'A cache on the network (a CDN or proxy) keeps handing out an old copy of some files. Its owner needs to clear it.',
-    evidence: [], next: [],
+    evidence: [],
+    next: [],
     current: { versionToken: 'tok-2', changedDuringCheck: false, how: 'the public URL' },
     counts: { 'stale-cache': 1, consistent: 1 },
     moduleName: 'MyApp',
-    runs: [{
-      appUrl: 'https://apps.example.com/MyApp/', vantage: 'customer', startedAt: AT, finishedAt: AT, toolVersion: '0.1.0', command: 'hash-workbench diagnose',
-      options: { samples: 3, timeoutSeconds: 30, concurrency: 8, resources: 'log', maxBytes: 8_388_608 },
-      network: { trust: {}, insecure: false },
-    }],
+    runs: [
+      {
+        appUrl: 'https://apps.example.com/MyApp/',
+        vantage: 'customer',
+        startedAt: AT,
+        finishedAt: AT,
+        toolVersion: '0.1.0',
+        command: 'hash-workbench diagnose',
+        options: { samples: 3, timeoutSeconds: 30, concurrency: 8, resources: 'log', maxBytes: 8_388_608 },
+        network: { trust: {}, insecure: false },
+      },
+    ],
     setup: { frontends: [] },
     moduleinfo: [],
     versions: [],
     resources: [
-      { path: '/MyApp/moduleservices/moduleinfo', versionTokenFile: true, fault: 'none', cause: 'consistent', frontends: [], evidence: [], next: [], observations: [] },
-      { path: CTRL, versionTokenFile: false, fault: 'network', cause: 'stale-cache', frontends: [], evidence: [], next: [], observations: [] },
+      {
+        path: '/MyApp/moduleservices/moduleinfo',
+        versionTokenFile: true,
+        fault: 'none',
+        cause: 'consistent',
+        frontends: [],
+        evidence: [],
+        next: [],
+        observations: [],
+      },
+      {
+        path: CTRL,
+        versionTokenFile: false,
+        fault: 'network',
+        cause: 'stale-cache',
+        frontends: [],
+        evidence: [],
+        next: [],
+        observations: [],
+      },
       { path: CSS, versionTokenFile: false, fault: 'none', cause: 'consistent', frontends: [], evidence: [], next: [], observations: [] },
     ],
-    log: [], problems: [], redacted: [],
+    log: [],
+    problems: [],
+    redacted: [],
     ...over,
   };
 }
@@ -257,7 +288,9 @@ describe('the check', () => {
     const result = get('customer-result');
     expect(result.closest('[aria-live="polite"]')).not.toBeNull();
     expect(get('customer-sentence').textContent).toBe(r.customer);
-    expect(get('customer-limits').textContent).toBe('We checked from your network. We cannot see the app’s servers; support will compare this with what they see from inside.');
+    expect(get('customer-limits').textContent).toBe(
+      'We checked from your network. We cannot see the app’s servers; support will compare this with what they see from inside.',
+    );
     expect(byId('customer-stopped-early')).not.toBeNull();
     // Only the file that did not arrive right, in words.
     const items = [...get('customer-files').querySelectorAll('li')].map((li) => li.textContent);
@@ -273,7 +306,9 @@ describe('the check', () => {
     fake.api.exportReport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/ota-check-MyApp.html', '/r/ota-check-MyApp.json'] } });
     await click('customer-save-report');
     expect(fake.api.exportReport).toHaveBeenCalledWith({ report: report(), formats: ['html', 'json'] });
-    expect(get('customer-saved').textContent).toBe('Saved: /r/ota-check-MyApp.html, /r/ota-check-MyApp.json. Attach the .json file to your support case.');
+    expect(get('customer-saved').textContent).toBe(
+      'Saved: /r/ota-check-MyApp.html, /r/ota-check-MyApp.json. Attach the .json file to your support case.',
+    );
 
     fake.api.exportReport.mockResolvedValueOnce({ ok: false, error: { code: 'EACCES', message: 'permission denied' } });
     await click('customer-save-report');
@@ -285,7 +320,10 @@ describe('the check', () => {
   });
 
   it('keeps every input when the address cannot be reached, and says so next to the address', async () => {
-    fake.api.diagnose.mockResolvedValueOnce({ ok: false, error: { code: 'CANNOT_RUN', message: 'no usable moduleinfo: no source answered (public: ENOTFOUND apps.example.con)' } });
+    fake.api.diagnose.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'CANNOT_RUN', message: 'no usable moduleinfo: no source answered (public: ENOTFOUND apps.example.con)' },
+    });
     render();
     await walkToCapture('https://apps.example.con/MyApp/', LOG);
     await click('customer-next');
@@ -323,7 +361,13 @@ describe('the check', () => {
 });
 
 describe('case files', () => {
-  const CASE = { schema: 'hash-workbench/case' as const, appUrl: 'https://apps.example.com/MyApp/', caseNumber: '00123456', resources: [CTRL, CSS], note: 'Please run this from the office Wi-Fi.' };
+  const CASE = {
+    schema: 'hash-workbench/case' as const,
+    appUrl: 'https://apps.example.com/MyApp/',
+    caseNumber: '00123456',
+    resources: [CTRL, CSS],
+    note: 'Please run this from the office Wi-Fi.',
+  };
 
   it('fills everything in from a case file support sent, and checks the files it names', async () => {
     fake.api.openCase.mockResolvedValueOnce({ ok: true, value: { path: '/home/me/case-00123456.hwcase', case: CASE } });
@@ -343,7 +387,13 @@ describe('case files', () => {
     fake.api.diagnose.mockResolvedValueOnce({ ok: true, value: report() });
     await click('customer-next');
     await click('customer-next');
-    expect(diagnoseRequest()).toEqual({ jobId: expect.any(String), appUrl: CASE.appUrl, frontends: [], vantage: 'customer', resources: [CTRL, CSS] });
+    expect(diagnoseRequest()).toEqual({
+      jobId: expect.any(String),
+      appUrl: CASE.appUrl,
+      frontends: [],
+      vantage: 'customer',
+      resources: [CTRL, CSS],
+    });
     expect(step()).toBe('result');
 
     fake.api.exportReport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/a.html', '/r/a.json'] } });
@@ -369,7 +419,10 @@ describe('case files', () => {
   });
 
   it('says a bad case file is not one, next to the button, in plain words', async () => {
-    fake.api.openCase.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: 'case.hwcase is not a Hash Workbench case file (not JSON)' } });
+    fake.api.openCase.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'case.hwcase is not a Hash Workbench case file (not JSON)' },
+    });
     render();
     await click('customer-open-case');
     expect(get('customer-case-error').textContent).toContain(s.intro.caseBad);
@@ -412,7 +465,11 @@ describe('support prepares a case file', () => {
     type('case-number', ' 00123456 ');
     type('case-resources', `scripts/MyApp.controller.js\n\nhttps://apps.example.com${CSS}?Xr5tDq0ZkSRmLw1fHf2bXg\n${CTRL}`);
     await click('case-save');
-    expect(fake.api.saveCase).toHaveBeenCalledWith({ appUrl: 'https://apps.example.com/MyApp/', caseNumber: '00123456', resources: [CTRL, CSS] });
+    expect(fake.api.saveCase).toHaveBeenCalledWith({
+      appUrl: 'https://apps.example.com/MyApp/',
+      caseNumber: '00123456',
+      resources: [CTRL, CSS],
+    });
     expect(get('case-result').textContent).toBe(s.prepare.saved('/home/agent/case-00123456.hwcase'));
     expect(get('case-result').textContent).toMatch(/^Saved: \/home\/agent\/case-00123456\.hwcase/);
   });
@@ -438,7 +495,18 @@ describe('plain words', () => {
   }
 
   it('never shows moduleinfo, frontend, hash or CDN without explaining it, on any step', async () => {
-    fake.api.openCase.mockResolvedValueOnce({ ok: true, value: { path: '/c.hwcase', case: { schema: 'hash-workbench/case', appUrl: 'https://apps.example.com/MyApp/', caseNumber: '1', resources: ['/MyApp/moduleservices/moduleinfo'] } } });
+    fake.api.openCase.mockResolvedValueOnce({
+      ok: true,
+      value: {
+        path: '/c.hwcase',
+        case: {
+          schema: 'hash-workbench/case',
+          appUrl: 'https://apps.example.com/MyApp/',
+          caseNumber: '1',
+          resources: ['/MyApp/moduleservices/moduleinfo'],
+        },
+      },
+    });
     const answer = holdDiagnose();
     render();
     await click('customer-open-case');
@@ -446,7 +514,10 @@ describe('plain words', () => {
     expectNoUnexplainedJargon('intro');
     await click('customer-next');
     // A pasted log names the manifest and hashes: the confirmation must not repeat them raw.
-    type('customer-log', `Checksum failed for file https://apps.example.com/MyApp/moduleservices/moduleinfo?abc Received hash: abc | Calculated hash: def\n${LOG}`);
+    type(
+      'customer-log',
+      `Checksum failed for file https://apps.example.com/MyApp/moduleservices/moduleinfo?abc Received hash: abc | Calculated hash: def\n${LOG}`,
+    );
     expect(get('customer-log-summary').textContent).toContain(s.error.listOfFiles);
     expectNoUnexplainedJargon('error');
     await click('customer-next');

@@ -34,7 +34,9 @@ function StepButtons({ step }: { step: Step }) {
   return (
     <div className="customer-buttons" role="group" aria-label={s.stepsLabel}>
       {showBack && (
-        <button type="button" data-testid="customer-back" onClick={back}>{s.back}</button>
+        <button type="button" data-testid="customer-back" onClick={back}>
+          {s.back}
+        </button>
       )}
       {showNext && (
         <button type="button" className="primary" data-testid="customer-next" onClick={next}>
@@ -62,8 +64,12 @@ export function CustomerScreen() {
     <section className="screen customer" aria-labelledby="screen-title" {...dropTarget}>
       <div className="customer-column">
         <h1 id="screen-title">{s.title}</h1>
-        <p className="customer-step" data-testid="customer-step" data-step={step}>{s.stepOf(stepNumber(step), STEP_COUNT)}</p>
-        <h2 ref={heading} tabIndex={-1} className="customer-heading" data-testid="customer-heading">{s.headings[step]}</h2>
+        <p className="customer-step" data-testid="customer-step" data-step={step}>
+          {s.stepOf(stepNumber(step), STEP_COUNT)}
+        </p>
+        <h2 ref={heading} tabIndex={-1} className="customer-heading" data-testid="customer-heading">
+          {s.headings[step]}
+        </h2>
         <Body />
         <div aria-live="polite" className="customer-live">
           {step === 'result' && <ResultStep />}

@@ -11,10 +11,14 @@ const SHOWN = 5;
 
 function summaryText(summary: LogSummary): string | undefined {
   switch (summary.kind) {
-    case 'empty': return undefined;
-    case 'tooLong': return s.tooLong;
-    case 'noFile': return s.foundNoFile;
-    case 'unrecognised': return s.notRecognised;
+    case 'empty':
+      return undefined;
+    case 'tooLong':
+      return s.tooLong;
+    case 'noFile':
+      return s.foundNoFile;
+    case 'unrecognised':
+      return s.notRecognised;
     case 'files': {
       const names = summary.files.map(displayPath);
       const more = names.length - SHOWN;
@@ -31,15 +35,35 @@ export function ErrorStep() {
   return (
     <div className="customer-body">
       <div className="customer-field">
-        <label htmlFor={ids.field} className="customer-label">{s.label}</label>
-        <p id={ids.hint} className="customer-hint">{s.hint}</p>
-        <textarea id={ids.field} data-testid="customer-log" rows={6} value={logText} spellCheck={false}
-          aria-describedby={`${ids.hint} ${ids.summary}`} aria-invalid={summary.kind === 'tooLong' ? true : undefined}
-          onChange={(e) => setLogText(e.target.value)} />
+        <label htmlFor={ids.field} className="customer-label">
+          {s.label}
+        </label>
+        <p id={ids.hint} className="customer-hint">
+          {s.hint}
+        </p>
+        <textarea
+          id={ids.field}
+          data-testid="customer-log"
+          rows={6}
+          value={logText}
+          spellCheck={false}
+          aria-describedby={`${ids.hint} ${ids.summary}`}
+          aria-invalid={summary.kind === 'tooLong' ? true : undefined}
+          onChange={(e) => setLogText(e.target.value)}
+        />
         <div id={ids.summary} aria-live="polite">
           {text !== undefined && (
-            <p data-testid="customer-log-summary" data-kind={summary.kind}
-              className={summary.kind === 'tooLong' ? 'customer-field-error' : summary.kind === 'files' ? 'customer-ok customer-wrap' : 'customer-note'}>
+            <p
+              data-testid="customer-log-summary"
+              data-kind={summary.kind}
+              className={
+                summary.kind === 'tooLong'
+                  ? 'customer-field-error'
+                  : summary.kind === 'files'
+                    ? 'customer-ok customer-wrap'
+                    : 'customer-note'
+              }
+            >
               {text}
             </p>
           )}
@@ -47,7 +71,9 @@ export function ErrorStep() {
       </div>
       <p id={ids.where}>{s.where}</p>
       <ErrorPicture />
-      <p id={ids.skip} className="customer-note">{s.skip}</p>
+      <p id={ids.skip} className="customer-note">
+        {s.skip}
+      </p>
     </div>
   );
 }

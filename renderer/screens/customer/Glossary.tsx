@@ -9,7 +9,9 @@ export function Glossary({ text }: { text: string }) {
     <div className="customer-glossary" data-testid="customer-glossary">
       <p className="customer-glossary-title">{strings.customer.glossaryHeading}</p>
       <ul>
-        {terms.map((t) => <li key={t}>{strings.customer.glossary[t]}</li>)}
+        {terms.map((t) => (
+          <li key={t}>{strings.customer.glossary[t]}</li>
+        ))}
       </ul>
     </div>
   );

@@ -30,17 +30,37 @@ export function IntroStep() {
   const prepareOpen = useCustomer((st) => st.prepare.open);
   return (
     <div className="customer-body">
-      {s.sentences.map((text) => <p key={text} className="customer-lead">{text}</p>)}
+      {s.sentences.map((text) => (
+        <p key={text} className="customer-lead">
+          {text}
+        </p>
+      ))}
       <div className="customer-field">
-        <button type="button" className="primary" data-testid="customer-open-case" aria-describedby={hintId} disabled={busy} onClick={() => void openCaseFile().catch(reportUnexpected)}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="customer-open-case"
+          aria-describedby={hintId}
+          disabled={busy}
+          onClick={() => void openCaseFile().catch(reportUnexpected)}
+        >
           {busy ? s.opening : s.openCase}
         </button>
-        <p id={hintId} className="customer-hint">{s.openCaseHint}</p>
+        <p id={hintId} className="customer-hint">
+          {s.openCaseHint}
+        </p>
         {error && <ProblemText testId="customer-case-error" message={error.message} detail={error.detail} />}
       </div>
       <LoadedCase />
       <div className="customer-support">
-        <button type="button" className="link-button" data-testid="customer-prepare-case" aria-expanded={prepareOpen} aria-controls={formId} onClick={() => updatePrepare({ open: !prepareOpen })}>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="customer-prepare-case"
+          aria-expanded={prepareOpen}
+          aria-controls={formId}
+          onClick={() => updatePrepare({ open: !prepareOpen })}
+        >
           {s.prepareToggle}
         </button>
         <div id={formId} hidden={!prepareOpen}>

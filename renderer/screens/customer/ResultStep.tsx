@@ -21,8 +21,14 @@ export function ResultStep() {
   const visible = [report.customer, ...shown.map((i) => i.text)].join(' ');
   return (
     <div className="customer-body" data-testid="customer-result" data-fault={report.fault}>
-      <p className="customer-sentence" data-testid="customer-sentence">{report.customer}</p>
-      {stoppedEarly && <p className="customer-note" data-testid="customer-stopped-early">{s.stoppedEarly}</p>}
+      <p className="customer-sentence" data-testid="customer-sentence">
+        {report.customer}
+      </p>
+      {stoppedEarly && (
+        <p className="customer-note" data-testid="customer-stopped-early">
+          {s.stoppedEarly}
+        </p>
+      )}
       <p data-testid="customer-limits">{s.limits}</p>
       {items.length === 0 ? (
         <p className="customer-ok">{s.allFine}</p>
@@ -30,24 +36,41 @@ export function ResultStep() {
         <div>
           <h3>{s.filesHeading}</h3>
           <ul className="customer-files" data-testid="customer-files">
-            {shown.map((i) => <li key={i.path} className="customer-wrap">{i.text}</li>)}
+            {shown.map((i) => (
+              <li key={i.path} className="customer-wrap">
+                {i.text}
+              </li>
+            ))}
           </ul>
           {items.length > SHOWN && <p className="customer-hint">{s.more(items.length - SHOWN)}</p>}
         </div>
       )}
       <Glossary text={visible} />
       <div className="customer-buttons">
-        <button type="button" className="primary" data-testid="customer-save-report" disabled={save.status === 'saving'} onClick={() => void saveReport().catch(reportUnexpected)}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="customer-save-report"
+          disabled={save.status === 'saving'}
+          onClick={() => void saveReport().catch(reportUnexpected)}
+        >
           {save.status === 'saving' ? s.saving : s.save}
         </button>
-        <button type="button" data-testid="customer-start-over" onClick={startOver}>{s.startOver}</button>
+        <button type="button" data-testid="customer-start-over" onClick={startOver}>
+          {s.startOver}
+        </button>
       </div>
       {save.status === 'saved' && save.paths && (
         <p className="customer-ok customer-wrap" data-testid="customer-saved">
-          {s.saved(save.paths)}{caseNumber !== undefined ? ` ${s.savedCase(caseNumber)}` : ''}
+          {s.saved(save.paths)}
+          {caseNumber !== undefined ? ` ${s.savedCase(caseNumber)}` : ''}
         </p>
       )}
-      {save.status === 'failed' && save.error !== undefined && <p className="customer-field-error" role="alert" data-testid="customer-save-error">{save.error}</p>}
+      {save.status === 'failed' && save.error !== undefined && (
+        <p className="customer-field-error" role="alert" data-testid="customer-save-error">
+          {save.error}
+        </p>
+      )}
     </div>
   );
 }

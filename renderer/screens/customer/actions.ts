@@ -11,8 +11,26 @@ import { useWorkbench } from '../../store/index.js';
 import { appNameOf, normaliseAppUrl, parseResourceLines, type AddressProblem } from './address.js';
 import { summariseLog } from './log-summary.js';
 import {
-  cancelFailed, cancelRequested, goTo, loadCase, resetCustomerInputs, runFailed, runFinished, runProgress, runStarted, runStopped,
-  refuseAddress, setAppUrl, setCaseBusy, setHar, setSave, updatePrepare, useCustomer, type Problem, type RunState, type Step,
+  cancelFailed,
+  cancelRequested,
+  goTo,
+  loadCase,
+  resetCustomerInputs,
+  runFailed,
+  runFinished,
+  runProgress,
+  runStarted,
+  runStopped,
+  refuseAddress,
+  setAppUrl,
+  setCaseBusy,
+  setHar,
+  setSave,
+  updatePrepare,
+  useCustomer,
+  type Problem,
+  type RunState,
+  type Step,
 } from './store.js';
 
 const s = strings.customer;
@@ -40,7 +58,13 @@ export function next(): void {
   if (step === 'capture') return void startCheck().catch(reportUnexpected);
 }
 
-const PREVIOUS: Partial<Record<Step, Step>> = { error: 'intro', address: 'error', capture: 'address', checking: 'capture', result: 'capture' };
+const PREVIOUS: Partial<Record<Step, Step>> = {
+  error: 'intro',
+  address: 'error',
+  capture: 'address',
+  checking: 'capture',
+  result: 'capture',
+};
 
 export function back(): void {
   const { step, run } = state();
@@ -123,12 +147,21 @@ export function removeHar(): void {
 export function runProblem(error: IpcError, hadHar: boolean): NonNullable<RunState['problem']> {
   const detail = error.message;
   // The recording is the only file a customer's check reads: a refused or unreadable path is it.
-  if (hadHar && (error.code === 'REFUSED_PATH' || /^E[A-Z]+$/.test(error.code)) && !/^E(CONN|HOST|NET|AI_|TIMEDOUT|NOTFOUND|PROTO)/.test(error.code)) {
+  if (
+    hadHar &&
+    (error.code === 'REFUSED_PATH' || /^E[A-Z]+$/.test(error.code)) &&
+    !/^E(CONN|HOST|NET|AI_|TIMEDOUT|NOTFOUND|PROTO)/.test(error.code)
+  ) {
     return { concern: 'capture', message: s.capture.unreadable, detail };
   }
   if (hadHar && error.code === 'INVALID_INPUT' && /\bHAR\b/i.test(detail)) return { concern: 'capture', message: s.capture.bad, detail };
   if (/timed?\s*out|timeout|ETIMEDOUT/i.test(`${error.code} ${detail}`)) return { concern: 'address', message: s.address.timeout, detail };
-  if (error.code === 'CANNOT_RUN' || /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|unreachable|could not be reached|certificate/i.test(`${error.code} ${detail}`)) {
+  if (
+    error.code === 'CANNOT_RUN' ||
+    /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|unreachable|could not be reached|certificate/i.test(
+      `${error.code} ${detail}`,
+    )
+  ) {
     return { concern: 'address', message: s.address.unreachable, detail };
   }
   if (error.code === 'INVALID' && /appUrl/.test(detail)) return { concern: 'address', message: s.address.refused, detail };

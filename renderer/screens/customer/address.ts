@@ -43,7 +43,8 @@ export function appNameOf(baseUrl: string): string | undefined {
   }
 }
 
-export type ResourceLines = { ok: true; resources: string[] } | { ok: false; problem: 'tooLong'; line: number } | { ok: false; problem: 'tooMany' };
+export type ResourceLines =
+  { ok: true; resources: string[] } | { ok: false; problem: 'tooLong'; line: number } | { ok: false; problem: 'tooMany' };
 
 const MAX_RESOURCES = 10_000;
 
@@ -55,7 +56,11 @@ export function parseResourceLines(text: string, appName: string | undefined): R
   const out: string[] = [];
   const lines = text.split(/\r\n|\r|\n/);
   for (const [i, raw] of lines.entries()) {
-    let p = raw.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/s, '').trim();
+    let p = raw
+      .trim()
+      .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
+      .replace(/[?#].*$/s, '')
+      .trim();
     if (p === '' || p === '/') continue;
     if (!p.startsWith('/')) {
       const inApp = appName !== undefined && p.split('/')[0] !== appName;

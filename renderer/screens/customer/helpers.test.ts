@@ -37,8 +37,12 @@ describe('normaliseAppUrl', () => {
 
 describe('parseResourceLines', () => {
   it('takes paths, full URLs and names relative to the app, once each', () => {
-    const text = 'scripts/a.js\r\n\n  /MyApp/scripts/a.js  \nhttps://apps.example.com/MyApp/css/b.css?Xr5tDq0ZkSRmLw1fHf2bXg\nMyApp/img/c.png\n/';
-    expect(parseResourceLines(text, 'MyApp')).toEqual({ ok: true, resources: ['/MyApp/scripts/a.js', '/MyApp/css/b.css', '/MyApp/img/c.png'] });
+    const text =
+      'scripts/a.js\r\n\n  /MyApp/scripts/a.js  \nhttps://apps.example.com/MyApp/css/b.css?Xr5tDq0ZkSRmLw1fHf2bXg\nMyApp/img/c.png\n/';
+    expect(parseResourceLines(text, 'MyApp')).toEqual({
+      ok: true,
+      resources: ['/MyApp/scripts/a.js', '/MyApp/css/b.css', '/MyApp/img/c.png'],
+    });
   });
 
   it('keeps a relative path as it is when the app is not known, and refuses a line too long', () => {
@@ -84,11 +88,30 @@ describe('words', () => {
 describe('runProblem', () => {
   const s = strings.customer;
   it('puts each failure next to the input it concerns', () => {
-    expect(runProblem({ code: 'CANNOT_RUN', message: 'no usable moduleinfo: public: ENOTFOUND' }, false)).toMatchObject({ concern: 'address', message: s.address.unreachable });
-    expect(runProblem({ code: 'FAILED', message: 'connect ETIMEDOUT 10.0.0.1:443' }, false)).toMatchObject({ concern: 'address', message: s.address.timeout });
-    expect(runProblem({ code: 'INVALID', message: 'ota:diagnose: appUrl: does not match' }, false)).toMatchObject({ concern: 'address', message: s.address.refused });
-    expect(runProblem({ code: 'INVALID_INPUT', message: 'HAR file: line 1: not JSON' }, true)).toMatchObject({ concern: 'capture', message: s.capture.bad });
-    expect(runProblem({ code: 'ENOENT', message: '/x.har: no such file or folder' }, true)).toMatchObject({ concern: 'capture', message: s.capture.unreadable });
-    expect(runProblem({ code: 'FAILED', message: 'something else' }, false)).toEqual({ concern: 'general', message: s.checking.failed, detail: 'something else' });
+    expect(runProblem({ code: 'CANNOT_RUN', message: 'no usable moduleinfo: public: ENOTFOUND' }, false)).toMatchObject({
+      concern: 'address',
+      message: s.address.unreachable,
+    });
+    expect(runProblem({ code: 'FAILED', message: 'connect ETIMEDOUT 10.0.0.1:443' }, false)).toMatchObject({
+      concern: 'address',
+      message: s.address.timeout,
+    });
+    expect(runProblem({ code: 'INVALID', message: 'ota:diagnose: appUrl: does not match' }, false)).toMatchObject({
+      concern: 'address',
+      message: s.address.refused,
+    });
+    expect(runProblem({ code: 'INVALID_INPUT', message: 'HAR file: line 1: not JSON' }, true)).toMatchObject({
+      concern: 'capture',
+      message: s.capture.bad,
+    });
+    expect(runProblem({ code: 'ENOENT', message: '/x.har: no such file or folder' }, true)).toMatchObject({
+      concern: 'capture',
+      message: s.capture.unreadable,
+    });
+    expect(runProblem({ code: 'FAILED', message: 'something else' }, false)).toEqual({
+      concern: 'general',
+      message: s.checking.failed,
+      detail: 'something else',
+    });
   });
 });

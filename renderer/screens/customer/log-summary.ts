@@ -15,11 +15,7 @@ const FILE_FAILURES: ReadonlySet<LogKind> = new Set<LogKind>([
 ]);
 
 export type LogSummary =
-  | { kind: 'empty' }
-  | { kind: 'tooLong' }
-  | { kind: 'files'; files: string[] }
-  | { kind: 'noFile' }
-  | { kind: 'unrecognised' };
+  { kind: 'empty' } | { kind: 'tooLong' } | { kind: 'files'; files: string[] } | { kind: 'noFile' } | { kind: 'unrecognised' };
 
 export function summariseLog(text: string): LogSummary {
   if (text.trim() === '') return { kind: 'empty' };

@@ -164,7 +164,8 @@ export function runStopped(jobId: string): void {
 export function runFailed(jobId: string, problem: NonNullable<RunState['problem']>): void {
   const run = get().run;
   if (run.jobId !== jobId || run.status !== 'running') return;
-  const concerns = problem.concern === 'address' ? { addressError: problem.message } : problem.concern === 'capture' ? { captureError: problem } : {};
+  const concerns =
+    problem.concern === 'address' ? { addressError: problem.message } : problem.concern === 'capture' ? { captureError: problem } : {};
   set({ run: { ...run, status: 'failed', cancelRequested: false, problem }, ...concerns });
 }
 

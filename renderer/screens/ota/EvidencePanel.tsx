@@ -34,21 +34,57 @@ export function EvidencePanel({ resource, cell, onClose }: Props) {
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const expected = resource.expected === undefined ? strings.ota.table.notListed : resource.versionTokenFile ? strings.ota.table.token(resource.expected) : resource.expected;
+  const expected =
+    resource.expected === undefined
+      ? strings.ota.table.notListed
+      : resource.versionTokenFile
+        ? strings.ota.table.token(resource.expected)
+        : resource.expected;
   return (
     <aside className="ota-panel" role="dialog" aria-modal="false" aria-labelledby={titleId} data-testid="ota-evidence-panel">
       <div className="ota-panel-head">
-        <h3 id={titleId} ref={heading} tabIndex={-1}>{p.title(cell.column.heading)}</h3>
-        <button type="button" data-testid="ota-evidence-close" aria-label={p.closeLabel} onClick={onClose}>{p.close}</button>
+        <h3 id={titleId} ref={heading} tabIndex={-1}>
+          {p.title(cell.column.heading)}
+        </h3>
+        <button type="button" data-testid="ota-evidence-close" aria-label={p.closeLabel} onClick={onClose}>
+          {p.close}
+        </button>
       </div>
       <dl className="ota-facts">
-        <div><dt>{p.resource}</dt><dd><code className="ota-mono">{resource.path}</code></dd></div>
-        <div><dt>{p.expected}</dt><dd><code className="ota-mono">{expected}</code>{resource.expected !== undefined && <> <CopyButton text={resource.expected} idle={p.copy} copied={p.copied} ariaLabel={p.copyLabel(p.expected)} className="ota-copy" /></>}</dd></div>
-        <div><dt>{p.verdict}</dt><dd>{strings.ota.causes[resource.cause] ?? resource.cause}</dd></div>
+        <div>
+          <dt>{p.resource}</dt>
+          <dd>
+            <code className="ota-mono">{resource.path}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{p.expected}</dt>
+          <dd>
+            <code className="ota-mono">{expected}</code>
+            {resource.expected !== undefined && (
+              <>
+                {' '}
+                <CopyButton
+                  text={resource.expected}
+                  idle={p.copy}
+                  copied={p.copied}
+                  ariaLabel={p.copyLabel(p.expected)}
+                  className="ota-copy"
+                />
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{p.verdict}</dt>
+          <dd>{strings.ota.causes[resource.cause] ?? resource.cause}</dd>
+        </div>
       </dl>
-      {cell.observations.length === 0
-        ? <p>{p.nothing}</p>
-        : cell.observations.map((o, i) => <ObservationDetails key={i} o={o} resource={resource} />)}
+      {cell.observations.length === 0 ? (
+        <p>{p.nothing}</p>
+      ) : (
+        cell.observations.map((o, i) => <ObservationDetails key={i} o={o} resource={resource} />)
+      )}
     </aside>
   );
 }

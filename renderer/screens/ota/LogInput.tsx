@@ -18,7 +18,9 @@ export function LogInput() {
   return (
     <div className="ota-field">
       <label htmlFor={id}>{s.label}</label>
-      <p id={`${id}-hint`} className="ota-hint">{s.hint}</p>
+      <p id={`${id}-hint`} className="ota-hint">
+        {s.hint}
+      </p>
       <textarea
         id={id}
         data-testid="ota-log"
@@ -44,7 +46,11 @@ export function LogInput() {
             ))}
           </ul>
           {log.entries.length > MAX_LISTED && <p className="ota-muted">{s.more(log.entries.length - MAX_LISTED)}</p>}
-          {log.unrecognised > 0 && <p className="ota-muted" data-testid="ota-log-unrecognised">{s.unrecognised(log.unrecognised)}</p>}
+          {log.unrecognised > 0 && (
+            <p className="ota-muted" data-testid="ota-log-unrecognised">
+              {s.unrecognised(log.unrecognised)}
+            </p>
+          )}
         </div>
       )}
     </div>

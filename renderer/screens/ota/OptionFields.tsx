@@ -21,8 +21,15 @@ export function ScopeFields() {
   const scope = effectiveScope(form, named > 0);
   const radio = (value: Scope, label: string) => (
     <label className="ota-check">
-      <input type="radio" name={`${id}-scope`} value={value} data-testid={`ota-scope-${value}`} checked={scope === value}
-        aria-invalid={errors.scope && scope === value ? true : undefined} onChange={() => setField('scope', value)} />
+      <input
+        type="radio"
+        name={`${id}-scope`}
+        value={value}
+        data-testid={`ota-scope-${value}`}
+        checked={scope === value}
+        aria-invalid={errors.scope && scope === value ? true : undefined}
+        onChange={() => setField('scope', value)}
+      />
       {label}
     </label>
   );
@@ -34,7 +41,9 @@ export function ScopeFields() {
       {scope === 'chosen' && (
         <div className="ota-field ota-indent">
           <label htmlFor={`${id}-resources`}>{sc.resourcesLabel}</label>
-          <p id={`${id}-resources-hint`} className="ota-hint">{sc.resourcesHint}</p>
+          <p id={`${id}-resources-hint`} className="ota-hint">
+            {sc.resourcesHint}
+          </p>
           <textarea
             id={`${id}-resources`}
             data-testid="ota-resources"
@@ -63,14 +72,27 @@ export function NetworkOptions() {
     <fieldset className="ota-fieldset">
       <legend>{op.legend}</legend>
       <div className="ota-field">
-        <span className="ota-label" id={`${id}-ca`}>{op.caLabel}</span>
+        <span className="ota-label" id={`${id}-ca`}>
+          {op.caLabel}
+        </span>
         {form.caPath ? (
           <span className="ota-file" data-testid="ota-ca-path" title={form.caPath}>
             <code className="ota-mono">{fileName(form.caPath)}</code>
-            <button type="button" data-testid="ota-ca-remove" aria-label={op.removeCaLabel(fileName(form.caPath))} onClick={() => setField('caPath', undefined)}>{op.removeCa}</button>
+            <button
+              type="button"
+              data-testid="ota-ca-remove"
+              aria-label={op.removeCaLabel(fileName(form.caPath))}
+              onClick={() => setField('caPath', undefined)}
+            >
+              {op.removeCa}
+            </button>
           </span>
-        ) : <span className="ota-muted">{op.caNone}</span>}
-        <button type="button" data-testid="ota-ca" aria-describedby={`${id}-ca`} onClick={() => void pickCa().catch(reportUnexpected)}>{op.ca}</button>
+        ) : (
+          <span className="ota-muted">{op.caNone}</span>
+        )}
+        <button type="button" data-testid="ota-ca" aria-describedby={`${id}-ca`} onClick={() => void pickCa().catch(reportUnexpected)}>
+          {op.ca}
+        </button>
       </div>
       <div className="ota-field">
         <label htmlFor={`${id}-timeout`}>{op.timeout}</label>
@@ -89,10 +111,20 @@ export function NetworkOptions() {
         <FieldError id={`${id}-timeout-error`} text={error} testId="ota-timeout-error" />
       </div>
       <label className="ota-check">
-        <input type="checkbox" data-testid="ota-insecure" checked={form.insecure} aria-describedby={form.insecure ? `${id}-insecure` : undefined} onChange={(e) => setField('insecure', e.target.checked)} />
+        <input
+          type="checkbox"
+          data-testid="ota-insecure"
+          checked={form.insecure}
+          aria-describedby={form.insecure ? `${id}-insecure` : undefined}
+          onChange={(e) => setField('insecure', e.target.checked)}
+        />
         {op.insecure}
       </label>
-      {form.insecure && <p id={`${id}-insecure`} className="ota-warning" role="alert" data-testid="ota-insecure-warning">{op.insecureWarning}</p>}
+      {form.insecure && (
+        <p id={`${id}-insecure`} className="ota-warning" role="alert" data-testid="ota-insecure-warning">
+          {op.insecureWarning}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -107,10 +139,21 @@ export function HarField() {
       {harPath ? (
         <span className="ota-file" data-testid="ota-har-path" title={harPath}>
           <code className="ota-mono">{fileName(harPath)}</code>
-          <button type="button" data-testid="ota-har-remove" aria-label={h.removeLabel(fileName(harPath))} onClick={() => setField('harPath', undefined)}>{h.remove}</button>
+          <button
+            type="button"
+            data-testid="ota-har-remove"
+            aria-label={h.removeLabel(fileName(harPath))}
+            onClick={() => setField('harPath', undefined)}
+          >
+            {h.remove}
+          </button>
         </span>
-      ) : <p className="ota-muted">{h.none}</p>}
-      <button type="button" data-testid="ota-har-add" onClick={() => void pickHar().catch(reportUnexpected)}>{h.add}</button>
+      ) : (
+        <p className="ota-muted">{h.none}</p>
+      )}
+      <button type="button" data-testid="ota-har-add" onClick={() => void pickHar().catch(reportUnexpected)}>
+        {h.add}
+      </button>
     </fieldset>
   );
 }
@@ -131,12 +174,24 @@ export function AdvancedFields() {
       <summary>{a.summary}</summary>
       <div className="ota-field">
         <label htmlFor={`${id}-mi`}>{a.moduleinfo}</label>
-        <p id={`${id}-mi-hint`} className="ota-hint">{a.moduleinfoHint}</p>
-        <textarea id={`${id}-mi`} data-testid="ota-moduleinfo" rows={4} spellCheck={false} aria-describedby={`${id}-mi-hint`} value={form.moduleinfoText} onChange={(e) => setField('moduleinfoText', e.target.value)} />
+        <p id={`${id}-mi-hint`} className="ota-hint">
+          {a.moduleinfoHint}
+        </p>
+        <textarea
+          id={`${id}-mi`}
+          data-testid="ota-moduleinfo"
+          rows={4}
+          spellCheck={false}
+          aria-describedby={`${id}-mi-hint`}
+          value={form.moduleinfoText}
+          onChange={(e) => setField('moduleinfoText', e.target.value)}
+        />
       </div>
       <div className="ota-field">
         <label htmlFor={`${id}-samples`}>{a.samples}</label>
-        <p id={`${id}-samples-hint`} className="ota-hint">{a.samplesHint}</p>
+        <p id={`${id}-samples-hint`} className="ota-hint">
+          {a.samplesHint}
+        </p>
         <input
           id={`${id}-samples`}
           className="ota-number"

@@ -74,7 +74,12 @@ describe('the form', () => {
   });
 
   it('fills in the frontends remembered for the URL entered', async () => {
-    settings({ [URL_KEY]: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: '10.0.0.12' }] });
+    settings({
+      [URL_KEY]: [
+        { label: 'FE1', address: '10.0.0.11' },
+        { label: 'FE2', address: '10.0.0.12' },
+      ],
+    });
     await render();
     type('ota-app-url', 'https://apps.example.com/Other/');
     expect($('ota-frontend-label-0')).toBeNull();
@@ -88,7 +93,10 @@ describe('the form', () => {
 describe('running', () => {
   it('sends the right request, saves the frontends for this URL, shows progress and cancels', async () => {
     settings({ 'https://other.example.com/App/': [{ label: 'A', address: '10.1.1.1' }] });
-    fake.api.setSettings.mockImplementation(async (s) => ({ ok: true, value: { algorithms: ['md5'], encoding: 'hex', theme: 'system', frontends: s.frontends ?? {} } }));
+    fake.api.setSettings.mockImplementation(async (s) => ({
+      ok: true,
+      value: { algorithms: ['md5'], encoding: 'hex', theme: 'system', frontends: s.frontends ?? {} },
+    }));
     fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['\\\\fe2\\share\\MyApp'] } });
     const answer = deferred<Envelope<OtaReport>>();
     fake.api.diagnose.mockReturnValueOnce(answer.promise);
@@ -113,14 +121,28 @@ describe('running', () => {
 
     const request = fake.api.diagnose.mock.calls[0]![0];
     expect(request).toEqual({
-      jobId: expect.any(String), appUrl: URL_KEY, logText: LOG, timeoutSeconds: 10, insecure: true, samples: 3, vantage: 'agent',
-      frontends: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: '\\\\fe2\\share\\MyApp' }],
+      jobId: expect.any(String),
+      appUrl: URL_KEY,
+      logText: LOG,
+      timeoutSeconds: 10,
+      insecure: true,
+      samples: 3,
+      vantage: 'agent',
+      frontends: [
+        { label: 'FE1', address: '10.0.0.11' },
+        { label: 'FE2', address: '\\\\fe2\\share\\MyApp' },
+      ],
       resources: ['/MyApp/scripts/MyApp.controller.js', '/MyApp/css/MyApp.css'],
     });
-    expect(fake.api.setSettings).toHaveBeenCalledWith({ frontends: {
-      'https://other.example.com/App/': [{ label: 'A', address: '10.1.1.1' }],
-      [URL_KEY]: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: '\\\\fe2\\share\\MyApp' }],
-    } });
+    expect(fake.api.setSettings).toHaveBeenCalledWith({
+      frontends: {
+        'https://other.example.com/App/': [{ label: 'A', address: '10.1.1.1' }],
+        [URL_KEY]: [
+          { label: 'FE1', address: '10.0.0.11' },
+          { label: 'FE2', address: '\\\\fe2\\share\\MyApp' },
+        ],
+      },
+    });
 
     act(() => fake.emitProgress({ jobId: request.jobId, kind: 'ota', phase: 'moduleinfo', done: 0, total: 3 }));
     expect($('ota-progress')?.textContent).toContain('Reading moduleinfo…');
@@ -138,7 +160,10 @@ describe('running', () => {
 
   it('shows a failed run next to Run and keeps the previous result', async () => {
     fake.api.diagnose.mockResolvedValueOnce({ ok: true, value: smallReport() });
-    fake.api.diagnose.mockResolvedValueOnce({ ok: false, error: { code: 'CANNOT_RUN', message: 'no usable moduleinfo: no copy of moduleinfo could be read' } });
+    fake.api.diagnose.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'CANNOT_RUN', message: 'no usable moduleinfo: no copy of moduleinfo could be read' },
+    });
     await render();
     type('ota-app-url', URL_KEY);
     click('ota-run');
@@ -189,10 +214,20 @@ describe('a frontend’s trusted certificate', () => {
     click('ota-run');
     await act(flush);
     expect(fake.api.diagnose.mock.calls[0]![0]).toMatchObject({
-      frontends: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: 'https://10.0.0.12:8443' }],
+      frontends: [
+        { label: 'FE1', address: '10.0.0.11' },
+        { label: 'FE2', address: 'https://10.0.0.12:8443' },
+      ],
       trust: { FE2: FE2_FINGERPRINT.replace(/:/g, '').toLowerCase() },
     });
-    expect(fake.api.setSettings).toHaveBeenCalledWith({ frontends: { [URL_KEY]: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: 'https://10.0.0.12:8443' }] } });
+    expect(fake.api.setSettings).toHaveBeenCalledWith({
+      frontends: {
+        [URL_KEY]: [
+          { label: 'FE1', address: '10.0.0.11' },
+          { label: 'FE2', address: 'https://10.0.0.12:8443' },
+        ],
+      },
+    });
 
     // Folded away, the button still says a fingerprint is given.
     click('ota-frontend-trust-toggle-1');
@@ -235,9 +270,17 @@ describe('from the frame', () => {
   });
 
   it('opens a dropped report in the result view, and hashes a .json that is no report', async () => {
-    fake.api.openReport.mockImplementation(async ({ path }) => (path === '/r/case-123.json'
-      ? { ok: true, value: { path, report: smallReport() } }
-      : { ok: false, error: { code: 'INVALID_INPUT', message: 'data.json: not a Hash Workbench OTA report (schema is not hash-workbench/ota-report)' } }));
+    fake.api.openReport.mockImplementation(async ({ path }) =>
+      path === '/r/case-123.json'
+        ? { ok: true, value: { path, report: smallReport() } }
+        : {
+            ok: false,
+            error: {
+              code: 'INVALID_INPUT',
+              message: 'data.json: not a Hash Workbench OTA report (schema is not hash-workbench/ota-report)',
+            },
+          },
+    );
     await render();
     expect(routePaths(['/r/case-123.json'])).toEqual([]);
     await act(flush);

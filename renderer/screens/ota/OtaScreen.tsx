@@ -75,8 +75,14 @@ export function OtaScreen() {
       <OtaForm />
       {report && (
         <>
-          <h2 ref={resultHeading} tabIndex={-1} className="ota-result-heading">{s.result.heading}</h2>
-          {note && <p className="ota-muted" data-testid="ota-report-note">{note}</p>}
+          <h2 ref={resultHeading} tabIndex={-1} className="ota-result-heading">
+            {s.result.heading}
+          </h2>
+          {note && (
+            <p className="ota-muted" data-testid="ota-report-note">
+              {note}
+            </p>
+          )}
           <ResultView report={report} />
         </>
       )}

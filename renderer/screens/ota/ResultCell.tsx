@@ -7,8 +7,12 @@ import type { Cell, CellEntry } from './table-model.js';
 const t = strings.ota.table;
 
 function entryTitle(e: CellEntry): string {
-  const notes = [t.markWords[e.match], e.reason, e.samples.length ? t.samples(e.samples) : e.count > 1 ? t.times(e.count) : undefined].filter(Boolean);
-  return `${e.label ? `${e.label}: ` : ''}${e.full ?? e.shown}${e.full ?? e.shown ? ' — ' : ''}${notes.join(', ')}`;
+  const notes = [
+    t.markWords[e.match],
+    e.reason,
+    e.samples.length ? t.samples(e.samples) : e.count > 1 ? t.times(e.count) : undefined,
+  ].filter(Boolean);
+  return `${e.label ? `${e.label}: ` : ''}${e.full ?? e.shown}${(e.full ?? e.shown) ? ' — ' : ''}${notes.join(', ')}`;
 }
 
 /** Sample numbers only when the samples disagree: then each distinct copy says which samples gave it. */
@@ -18,7 +22,9 @@ function Entry({ e, several }: { e: CellEntry; several: boolean }) {
     <span className="ota-entry">
       {e.label && <span className="ota-entry-label">{e.label}: </span>}
       {e.shown && <code className="ota-hash">{e.shown}</code>}
-      <span className={`ota-mark ota-mark-${e.match}`} aria-hidden="true">{t.marks[e.match]}</span>
+      <span className={`ota-mark ota-mark-${e.match}`} aria-hidden="true">
+        {t.marks[e.match]}
+      </span>
       <span className="visually-hidden">{t.markWords[e.match]}</span>
       {e.reason && <span className="ota-reason">{e.reason}</span>}
       {note && <span className="ota-samples">{note}</span>}
@@ -51,9 +57,13 @@ export const ResultCell = memo(function ResultCell({ cell, row, col, selected, o
       title={title}
       onClick={() => onOpen(row, col)}
     >
-      {cell.entries.length ? cell.entries.map((e, i) => <Entry key={i} e={e} several={cell.entries.length > 1} />) : (
+      {cell.entries.length ? (
+        cell.entries.map((e, i) => <Entry key={i} e={e} several={cell.entries.length > 1} />)
+      ) : (
         <span className="ota-entry">
-          <span className="ota-mark ota-mark-none" aria-hidden="true">{t.marks.none}</span>
+          <span className="ota-mark ota-mark-none" aria-hidden="true">
+            {t.marks.none}
+          </span>
           <span className="visually-hidden">{t.markWords.none}</span>
         </span>
       )}

@@ -61,17 +61,20 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
   const first = Math.max(0, topRow - OVERSCAN);
   const last = Math.min(rows.length, topRow + Math.ceil(view / ROW_HEIGHT) + OVERSCAN);
 
-  const focusCell = useCallback((row: number, col: number) => {
-    const el = scroller.current;
-    if (!el || row < 0 || row >= rows.length || col < 0 || col >= columns.length) return;
-    const button = el.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`);
-    if (button) return button.focus();
-    // Not rendered: scroll it into the middle of the view, then focus it once it is drawn.
-    pending.current = { row, col };
-    const top = Math.max(0, row * ROW_HEIGHT - view / 2);
-    el.scrollTop = top;
-    setScrollTop(top);
-  }, [rows.length, columns.length, view]);
+  const focusCell = useCallback(
+    (row: number, col: number) => {
+      const el = scroller.current;
+      if (!el || row < 0 || row >= rows.length || col < 0 || col >= columns.length) return;
+      const button = el.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`);
+      if (button) return button.focus();
+      // Not rendered: scroll it into the middle of the view, then focus it once it is drawn.
+      pending.current = { row, col };
+      const top = Math.max(0, row * ROW_HEIGHT - view / 2);
+      el.scrollTop = top;
+      setScrollTop(top);
+    },
+    [rows.length, columns.length, view],
+  );
 
   useLayoutEffect(() => {
     const p = pending.current;
@@ -85,15 +88,21 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
 
   useEffect(() => {
     if (!focusRequest) return;
-    focusCell(rows.findIndex((r) => r.path === focusRequest.path), columns.findIndex((c) => c.key === focusRequest.key));
+    focusCell(
+      rows.findIndex((r) => r.path === focusRequest.path),
+      columns.findIndex((c) => c.key === focusRequest.key),
+    );
     // Only a new request moves focus, not a re-render with new rows.
   }, [focusRequest]);
 
-  const open = useCallback((row: number, col: number) => {
-    const r = rows[row];
-    const c = columns[col];
-    if (r && c) onOpen({ path: r.path, key: c.key });
-  }, [rows, columns, onOpen]);
+  const open = useCallback(
+    (row: number, col: number) => {
+      const r = rows[row];
+      const c = columns[col];
+      if (r && c) onOpen({ path: r.path, key: c.key });
+    },
+    [rows, columns, onOpen],
+  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const target = e.target as HTMLElement;
@@ -102,9 +111,14 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
     if (target.dataset.row === undefined || Number.isNaN(row) || Number.isNaN(col)) return;
     const page = Math.max(1, Math.floor(view / ROW_HEIGHT) - 1);
     const moves: Record<string, [number, number]> = {
-      ArrowDown: [row + 1, col], ArrowUp: [row - 1, col], ArrowRight: [row, col + 1], ArrowLeft: [row, col - 1],
-      PageDown: [Math.min(rows.length - 1, row + page), col], PageUp: [Math.max(0, row - page), col],
-      Home: e.ctrlKey ? [0, col] : [row, 0], End: e.ctrlKey ? [rows.length - 1, col] : [row, columns.length - 1],
+      ArrowDown: [row + 1, col],
+      ArrowUp: [row - 1, col],
+      ArrowRight: [row, col + 1],
+      ArrowLeft: [row, col - 1],
+      PageDown: [Math.min(rows.length - 1, row + page), col],
+      PageUp: [Math.max(0, row - page), col],
+      Home: e.ctrlKey ? [0, col] : [row, 0],
+      End: e.ctrlKey ? [rows.length - 1, col] : [row, columns.length - 1],
     };
     const move = moves[e.key];
     if (move) {
@@ -128,7 +142,9 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
         <colgroup>
           <col className="ota-col-path" />
           <col className="ota-col-expected" />
-          {columns.map((c) => <col key={c.key} className="ota-col-copy" />)}
+          {columns.map((c) => (
+            <col key={c.key} className="ota-col-copy" />
+          ))}
           <col className="ota-col-verdict" />
         </colgroup>
         <thead>
@@ -145,25 +161,52 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
-          {first > 0 && <tr className="ota-spacer" aria-hidden="true" style={{ height: first * ROW_HEIGHT }}><td colSpan={span} /></tr>}
+          {first > 0 && (
+            <tr className="ota-spacer" aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
+              <td colSpan={span} />
+            </tr>
+          )}
           {rows.slice(first, last).map((r, i) => {
             const row = first + i;
             return (
-              <tr key={r.path} data-testid="ota-row" data-path={r.path} data-cause={r.cause} aria-rowindex={row + 2} style={{ height: ROW_HEIGHT }}>
-                <th scope="row" className="ota-path" title={r.path}><span>{r.path}</span></th>
+              <tr
+                key={r.path}
+                data-testid="ota-row"
+                data-path={r.path}
+                data-cause={r.cause}
+                aria-rowindex={row + 2}
+                style={{ height: ROW_HEIGHT }}
+              >
+                <th scope="row" className="ota-path" title={r.path}>
+                  <span>{r.path}</span>
+                </th>
                 <td className="ota-expected" title={r.expected}>
-                  {r.expected === undefined ? <span className="ota-muted">{t.notListed}</span> : <code className="ota-hash">{r.versionTokenFile ? shortValue(r.expected, 12) : shortValue(r.expected)}</code>}
+                  {r.expected === undefined ? (
+                    <span className="ota-muted">{t.notListed}</span>
+                  ) : (
+                    <code className="ota-hash">{r.versionTokenFile ? shortValue(r.expected, 12) : shortValue(r.expected)}</code>
+                  )}
                 </td>
                 {cellsOf(r).map((cell, col) => (
                   <td key={cell.column.key}>
-                    <ResultCell cell={cell} row={row} col={col} selected={selected?.path === r.path && selected.key === cell.column.key} onOpen={open} />
+                    <ResultCell
+                      cell={cell}
+                      row={row}
+                      col={col}
+                      selected={selected?.path === r.path && selected.key === cell.column.key}
+                      onOpen={open}
+                    />
                   </td>
                 ))}
                 <td className={`ota-row-verdict ota-fault-${r.fault}`}>{strings.ota.causes[r.cause] ?? r.cause}</td>
               </tr>
             );
           })}
-          {last < rows.length && <tr className="ota-spacer" aria-hidden="true" style={{ height: (rows.length - last) * ROW_HEIGHT }}><td colSpan={span} /></tr>}
+          {last < rows.length && (
+            <tr className="ota-spacer" aria-hidden="true" style={{ height: (rows.length - last) * ROW_HEIGHT }}>
+              <td colSpan={span} />
+            </tr>
+          )}
         </tbody>
       </table>
     </div>

@@ -22,7 +22,8 @@ beforeEach(() => {
 const render = (report: OtaReport) => dom.render(<ResultView report={report} />);
 const row = (path: string) => $(`[data-testid="ota-row"][data-path$="${path}"]`)!;
 const cell = (path: string, source: string) => $(`[data-testid="ota-cell"][data-source="${source}"]`, row(path))!;
-const key = (target: Element, init: KeyboardEventInit) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })));
+const key = (target: Element, init: KeyboardEventInit) =>
+  act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })));
 
 describe('verdict', () => {
   it('says the headline, fault and cause in words, the frontends, how the version was decided, evidence and next steps', () => {
@@ -43,8 +44,14 @@ describe('verdict', () => {
 describe('table', () => {
   it('has a column per frontend, the public URL, bypassed, the customer’s public URL and the device', () => {
     render(smallReport());
-    expect($$('[data-testid="ota-column"] .ota-col-heading').map((h) => h.textContent)).toEqual(
-      ['FE1', 'FE2', 'Public URL', 'Public, cache bypassed', 'Public URL (customer)', 'Device calculated']);
+    expect($$('[data-testid="ota-column"] .ota-col-heading').map((h) => h.textContent)).toEqual([
+      'FE1',
+      'FE2',
+      'Public URL',
+      'Public, cache bypassed',
+      'Public URL (customer)',
+      'Device calculated',
+    ]);
     expect($$('[data-testid="ota-row"]').map((r) => r.dataset.cause)).toEqual(['consistent', 'consistent', 'outdated-frontend']);
   });
 
@@ -74,16 +81,33 @@ describe('table', () => {
     expect(panel.getAttribute('role')).toBe('dialog');
     expect(document.activeElement).toBe($('h3', panel));
     const text = panel.textContent ?? '';
-    for (const part of ['Frontend FE2', 'Status200', '302 https://apps.example.com/MyApp/scripts/MyApp.controller.js → /MyApp/scripts/MyApp.controller.js?',
-      'Connected to10.0.0.12:8443', 'Routedirect', 'CN=Example Issuing CA', 'AB:CD:EF', 'the trusted root certificates', 'connect 4 ms, first byte 9 ms, total 12 ms',
-      'Content-Length 1372; 1372 bytes received', OLD, 'One block of 48 bytes inserted at byte 312', 'Byte diff: content inserted']) {
+    for (const part of [
+      'Frontend FE2',
+      'Status200',
+      '302 https://apps.example.com/MyApp/scripts/MyApp.controller.js → /MyApp/scripts/MyApp.controller.js?',
+      'Connected to10.0.0.12:8443',
+      'Routedirect',
+      'CN=Example Issuing CA',
+      'AB:CD:EF',
+      'the trusted root certificates',
+      'connect 4 ms, first byte 9 ms, total 12 ms',
+      'Content-Length 1372; 1372 bytes received',
+      OLD,
+      'One block of 48 bytes inserted at byte 312',
+      'Byte diff: content inserted',
+    ]) {
       expect(text).toContain(part);
     }
     const telling = $('[data-testid="ota-telling-headers"]', panel)!;
     expect(telling.textContent).toContain('Age');
     expect(telling.textContent).toContain('120 s in a cache');
     expect($('.ota-other-headers', panel)?.textContent).toContain('x-request-id');
-    expect($$('.ota-diff-table pre', panel).map((p) => p.textContent)).toEqual(['3c7363726970743e', '66756e6374696f6e', '<script>', 'function']);
+    expect($$('.ota-diff-table pre', panel).map((p) => p.textContent)).toEqual([
+      '3c7363726970743e',
+      '66756e6374696f6e',
+      '<script>',
+      'function',
+    ]);
     key(panel, { key: 'Escape' });
     expect($('[data-testid="ota-evidence-panel"]')).toBeNull();
     expect(document.activeElement).toBe(cell('controller.js', 'frontend:FE2'));

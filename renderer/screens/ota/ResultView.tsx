@@ -17,13 +17,29 @@ const r = strings.ota.result;
 function ExportBar({ report }: { report: OtaReport }) {
   const state = useExportState();
   const mine = state.report === report;
-  const text = !mine || state.busy ? '' : state.error !== undefined ? r.exportFailed(state.error) : state.paths ? (state.paths.length ? r.exported(state.paths) : r.exportCancelled) : '';
+  const text =
+    !mine || state.busy
+      ? ''
+      : state.error !== undefined
+        ? r.exportFailed(state.error)
+        : state.paths
+          ? state.paths.length
+            ? r.exported(state.paths)
+            : r.exportCancelled
+          : '';
   return (
     <div className="ota-export">
-      <button type="button" data-testid="ota-export" disabled={mine && state.busy} onClick={() => void exportReport(report).catch(reportUnexpected)}>
+      <button
+        type="button"
+        data-testid="ota-export"
+        disabled={mine && state.busy}
+        onClick={() => void exportReport(report).catch(reportUnexpected)}
+      >
         {mine && state.busy ? r.exporting : r.export}
       </button>
-      <p data-testid="ota-export-result" role="status" className={mine && state.error !== undefined ? 'ota-inline-error' : 'ota-muted'}>{text}</p>
+      <p data-testid="ota-export-result" role="status" className={mine && state.error !== undefined ? 'ota-inline-error' : 'ota-muted'}>
+        {text}
+      </p>
     </div>
   );
 }
@@ -62,26 +78,49 @@ export function ResultView({ report }: { report: OtaReport }) {
 
   return (
     <section className="ota-result" aria-label={r.heading}>
-      <div aria-live="polite" className="ota-live">{announce && <VerdictBanner report={report} />}</div>
+      <div aria-live="polite" className="ota-live">
+        {announce && <VerdictBanner report={report} />}
+      </div>
       <ExportBar report={report} />
       <div className="ota-filters" role="group" aria-label={t.filters}>
         <label htmlFor={mismatchId} className="ota-check">
-          <input id={mismatchId} type="checkbox" data-testid="ota-filter-mismatches" checked={onlyMismatches} onChange={(e) => setOnlyMismatches(e.target.checked)} />
+          <input
+            id={mismatchId}
+            type="checkbox"
+            data-testid="ota-filter-mismatches"
+            checked={onlyMismatches}
+            onChange={(e) => setOnlyMismatches(e.target.checked)}
+          />
           {t.onlyMismatches}
         </label>
         {frontends.length > 0 && (
           <span className="ota-select">
             <label htmlFor={frontendId}>{t.frontendFilter}</label>
-            <select id={frontendId} data-testid="ota-filter-frontend" value={frontend ?? ''} onChange={(e) => setFrontendFilter(e.target.value || undefined)}>
+            <select
+              id={frontendId}
+              data-testid="ota-filter-frontend"
+              value={frontend ?? ''}
+              onChange={(e) => setFrontendFilter(e.target.value || undefined)}
+            >
               <option value="">{t.allFrontends}</option>
-              {frontends.map((f) => <option key={f} value={f}>{t.onlyFrontend(f)}</option>)}
+              {frontends.map((f) => (
+                <option key={f} value={f}>
+                  {t.onlyFrontend(f)}
+                </option>
+              ))}
             </select>
           </span>
         )}
-        <span className="ota-muted" data-testid="ota-table-count" role="status">{t.count(rows.length, report.resources.length)}</span>
+        <span className="ota-muted" data-testid="ota-table-count" role="status">
+          {t.count(rows.length, report.resources.length)}
+        </span>
       </div>
       <p className="ota-muted ota-legend">{t.legend}</p>
-      {rows.length === 0 ? <p className="empty-state" data-testid="ota-no-rows">{t.noRows}</p> : (
+      {rows.length === 0 ? (
+        <p className="empty-state" data-testid="ota-no-rows">
+          {t.noRows}
+        </p>
+      ) : (
         <ResultTable rows={rows} columns={shownColumns} selected={selected} onOpen={setSelected} focusRequest={focusRequest} />
       )}
       {selectedResource && selectedColumn && (

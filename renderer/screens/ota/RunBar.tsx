@@ -33,9 +33,17 @@ export function RunBar({ hasErrors }: { hasErrors: boolean }) {
   return (
     <div className="ota-run">
       <div className="toolbar">
-        <button type="submit" className="primary" data-testid="ota-run" ref={runButton} disabled={running}>{s.run}</button>
+        <button type="submit" className="primary" data-testid="ota-run" ref={runButton} disabled={running}>
+          {s.run}
+        </button>
         {running && (
-          <button type="button" data-testid="ota-cancel" ref={cancelButton} disabled={job.cancelRequested} onClick={() => void cancelCheck().catch(reportUnexpected)}>
+          <button
+            type="button"
+            data-testid="ota-cancel"
+            ref={cancelButton}
+            disabled={job.cancelRequested}
+            onClick={() => void cancelCheck().catch(reportUnexpected)}
+          >
             {job.cancelRequested ? s.cancelling : s.cancel}
           </button>
         )}
@@ -43,17 +51,27 @@ export function RunBar({ hasErrors }: { hasErrors: boolean }) {
       {running && (
         <div className="ota-progress" data-testid="ota-progress">
           <progress max={100} value={value} aria-label={s.progressLabel} />
-          <p className="ota-progress-text" role="status">{progressText(p)}</p>
+          <p className="ota-progress-text" role="status">
+            {progressText(p)}
+          </p>
         </div>
       )}
-      {hasErrors && !running && <p className="ota-field-error" role="alert" data-testid="ota-form-error">{s.fixErrors}</p>}
+      {hasErrors && !running && (
+        <p className="ota-field-error" role="alert" data-testid="ota-form-error">
+          {s.fixErrors}
+        </p>
+      )}
       {runError && (
         <div className="ota-run-error" role="alert" data-testid="ota-error">
           <p>{runError}</p>
           {hasReport && <p>{s.keptPrevious}</p>}
         </div>
       )}
-      {runNote && <p className="ota-muted" role="status" data-testid="ota-run-note">{runNote}</p>}
+      {runNote && (
+        <p className="ota-muted" role="status" data-testid="ota-run-note">
+          {runNote}
+        </p>
+      )}
     </div>
   );
 }

@@ -128,7 +128,12 @@ export async function cancelCheck(): Promise<void> {
 }
 
 export function showReport(report: OtaReport, origin: ReportOrigin, path?: string): void {
-  const note = path === undefined ? undefined : origin === 'merged' ? strings.ota.note.merged(fileName(path)) : strings.ota.note.opened(fileName(path));
+  const note =
+    path === undefined
+      ? undefined
+      : origin === 'merged'
+        ? strings.ota.note.merged(fileName(path))
+        : strings.ota.note.opened(fileName(path));
   useOta.getState().showReport(report, origin, note);
   useWorkbench.getState().navigate('ota');
 }

@@ -2,10 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { Channel, CONTRACT } from '../../../main/common/ipc/contract.js';
 import { strings } from '../../strings/index.js';
-import { buildRequest, checkAppUrl, emptyForm, frontendsKey, frontendsToTrust, readFingerprint, readResources, type OtaForm } from './form-model.js';
+import {
+  buildRequest,
+  checkAppUrl,
+  emptyForm,
+  frontendsKey,
+  frontendsToTrust,
+  readFingerprint,
+  readResources,
+  type OtaForm,
+} from './form-model.js';
 import { FE2_FINGERPRINT, NAMES_ANOTHER_HOST, refusedCertificateReport, smallReport } from './report-fixture.js';
 
-const LOG = 'Checksum failed for file /MyApp/scripts/MyApp.controller.js?XrY7u+Ae7tCTyyK7j1rNww Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: b1dC0pyAe7tCTyyK7j1rNw';
+const LOG =
+  'Checksum failed for file /MyApp/scripts/MyApp.controller.js?XrY7u+Ae7tCTyyK7j1rNww Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: b1dC0pyAe7tCTyyK7j1rNw';
 const HEX = FE2_FINGERPRINT.replace(/:/g, '').toLowerCase();
 const form = (over: Partial<OtaForm>): OtaForm => ({ ...emptyForm(), appUrl: 'https://apps.example.com/MyApp', ...over });
 
@@ -25,14 +35,34 @@ describe('app URL', () => {
 
 describe('request', () => {
   it('sends frontends, the log, insecure and the files named by the log by default', () => {
-    const built = buildRequest(form({
-      logText: LOG, insecure: true, timeout: '45',
-      frontends: [{ id: 1, label: 'FE1', address: ' 10.0.0.11 ' }, { id: 2, label: '', address: '' }, { id: 3, label: 'FE2', address: '\\\\fe2\\share\\MyApp' }],
-    }), 'job-1');
-    expect(built).toEqual({ request: {
-      jobId: 'job-1', appUrl: 'https://apps.example.com/MyApp/', logText: LOG, timeoutSeconds: 45, insecure: true, samples: 3, vantage: 'agent',
-      frontends: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: '\\\\fe2\\share\\MyApp' }],
-    } });
+    const built = buildRequest(
+      form({
+        logText: LOG,
+        insecure: true,
+        timeout: '45',
+        frontends: [
+          { id: 1, label: 'FE1', address: ' 10.0.0.11 ' },
+          { id: 2, label: '', address: '' },
+          { id: 3, label: 'FE2', address: '\\\\fe2\\share\\MyApp' },
+        ],
+      }),
+      'job-1',
+    );
+    expect(built).toEqual({
+      request: {
+        jobId: 'job-1',
+        appUrl: 'https://apps.example.com/MyApp/',
+        logText: LOG,
+        timeoutSeconds: 45,
+        insecure: true,
+        samples: 3,
+        vantage: 'agent',
+        frontends: [
+          { label: 'FE1', address: '10.0.0.11' },
+          { label: 'FE2', address: '\\\\fe2\\share\\MyApp' },
+        ],
+      },
+    });
   });
 
   it('checks the whole module when the log names nothing, or the paths chosen', () => {
@@ -43,22 +73,42 @@ describe('request', () => {
   });
 
   it('says what to fix next to each field', () => {
-    const built = buildRequest(form({
-      appUrl: 'apps.example.com', timeout: '0', samples: '2.5', scope: 'log',
-      frontends: [{ id: 1, label: 'FE 1', address: '10.0.0.1' }, { id: 2, label: 'FE2', address: '' }, { id: 3, label: 'FE3', address: 'ftp://x/' }, { id: 4, label: 'FE2', address: '10.0.0.4' }],
-    }), 'j');
-    expect(built).toEqual({ errors: {
-      appUrl: strings.ota.appUrl.errorScheme,
-      timeout: strings.ota.options.timeoutError,
-      samples: strings.ota.advanced.samplesError,
-      scope: strings.ota.scope.errorLogNone,
-      frontends: { 0: strings.ota.frontends.errorLabel, 1: strings.ota.frontends.errorAddress, 2: strings.ota.frontends.errorScheme, 3: strings.ota.frontends.errorDuplicate('FE2') },
-    } });
+    const built = buildRequest(
+      form({
+        appUrl: 'apps.example.com',
+        timeout: '0',
+        samples: '2.5',
+        scope: 'log',
+        frontends: [
+          { id: 1, label: 'FE 1', address: '10.0.0.1' },
+          { id: 2, label: 'FE2', address: '' },
+          { id: 3, label: 'FE3', address: 'ftp://x/' },
+          { id: 4, label: 'FE2', address: '10.0.0.4' },
+        ],
+      }),
+      'j',
+    );
+    expect(built).toEqual({
+      errors: {
+        appUrl: strings.ota.appUrl.errorScheme,
+        timeout: strings.ota.options.timeoutError,
+        samples: strings.ota.advanced.samplesError,
+        scope: strings.ota.scope.errorLogNone,
+        frontends: {
+          0: strings.ota.frontends.errorLabel,
+          1: strings.ota.frontends.errorAddress,
+          2: strings.ota.frontends.errorScheme,
+          3: strings.ota.frontends.errorDuplicate('FE2'),
+        },
+      },
+    });
   });
 
   it('points at the lines of the chosen list that are not paths', () => {
     expect(readResources('/MyApp/a.js\nscripts/b.js\n\nhttps://x/c.js')).toEqual({ paths: ['/MyApp/a.js'], bad: [2, 4] });
-    expect(buildRequest(form({ scope: 'chosen', resourcesText: '' }), 'j')).toEqual({ errors: { resources: strings.ota.scope.errorChosenNone } });
+    expect(buildRequest(form({ scope: 'chosen', resourcesText: '' }), 'j')).toEqual({
+      errors: { resources: strings.ota.scope.errorChosenNone },
+    });
   });
 });
 
@@ -80,13 +130,24 @@ describe('trusted certificate', () => {
   });
 
   it('sends trust by label for the rows that give one', () => {
-    const built = buildRequest(form({
-      frontends: [{ id: 1, label: 'FE1', address: '10.0.0.11', trust: '  ' }, { id: 2, label: ' FE2 ', address: 'https://10.0.0.12:8443', trust: ` sha256:${FE2_FINGERPRINT} ` }],
-    }), 'j');
-    expect(built).toMatchObject({ request: {
-      frontends: [{ label: 'FE1', address: '10.0.0.11' }, { label: 'FE2', address: 'https://10.0.0.12:8443' }],
-      trust: { FE2: HEX },
-    } });
+    const built = buildRequest(
+      form({
+        frontends: [
+          { id: 1, label: 'FE1', address: '10.0.0.11', trust: '  ' },
+          { id: 2, label: ' FE2 ', address: 'https://10.0.0.12:8443', trust: ` sha256:${FE2_FINGERPRINT} ` },
+        ],
+      }),
+      'j',
+    );
+    expect(built).toMatchObject({
+      request: {
+        frontends: [
+          { label: 'FE1', address: '10.0.0.11' },
+          { label: 'FE2', address: 'https://10.0.0.12:8443' },
+        ],
+        trust: { FE2: HEX },
+      },
+    });
     // As main checks it before the check runs.
     expect(() => 'request' in built && CONTRACT[Channel.Diagnose].request.parse(built.request)).not.toThrow();
     const none = buildRequest(form({ frontends: [{ id: 1, label: 'FE1', address: '10.0.0.11' }] }), 'j');
@@ -94,13 +155,21 @@ describe('trusted certificate', () => {
   });
 
   it('says what is wrong next to the fingerprint, and a fingerprint alone needs its frontend', () => {
-    const built = buildRequest(form({
-      frontends: [{ id: 1, label: 'FE1', address: '10.0.0.11', trust: 'AB:CD:EF' }, { id: 2, label: '', address: '', trust: FE2_FINGERPRINT }],
-    }), 'j');
-    expect(built).toEqual({ errors: {
-      trust: { 0: strings.ota.frontends.trustError },
-      frontends: { 1: strings.ota.frontends.errorLabel },
-    } });
+    const built = buildRequest(
+      form({
+        frontends: [
+          { id: 1, label: 'FE1', address: '10.0.0.11', trust: 'AB:CD:EF' },
+          { id: 2, label: '', address: '', trust: FE2_FINGERPRINT },
+        ],
+      }),
+      'j',
+    );
+    expect(built).toEqual({
+      errors: {
+        trust: { 0: strings.ota.frontends.trustError },
+        frontends: { 1: strings.ota.frontends.errorLabel },
+      },
+    });
   });
 
   it('names the frontends whose certificate was refused for naming another host', () => {

@@ -35,7 +35,14 @@ export interface OtaForm {
 }
 
 export const emptyForm = (): OtaForm => ({
-  logText: '', appUrl: '', frontends: [], timeout: '30', insecure: false, resourcesText: '', moduleinfoText: '', samples: '3',
+  logText: '',
+  appUrl: '',
+  frontends: [],
+  timeout: '30',
+  insecure: false,
+  resourcesText: '',
+  moduleinfoText: '',
+  samples: '3',
 });
 
 export interface FieldErrors {

@@ -10,20 +10,52 @@ export const TOKEN = 'v7-3f2a9c1e0b';
 export const AT = '2025-01-01T10:00:00.000Z';
 
 const run: RunInfo = {
-  appUrl: 'https://apps.example.com/MyApp/', vantage: 'agent', startedAt: AT, finishedAt: AT, toolVersion: '0.1.0', command: 'hash-workbench diagnose …',
+  appUrl: 'https://apps.example.com/MyApp/',
+  vantage: 'agent',
+  startedAt: AT,
+  finishedAt: AT,
+  toolVersion: '0.1.0',
+  command: 'hash-workbench diagnose …',
   options: { samples: 3, timeoutSeconds: 30, concurrency: 8, resources: 'log', maxBytes: 8388608 },
   network: { trust: {}, insecure: false },
 };
 
 const fetchRecord = (over: Partial<FetchRecord> = {}): FetchRecord => ({
-  url: 'https://apps.example.com/MyApp/scripts/MyApp.controller.js?' + RIGHT, method: 'GET', requestHeaders: [], route: 'direct', address: '10.0.0.12:8443',
-  status: 200, redirects: [], headers: [], timings: { connectMs: 4, firstByteMs: 9, totalMs: 12 }, wireBytes: 1372, contentLength: 1372, ...over,
+  url: 'https://apps.example.com/MyApp/scripts/MyApp.controller.js?' + RIGHT,
+  method: 'GET',
+  requestHeaders: [],
+  route: 'direct',
+  address: '10.0.0.12:8443',
+  status: 200,
+  redirects: [],
+  headers: [],
+  timings: { connectMs: 4, firstByteMs: 9, totalMs: 12 },
+  wireBytes: 1372,
+  contentLength: 1372,
+  ...over,
 });
 
-const obs = (o: Partial<Observation> & Pick<Observation, 'source'>): Observation => ({ vantage: 'agent', path: '', at: AT, body: 'exact', ...o });
+const obs = (o: Partial<Observation> & Pick<Observation, 'source'>): Observation => ({
+  vantage: 'agent',
+  path: '',
+  at: AT,
+  body: 'exact',
+  ...o,
+});
 
 function resource(path: string, expected: string, rest: Partial<ResourceVerdict>, observations: Observation[]): ResourceVerdict {
-  return { path, expected, versionTokenFile: false, fault: 'none', cause: 'consistent', frontends: [], evidence: [], next: [], ...rest, observations: observations.map((o) => ({ ...o, path })) };
+  return {
+    path,
+    expected,
+    versionTokenFile: false,
+    fault: 'none',
+    cause: 'consistent',
+    frontends: [],
+    evidence: [],
+    next: [],
+    ...rest,
+    observations: observations.map((o) => ({ ...o, path })),
+  };
 }
 
 /** Two frontends; the index script consistent; the controller outdated on FE2 (diff, headers); a customer's public copy. */
@@ -42,50 +74,110 @@ export function smallReport(): OtaReport {
     obs({ source: 'public', vantage: 'customer', sample: 1, hash: INDEX_HASH, matches: true }),
   ]);
   const fe2: Observation = obs({
-    source: 'frontend:FE2', hash: OLD, matches: false, status: 200, size: 1372,
+    source: 'frontend:FE2',
+    hash: OLD,
+    matches: false,
+    status: 200,
+    size: 1372,
     fetch: fetchRecord({
-      redirects: [{ url: 'https://apps.example.com/MyApp/scripts/MyApp.controller.js', status: 302, location: '/MyApp/scripts/MyApp.controller.js?' + RIGHT }],
-      headers: [['age', '120'], ['x-cache', 'HIT'], ['content-type', 'application/javascript'], ['server', 'Microsoft-IIS/10.0'], ['x-request-id', 'abc-123']],
-      tls: { protocol: 'TLSv1.3', subject: 'CN=apps.example.com', issuer: 'CN=Example Issuing CA', fingerprint256: 'AB:CD:EF', authorized: true, trustedBy: 'roots' },
+      redirects: [
+        {
+          url: 'https://apps.example.com/MyApp/scripts/MyApp.controller.js',
+          status: 302,
+          location: '/MyApp/scripts/MyApp.controller.js?' + RIGHT,
+        },
+      ],
+      headers: [
+        ['age', '120'],
+        ['x-cache', 'HIT'],
+        ['content-type', 'application/javascript'],
+        ['server', 'Microsoft-IIS/10.0'],
+        ['x-request-id', 'abc-123'],
+      ],
+      tls: {
+        protocol: 'TLSv1.3',
+        subject: 'CN=apps.example.com',
+        issuer: 'CN=Example Issuing CA',
+        fingerprint256: 'AB:CD:EF',
+        authorized: true,
+        trustedBy: 'roots',
+      },
     }),
     diff: {
-      class: 'insertion', referenceSize: 1324, size: 1372, offset: 312, length: 48,
-      excerptHex: '3c7363726970743e', excerptText: '<script>', referenceExcerptHex: '66756e6374696f6e', referenceExcerptText: 'function',
+      class: 'insertion',
+      referenceSize: 1324,
+      size: 1372,
+      offset: 312,
+      length: 48,
+      excerptHex: '3c7363726970743e',
+      excerptText: '<script>',
+      referenceExcerptHex: '66756e6374696f6e',
+      referenceExcerptText: 'function',
       summary: 'One block of 48 bytes inserted at byte 312, starting `<script`',
     },
   });
-  const controller = resource('/MyApp/scripts/MyApp.controller.js', RIGHT, {
-    fault: 'frontend', cause: 'outdated-frontend', frontends: ['FE2'],
-    evidence: [`Frontend FE2 serves ${OLD}, not ${RIGHT}.`], next: ['Redeploy the module to FE2, and check its Deployment Service.'],
-  }, [
-    obs({ source: 'frontend:FE1', hash: RIGHT, matches: true }),
-    fe2,
-    obs({ source: 'public', sample: 1, hash: RIGHT, matches: true }),
-    obs({ source: 'public', sample: 2, hash: OLD, matches: false }),
-    obs({ source: 'public', sample: 3, hash: RIGHT, matches: true }),
-    obs({ source: 'public-nocache', hash: RIGHT, matches: true }),
-    obs({ source: 'public-busted', error: 'connect ETIMEDOUT', errorCode: 'TIMEOUT' }),
-    obs({ source: 'device', vantage: 'customer', hash: OLD, logExpected: RIGHT, body: 'log', matches: false }),
-    obs({ source: 'public', vantage: 'customer', sample: 1, hash: OLD, matches: false }),
-  ]);
+  const controller = resource(
+    '/MyApp/scripts/MyApp.controller.js',
+    RIGHT,
+    {
+      fault: 'frontend',
+      cause: 'outdated-frontend',
+      frontends: ['FE2'],
+      evidence: [`Frontend FE2 serves ${OLD}, not ${RIGHT}.`],
+      next: ['Redeploy the module to FE2, and check its Deployment Service.'],
+    },
+    [
+      obs({ source: 'frontend:FE1', hash: RIGHT, matches: true }),
+      fe2,
+      obs({ source: 'public', sample: 1, hash: RIGHT, matches: true }),
+      obs({ source: 'public', sample: 2, hash: OLD, matches: false }),
+      obs({ source: 'public', sample: 3, hash: RIGHT, matches: true }),
+      obs({ source: 'public-nocache', hash: RIGHT, matches: true }),
+      obs({ source: 'public-busted', error: 'connect ETIMEDOUT', errorCode: 'TIMEOUT' }),
+      obs({ source: 'device', vantage: 'customer', hash: OLD, logExpected: RIGHT, body: 'log', matches: false }),
+      obs({ source: 'public', vantage: 'customer', sample: 1, hash: OLD, matches: false }),
+    ],
+  );
   return {
-    schema: 'hash-workbench/ota-report', schemaVersion: 1,
-    fault: 'frontend', cause: 'outdated-frontend', frontends: ['FE2'],
+    schema: 'hash-workbench/ota-report',
+    schemaVersion: 1,
+    fault: 'frontend',
+    cause: 'outdated-frontend',
+    frontends: ['FE2'],
     headline: 'Frontend FE2 serves an outdated copy of 1 file.',
-    customer: 'One of the app\'s servers has an old copy of some files.',
-    evidence: ['Current version: the highest versionSequence seen (12, token v7-3f2a9c1e0b), served by FE1, FE2.', `/MyApp/scripts/MyApp.controller.js: Frontend FE2 serves ${OLD}, not ${RIGHT}.`],
+    customer: "One of the app's servers has an old copy of some files.",
+    evidence: [
+      'Current version: the highest versionSequence seen (12, token v7-3f2a9c1e0b), served by FE1, FE2.',
+      `/MyApp/scripts/MyApp.controller.js: Frontend FE2 serves ${OLD}, not ${RIGHT}.`,
+    ],
     next: ['Redeploy the module to FE2, and check its Deployment Service.'],
-    current: { versionToken: TOKEN, versionSequence: 12, changedDuringCheck: false, how: 'the highest versionSequence seen (12, token v7-3f2a9c1e0b), served by FE1, FE2' },
+    current: {
+      versionToken: TOKEN,
+      versionSequence: 12,
+      changedDuringCheck: false,
+      how: 'the highest versionSequence seen (12, token v7-3f2a9c1e0b), served by FE1, FE2',
+    },
     counts: { consistent: 2, 'outdated-frontend': 1 },
     moduleName: 'MyApp',
     runs: [run, { ...run, vantage: 'customer' }],
-    setup: { frontends: [{ label: 'FE1', kind: 'address', address: '10.0.0.11' }, { label: 'FE2', kind: 'address', address: 'https://10.0.0.12:8443' }] },
-    moduleinfo: [], versions: [], resources: [moduleinfo, index, controller], log: [], problems: [], redacted: [],
+    setup: {
+      frontends: [
+        { label: 'FE1', kind: 'address', address: '10.0.0.11' },
+        { label: 'FE2', kind: 'address', address: 'https://10.0.0.12:8443' },
+      ],
+    },
+    moduleinfo: [],
+    versions: [],
+    resources: [moduleinfo, index, controller],
+    log: [],
+    problems: [],
+    redacted: [],
   };
 }
 
 /** The host name FE2's certificate gives instead of the public one, as Node words the refusal. */
-export const NAMES_ANOTHER_HOST = "Hostname/IP does not match certificate's altnames: Host: apps.example.com. is not in the cert's altnames: DNS:fe2.internal";
+export const NAMES_ANOTHER_HOST =
+  "Hostname/IP does not match certificate's altnames: Host: apps.example.com. is not in the cert's altnames: DNS:fe2.internal";
 export const FE2_FINGERPRINT = Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).toUpperCase().padStart(2, '0')).join(':');
 
 /** The small report with FE2's certificate refused (`why`), connected without trust, as the check records it. */
@@ -94,7 +186,14 @@ export function refusedCertificateReport(why: string): OtaReport {
   for (const r of report.resources) {
     for (const o of r.observations) {
       if (o.source !== 'frontend:FE2' || !o.fetch?.tls) continue;
-      o.fetch.tls = { ...o.fetch.tls, subject: 'CN=fe2.internal', fingerprint256: FE2_FINGERPRINT, authorized: false, authorizationError: why, trustedBy: 'insecure' };
+      o.fetch.tls = {
+        ...o.fetch.tls,
+        subject: 'CN=fe2.internal',
+        fingerprint256: FE2_FINGERPRINT,
+        authorized: false,
+        authorizationError: why,
+        trustedBy: 'insecure',
+      };
     }
   }
   return report;
@@ -103,10 +202,19 @@ export function refusedCertificateReport(why: string): OtaReport {
 /** A whole module: `n` consistent files over two frontends and the public URL. */
 export function bigReport(n: number): OtaReport {
   const base = smallReport();
-  const resources = Array.from({ length: n }, (_, i) => resource(`/MyApp/scripts/file-${String(i).padStart(4, '0')}.js`, RIGHT, {}, [
-    obs({ source: 'frontend:FE1', hash: RIGHT, matches: true }),
-    obs({ source: 'frontend:FE2', hash: RIGHT, matches: true }),
-    obs({ source: 'public', sample: 1, hash: RIGHT, matches: true }),
-  ]));
-  return { ...base, fault: 'none', cause: 'consistent', frontends: [], headline: 'Every copy checked matches the current version: no fault found.', resources };
+  const resources = Array.from({ length: n }, (_, i) =>
+    resource(`/MyApp/scripts/file-${String(i).padStart(4, '0')}.js`, RIGHT, {}, [
+      obs({ source: 'frontend:FE1', hash: RIGHT, matches: true }),
+      obs({ source: 'frontend:FE2', hash: RIGHT, matches: true }),
+      obs({ source: 'public', sample: 1, hash: RIGHT, matches: true }),
+    ]),
+  );
+  return {
+    ...base,
+    fault: 'none',
+    cause: 'consistent',
+    frontends: [],
+    headline: 'Every copy checked matches the current version: no fault found.',
+    resources,
+  };
 }

@@ -64,32 +64,44 @@ export const useOta = create<OtaState>()((set) => ({
   reportSeq: 0,
   focusedSeq: 0,
 
-  setField: (key, value) => set((s) => {
-    // An error goes away as soon as its field is touched; the others stay until the next run.
-    const errors = { ...s.errors };
-    if (key === 'appUrl') delete errors.appUrl;
-    if (key === 'timeout') delete errors.timeout;
-    if (key === 'samples') delete errors.samples;
-    if (key === 'scope' || key === 'logText') delete errors.scope;
-    if (key === 'resourcesText' || key === 'scope') delete errors.resources;
-    return { form: { ...s.form, [key]: value }, errors };
-  }),
-  setRows: (rows, edited, rememberedFor) => set((s) => {
-    const { frontends: _f, trust: _t, ...errors } = s.errors;
-    return { form: { ...s.form, frontends: rows }, frontendsEdited: edited, rememberedFor, errors };
-  }),
+  setField: (key, value) =>
+    set((s) => {
+      // An error goes away as soon as its field is touched; the others stay until the next run.
+      const errors = { ...s.errors };
+      if (key === 'appUrl') delete errors.appUrl;
+      if (key === 'timeout') delete errors.timeout;
+      if (key === 'samples') delete errors.samples;
+      if (key === 'scope' || key === 'logText') delete errors.scope;
+      if (key === 'resourcesText' || key === 'scope') delete errors.resources;
+      return { form: { ...s.form, [key]: value }, errors };
+    }),
+  setRows: (rows, edited, rememberedFor) =>
+    set((s) => {
+      const { frontends: _f, trust: _t, ...errors } = s.errors;
+      return { form: { ...s.form, frontends: rows }, frontendsEdited: edited, rememberedFor, errors };
+    }),
   setErrors: (errors) => set({ errors }),
   setRemembered: (all) => set({ remembered: all }),
   startJob: (jobId) => set({ job: { jobId, cancelRequested: false }, runError: undefined, runNote: undefined }),
   applyProgress: (jobId, progress) => set((s) => (s.job?.jobId === jobId ? { job: { ...s.job, progress } } : s)),
   requestCancel: (jobId) => set((s) => (s.job?.jobId === jobId ? { job: { ...s.job, cancelRequested: true } } : s)),
-  endJob: (jobId, outcome) => set((s) => {
-    if (s.job?.jobId !== jobId) return s;
-    // A failed run leaves the report shown as it was: the agent may still need it.
-    if (!outcome.report) return { job: undefined, runError: outcome.error, runNote: outcome.note };
-    return { job: undefined, runError: undefined, runNote: outcome.note, report: outcome.report, reportOrigin: 'run', reportNote: undefined, reportSeq: s.reportSeq + 1 };
-  }),
-  showReport: (report, origin, note) => set((s) => ({ report, reportOrigin: origin, reportNote: note, reportSeq: s.reportSeq + 1, runError: undefined, runNote: undefined })),
+  endJob: (jobId, outcome) =>
+    set((s) => {
+      if (s.job?.jobId !== jobId) return s;
+      // A failed run leaves the report shown as it was: the agent may still need it.
+      if (!outcome.report) return { job: undefined, runError: outcome.error, runNote: outcome.note };
+      return {
+        job: undefined,
+        runError: undefined,
+        runNote: outcome.note,
+        report: outcome.report,
+        reportOrigin: 'run',
+        reportNote: undefined,
+        reportSeq: s.reportSeq + 1,
+      };
+    }),
+  showReport: (report, origin, note) =>
+    set((s) => ({ report, reportOrigin: origin, reportNote: note, reportSeq: s.reportSeq + 1, runError: undefined, runNote: undefined })),
   freshForm: () => set({ form: emptyForm(), errors: {}, frontendsEdited: false, rememberedFor: undefined }),
 }));
 

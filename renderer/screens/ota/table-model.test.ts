@@ -6,7 +6,11 @@ import { cellCopyText, cellOf, resultColumns, shortValue, visibleColumns, visibl
 const report = smallReport();
 const columns = resultColumns(report);
 const row = (path: string) => report.resources.find((r) => r.path.endsWith(path))!;
-const cell = (key: string, path: string) => cellOf(columns.find((c) => c.key === key)!, row(path));
+const cell = (key: string, path: string) =>
+  cellOf(
+    columns.find((c) => c.key === key)!,
+    row(path),
+  );
 
 describe('columns', () => {
   it('has one per frontend, public, bypassed, device, and the customer’s public URL apart', () => {
@@ -17,7 +21,10 @@ describe('columns', () => {
 
   it('adds a frontend seen only in observations, and HAR only when there is one', () => {
     const r = smallReport();
-    r.resources[1]!.observations.push({ source: 'frontend:FE3', vantage: 'agent', path: '/x', at: '', hash: 'h' }, { source: 'har', vantage: 'customer', path: '/x', at: '', hash: 'h' });
+    r.resources[1]!.observations.push(
+      { source: 'frontend:FE3', vantage: 'agent', path: '/x', at: '', hash: 'h' },
+      { source: 'har', vantage: 'customer', path: '/x', at: '', hash: 'h' },
+    );
     const keys = resultColumns(r).map((c) => c.key);
     expect(keys).toContain('frontend:FE3');
     expect(keys[keys.length - 1]).toBe('har');
@@ -26,7 +33,10 @@ describe('columns', () => {
 
 describe('cells', () => {
   it('marks matches and mismatches from the verdict, with the short hash', () => {
-    expect(cell('frontend:FE1', 'controller.js')).toMatchObject({ match: 'true', entries: [{ shown: `${RIGHT.slice(0, 8)}…`, full: RIGHT }] });
+    expect(cell('frontend:FE1', 'controller.js')).toMatchObject({
+      match: 'true',
+      entries: [{ shown: `${RIGHT.slice(0, 8)}…`, full: RIGHT }],
+    });
     expect(cell('frontend:FE2', 'controller.js').match).toBe('false');
     expect(cell('device', 'index.js')).toMatchObject({ match: 'none', entries: [] });
   });
@@ -34,7 +44,10 @@ describe('cells', () => {
   it('shows each distinct public copy with the samples that gave it', () => {
     const c = cell('public', 'controller.js');
     expect(c.match).toBe('false');
-    expect(c.entries.map((e) => [e.full, e.samples])).toEqual([[RIGHT, [1, 3]], [OLD, [2]]]);
+    expect(c.entries.map((e) => [e.full, e.samples])).toEqual([
+      [RIGHT, [1, 3]],
+      [OLD, [2]],
+    ]);
     expect(cellCopyText(c)).toBe(`${RIGHT}\n${OLD}`);
   });
 
@@ -42,7 +55,10 @@ describe('cells', () => {
     expect(cell('bypass', 'index.js').entries).toHaveLength(1);
     const c = cell('bypass', 'controller.js');
     expect(c.match).toBe('error');
-    expect(c.entries.map((e) => [e.label, e.match, e.reason])).toEqual([['no-cache', 'true', undefined], ['extra query', 'error', 'TIMEOUT']]);
+    expect(c.entries.map((e) => [e.label, e.match, e.reason])).toEqual([
+      ['no-cache', 'true', undefined],
+      ['extra query', 'error', 'TIMEOUT'],
+    ]);
   });
 
   it('shows the token of a version-token file', () => {
@@ -57,7 +73,9 @@ describe('cells', () => {
 
 describe('filters', () => {
   it('keeps only rows with a mismatch', () => {
-    expect(visibleRows(report.resources, columns, { onlyMismatches: true }).map((r) => r.path)).toEqual(['/MyApp/scripts/MyApp.controller.js']);
+    expect(visibleRows(report.resources, columns, { onlyMismatches: true }).map((r) => r.path)).toEqual([
+      '/MyApp/scripts/MyApp.controller.js',
+    ]);
     expect(visibleRows(report.resources, columns, { onlyMismatches: false })).toHaveLength(3);
   });
 

@@ -52,7 +52,9 @@ export function shortValue(value: string, keep = 8): string {
 
 export function resultColumns(report: OtaReport): Column[] {
   const all = report.resources.flatMap((r) => r.observations);
-  const columns: Column[] = report.setup.frontends.map((f) => frontendColumn(f.label, f.kind === 'folder' ? `${t.folderSub} ${f.address}` : f.address));
+  const columns: Column[] = report.setup.frontends.map((f) =>
+    frontendColumn(f.label, f.kind === 'folder' ? `${t.folderSub} ${f.address}` : f.address),
+  );
   // A merged report may name frontends its setup does not: they still get their column.
   for (const o of all) {
     if (!o.source.startsWith('frontend:')) continue;
@@ -69,8 +71,12 @@ export function resultColumns(report: OtaReport): Column[] {
     // A customer's check often has no bypassed samples: no empty column for them then.
     if (v === 'customer' && !all.some((o) => isBypass(o.source) && o.vantage === v)) continue;
     columns.push({
-      key: `bypass${suffix}`, heading: name(t.bypass),
-      parts: [{ label: t.noCache, pick: mine('public-nocache') }, { label: t.extraQuery, pick: mine('public-busted') }],
+      key: `bypass${suffix}`,
+      heading: name(t.bypass),
+      parts: [
+        { label: t.noCache, pick: mine('public-nocache') },
+        { label: t.extraQuery, pick: mine('public-busted') },
+      ],
     });
   }
   columns.push({ key: 'device', heading: t.device, parts: [{ pick: (o) => o.source === 'device' }] });
@@ -93,7 +99,8 @@ function errorReason(o: Observation): string | undefined {
 function matchOf(o: Observation): { match: Match; reason?: string } {
   if (o.matches === true) return { match: 'true' };
   if (o.matches === false) return { match: 'false', reason: errorReason(o) };
-  if (o.error !== undefined || o.errorCode !== undefined || (o.status !== undefined && o.status !== 200)) return { match: 'error', reason: errorReason(o) };
+  if (o.error !== undefined || o.errorCode !== undefined || (o.status !== undefined && o.status !== 200))
+    return { match: 'error', reason: errorReason(o) };
   if (o.hash === undefined) return { match: 'none' };
   return { match: 'none', reason: t.notCompared };
 }
@@ -140,9 +147,17 @@ export function cellOf(column: Column, r: ResourceVerdict): Cell {
   // no-cache and extra query that got the same copy read as one: labels only when they differ.
   const same = (a: CellEntry, b: CellEntry) => a.shown === b.shown && a.full === b.full && a.match === b.match && a.reason === b.reason;
   const first = entries[0];
-  const merged = first && entries.length > 1 && entries.every((e) => same(e, first))
-    ? [{ ...first, label: undefined, count: entries.reduce((n, e) => n + e.count, 0), samples: [...new Set(entries.flatMap((e) => e.samples))].sort((a, b) => a - b) }]
-    : entries;
+  const merged =
+    first && entries.length > 1 && entries.every((e) => same(e, first))
+      ? [
+          {
+            ...first,
+            label: undefined,
+            count: entries.reduce((n, e) => n + e.count, 0),
+            samples: [...new Set(entries.flatMap((e) => e.samples))].sort((a, b) => a - b),
+          },
+        ]
+      : entries;
   return { column, match: worst(entries.map((e) => e.match)), entries: merged, observations };
 }
 

@@ -37,10 +37,17 @@ describe('reports', () => {
   });
 
   it('lists recent reports and opens one in the OTA view', async () => {
-    fake.api.recentReports.mockResolvedValue({ ok: true, value: [
-      { path: '/cases/4711/ota-check-MyApp.json', openedAt: '2025-01-02T09:30:00.000Z', headline: 'Frontend FE2 serves an outdated copy of 1 file.' },
-      { path: '/cases/old.json', openedAt: 'not a date' },
-    ] });
+    fake.api.recentReports.mockResolvedValue({
+      ok: true,
+      value: [
+        {
+          path: '/cases/4711/ota-check-MyApp.json',
+          openedAt: '2025-01-02T09:30:00.000Z',
+          headline: 'Frontend FE2 serves an outdated copy of 1 file.',
+        },
+        { path: '/cases/old.json', openedAt: 'not a date' },
+      ],
+    });
     fake.api.openReport.mockResolvedValue({ ok: true, value: { path: '/cases/4711/ota-check-MyApp.json', report: smallReport() } });
     await render();
     expect($('reports-empty')).toBeNull();
@@ -56,7 +63,10 @@ describe('reports', () => {
   });
 
   it('opens a report from the dialog, and shows a failure next to the button', async () => {
-    fake.api.openReport.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: 'x.json: report schema version 9 is newer than this app reads (1)' } });
+    fake.api.openReport.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'x.json: report schema version 9 is newer than this app reads (1)' },
+    });
     fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/agent.json', report: smallReport() } });
     await render();
     await click($('reports-open'));
@@ -89,7 +99,10 @@ describe('reports', () => {
     const agent = smallReport();
     useOta.getState().showReport(agent, 'run');
     fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/other.json', report: smallReport() } });
-    fake.api.mergeReports.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: 'report 2: missing or invalid field runs' } });
+    fake.api.mergeReports.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'report 2: missing or invalid field runs' },
+    });
     await render();
     await click($('reports-merge'));
     expect($('reports-merge-error')?.textContent).toContain('missing or invalid field runs');

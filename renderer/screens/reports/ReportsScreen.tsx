@@ -23,24 +23,54 @@ function ShownReport() {
   const navigate = useWorkbench((st) => st.navigate);
   if (!report) return null;
   const mine = exp.report === report;
-  const exportText = !mine || exp.busy ? '' : exp.error !== undefined ? s.exportFailed(exp.error) : exp.paths ? (exp.paths.length ? s.exported(exp.paths) : s.exportCancelled) : '';
+  const exportText =
+    !mine || exp.busy
+      ? ''
+      : exp.error !== undefined
+        ? s.exportFailed(exp.error)
+        : exp.paths
+          ? exp.paths.length
+            ? s.exported(exp.paths)
+            : s.exportCancelled
+          : '';
   return (
     <section className="reports-shown" aria-labelledby="reports-shown-title" data-testid="reports-shown">
       <h2 id="reports-shown-title">{s.shownHeading}</h2>
       <p className="reports-headline">{report.headline}</p>
       {note && <p className="reports-muted">{note}</p>}
       <div className="toolbar">
-        <button type="button" data-testid="reports-view" onClick={() => navigate('ota')}>{s.view}</button>
-        <button type="button" data-testid="reports-merge" aria-describedby="reports-merge-hint" disabled={busy === 'merge'} onClick={() => void mergeCustomerReport().catch(reportUnexpected)}>
+        <button type="button" data-testid="reports-view" onClick={() => navigate('ota')}>
+          {s.view}
+        </button>
+        <button
+          type="button"
+          data-testid="reports-merge"
+          aria-describedby="reports-merge-hint"
+          disabled={busy === 'merge'}
+          onClick={() => void mergeCustomerReport().catch(reportUnexpected)}
+        >
           {busy === 'merge' ? s.merging : s.merge}
         </button>
-        <button type="button" data-testid="reports-export" disabled={mine && exp.busy} onClick={() => void exportReport(report).catch(reportUnexpected)}>
+        <button
+          type="button"
+          data-testid="reports-export"
+          disabled={mine && exp.busy}
+          onClick={() => void exportReport(report).catch(reportUnexpected)}
+        >
           {mine && exp.busy ? s.exporting : s.export}
         </button>
       </div>
-      <p id="reports-merge-hint" className="reports-muted">{s.mergeHint}</p>
-      {mergeError && <p className="reports-error" role="alert" data-testid="reports-merge-error">{mergeError}</p>}
-      <p data-testid="reports-export-result" role="status" className={mine && exp.error !== undefined ? 'reports-error' : 'reports-muted'}>{exportText}</p>
+      <p id="reports-merge-hint" className="reports-muted">
+        {s.mergeHint}
+      </p>
+      {mergeError && (
+        <p className="reports-error" role="alert" data-testid="reports-merge-error">
+          {mergeError}
+        </p>
+      )}
+      <p data-testid="reports-export-result" role="status" className={mine && exp.error !== undefined ? 'reports-error' : 'reports-muted'}>
+        {exportText}
+      </p>
     </section>
   );
 }
@@ -50,7 +80,14 @@ function RecentItem({ item }: { item: RecentReport }) {
   const when = s.when(item.openedAt);
   return (
     <li>
-      <button type="button" className="reports-recent-item" data-testid="reports-recent-item" title={item.path} aria-label={s.recentOpenLabel(name, when)} onClick={() => void openRecent(item.path).catch(reportUnexpected)}>
+      <button
+        type="button"
+        className="reports-recent-item"
+        data-testid="reports-recent-item"
+        title={item.path}
+        aria-label={s.recentOpenLabel(name, when)}
+        onClick={() => void openRecent(item.path).catch(reportUnexpected)}
+      >
         <span className="reports-recent-name">{name}</span>
         <span className="reports-recent-headline">{item.headline ?? s.noHeadline}</span>
         <span className="reports-recent-when">{when}</span>
@@ -73,21 +110,43 @@ export function ReportsScreen() {
       <div className="screen-head">
         <h1 id="screen-title">{strings.nav.reports}</h1>
         <div className="toolbar">
-          <button type="button" className="primary" data-testid="reports-open" disabled={busy === 'open'} onClick={() => void openReportDialog().catch(reportUnexpected)}>{s.open}</button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="reports-open"
+            disabled={busy === 'open'}
+            onClick={() => void openReportDialog().catch(reportUnexpected)}
+          >
+            {s.open}
+          </button>
         </div>
       </div>
-      {openError && <p className="reports-error" role="alert" data-testid="reports-open-error">{openError}</p>}
-      {empty && <div className="empty-state" data-testid="reports-empty"><p>{s.empty}</p></div>}
+      {openError && (
+        <p className="reports-error" role="alert" data-testid="reports-open-error">
+          {openError}
+        </p>
+      )}
+      {empty && (
+        <div className="empty-state" data-testid="reports-empty">
+          <p>{s.empty}</p>
+        </div>
+      )}
       <ShownReport />
       {!empty && (
         <section className="reports-recent" aria-labelledby="reports-recent-title">
           <h2 id="reports-recent-title">{s.recentHeading}</h2>
-          {recentError && <p className="reports-error" role="alert" data-testid="reports-recent-error">{recentError}</p>}
+          {recentError && (
+            <p className="reports-error" role="alert" data-testid="reports-recent-error">
+              {recentError}
+            </p>
+          )}
           {loading && recent === undefined && <p className="reports-muted">{s.recentLoading}</p>}
           {recent && recent.length === 0 && <p className="reports-muted">{s.recentNone}</p>}
           {recent && recent.length > 0 && (
             <ul data-testid="reports-recent">
-              {recent.map((item) => <RecentItem key={item.path} item={item} />)}
+              {recent.map((item) => (
+                <RecentItem key={item.path} item={item} />
+              ))}
             </ul>
           )}
         </section>

@@ -10,7 +10,11 @@ const s = strings.reports;
 export async function loadRecent(): Promise<void> {
   useReports.setState({ loading: true });
   const result = await settle(() => api().recentReports());
-  useReports.setState(result.ok ? { loading: false, recent: result.value, recentError: undefined } : { loading: false, recentError: s.recentFailed(result.error.message) });
+  useReports.setState(
+    result.ok
+      ? { loading: false, recent: result.value, recentError: undefined }
+      : { loading: false, recentError: s.recentFailed(result.error.message) },
+  );
 }
 
 /** "Open report…": main's dialog, then the OTA screen shows it. */
