@@ -1,7 +1,8 @@
 // Builds every runtime piece into dist/: the Node entries as single CommonJS files
-// (CLI, hash worker, Electron main, preload, bench) and, once it exists, the renderer.
+// (CLI, hash worker, Electron main, preload, bench) and the renderer. A missing entry is an error:
+// a build that silently skipped one would ship an app without it.
 import { build } from 'vite';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -18,8 +19,14 @@ const nodeEntries = {
   bench: 'main/bench/bench.ts',
 };
 
+const entries = [...Object.values(nodeEntries), 'preload/preload.ts', 'renderer/vite.config.ts'];
+const missing = entries.filter((entry) => !existsSync(`${root}/${entry}`));
+if (missing.length > 0) {
+  console.error(`build: missing entry ${missing.join(', ')}`);
+  process.exit(1);
+}
+
 for (const [name, entry] of Object.entries(nodeEntries)) {
-  if (!existsSync(`${root}/${entry}`)) continue;
   await build({
     root,
     configFile: false,
@@ -41,27 +48,19 @@ for (const [name, entry] of Object.entries(nodeEntries)) {
   });
 }
 
-if (existsSync(`${root}/preload/preload.ts`)) {
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      ssr: 'preload/preload.ts',
-      outDir: 'dist',
-      emptyOutDir: false,
-      target: 'node20',
-      minify: false,
-      rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'preload.cjs', codeSplitting: false } },
-    },
-    ssr: { noExternal: true },
-  });
-}
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ssr: 'preload/preload.ts',
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'preload.cjs', codeSplitting: false } },
+  },
+  ssr: { noExternal: true },
+});
 
-if (existsSync(`${root}/renderer/vite.config.ts`)) {
-  await build({ root: `${root}/renderer`, configFile: `${root}/renderer/vite.config.ts`, logLevel: 'warn' });
-} else {
-  // Until the renderer exists, the window shows a static page.
-  mkdirSync(`${root}/dist/renderer`, { recursive: true });
-  copyFileSync(`${root}/renderer/placeholder.html`, `${root}/dist/renderer/index.html`);
-}
+await build({ root: `${root}/renderer`, configFile: `${root}/renderer/vite.config.ts`, logLevel: 'warn' });

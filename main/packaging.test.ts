@@ -1,14 +1,25 @@
 // Packaging: electron-builder.yml declares what the installers need, the icons are valid containers,
 // and the app electron-builder actually packs (the unpacked Linux layout, built offline against a
-// fake Electron distribution, see shared/notes/toolchain.md) holds the built bundles in app.asar and
+// fake Electron distribution passed as electronDist, since the binary cannot be downloaded offline) holds the built bundles in app.asar and
 // the N-API binaries next to it. Fuses, NSIS and dmg cannot be built here (no Electron binary, no
 // network): their configuration is checked as declared.
 import { listPackage, extractFile } from '@electron/asar';
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..');
@@ -147,7 +158,24 @@ describe('icons (npm run icons)', () => {
 // The real packer, offline. It packs for this machine's CPU on Linux only: npm installed the native
 // binaries of this OS and CPU, and those are what the asar must carry (other hosts: CI covers it).
 const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
-describe.skipIf(process.platform !== 'linux')(`the packed app (electron-builder --linux dir --${arch}, offline)`, () => {
+
+/** Why the real packer cannot run here, or undefined when it can. */
+function cannotPack(): string | undefined {
+  if (process.platform !== 'linux') return 'the offline packer runs on Linux only';
+  const modules = join(ROOT, 'node_modules');
+  // Under a node_modules linked from outside the project, electron-builder packs no production
+  // dependencies and the checks below would fail later with an ENOENT that explains nothing.
+  if (lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    const target = realpathSync(modules);
+    const rel = relative(realpathSync(ROOT), target);
+    if (rel.startsWith('..') || rel === target) return `node_modules is a link to ${target}, outside the project: run npm ci here`;
+  }
+  return undefined;
+}
+const packSkip = cannotPack();
+if (packSkip) console.warn(`packaging test skipped: ${packSkip}`);
+
+describe.skipIf(packSkip !== undefined)(`the packed app (electron-builder --linux dir --${arch}, offline)`, () => {
   let tmp = '';
   let appOutDir = '';
   let asar = '';
@@ -180,6 +208,8 @@ describe.skipIf(process.platform !== 'linux')(`the packed app (electron-builder 
       CSC_IDENTITY_AUTO_DISCOVERY: 'false',
       ELECTRON_BUILDER_OFFLINE: 'true',
       NO_UPDATE_NOTIFIER: '1',
+      // A build missing this CPU's native binaries fails instead of warning (as CI's release builds do).
+      HASH_WORKBENCH_REQUIRE_NATIVE: '1',
     };
     // Under VITEST, electron-builder hides its log and hard-links files: pack as a user would.
     for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];

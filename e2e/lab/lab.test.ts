@@ -61,7 +61,7 @@ async function track<T extends Lab>(p: Promise<T>): Promise<T> {
 }
 
 describe('module', () => {
-  it('hashes in the OutSystems form (ota-facts test vectors)', () => {
+  it('hashes in the OutSystems form (MD5, Base64 with / as _, no padding, as OSFileChecksum.m computes it)', () => {
     expect(osHash('')).toBe('1B2M2Y8AsgTpgAmY7PhCfg');
     expect(osHash('hello world')).toBe('XrY7u+Ae7tCTyyK7j1rNww');
     expect(osHash('var x = 3;\n')).toBe('Ux+rVJ8uHJtnxJ4yVjYV_A');

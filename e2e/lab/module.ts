@@ -1,6 +1,6 @@
 // A published OutSystems mobile module as the lab serves it: the files of the Running folder plus the
-// moduleinfo that lists their hashes (ota-facts §1, §3). Everything is deterministic so tests can
-// compare exact bytes and hashes between runs.
+// moduleinfo that lists their hashes, in the format the runtime reads (OutSystems.js, OSManifestParser.m).
+// Everything is deterministic so tests can compare exact bytes and hashes between runs.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,7 +22,7 @@ export function osHash(bytes: Uint8Array | string): string {
 
 export const TOKEN_PLACEHOLDER = '{{TOKEN}}';
 
-/** Files the device accepts by embedded version token instead of by MD5 (ota-facts §3). */
+/** Files the device accepts by embedded version token instead of by MD5 (OSCacheResources.m, CacheResources.java). */
 export const TOKEN_FILES: readonly string[] = ['index.html', 'manifest.json'];
 
 const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));

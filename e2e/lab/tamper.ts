@@ -1,4 +1,4 @@
-// A reverse proxy that alters answers the way real middleboxes do (network-diagnosis §4): injection,
+// A reverse proxy that alters answers the way real middleboxes do: injection,
 // truncation, BOM, CRLF, minification, compression, block pages, redirects, errors, stalls, huge bodies.
 import type http from 'node:http';
 import { gzipSync } from 'node:zlib';

@@ -1,6 +1,6 @@
 // A throw-away PKI for the lab: one CA, a server certificate valid for localhost/127.0.0.1, and a
 // second certificate for another host name (a frontend behind a TLS-terminating balancer often
-// presents one that does not match the public host; network-diagnosis §2).
+// presents one that does not match the public host).
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

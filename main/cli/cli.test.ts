@@ -1,7 +1,7 @@
 // The CLI as users and scripts meet it: a child process, exit codes, stdout JSON, one-line errors.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -9,12 +9,43 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = join(__dirname, 'hash-workbench.cjs');
 
-function cli(args: string[], opts: { input?: string; asUser?: string; cwd?: string } = {}) {
-  const [cmd, argv] = opts.asUser
-    ? ['setpriv', [`--reuid=${opts.asUser}`, `--regid=${opts.asUser}`, '--clear-groups', process.execPath, BIN, ...args]]
+type Unprivileged = { uid: string; bin: string; dist: string };
+
+function cli(args: string[], opts: { input?: string; as?: Unprivileged; cwd?: string } = {}) {
+  const [cmd, argv] = opts.as
+    ? ['setpriv', [`--reuid=${opts.as.uid}`, `--regid=${opts.as.uid}`, '--clear-groups', process.execPath, opts.as.bin, ...args]]
     : [process.execPath, [BIN, ...args]];
-  const r = spawnSync(cmd, argv as string[], { input: opts.input, encoding: 'utf8', cwd: opts.cwd });
+  const env = opts.as ? { ...process.env, HASH_WORKBENCH_DIST: opts.as.dist } : process.env;
+  const r = spawnSync(cmd, argv as string[], { input: opts.input, encoding: 'utf8', cwd: opts.cwd, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * As root, an unreadable file can only be shown by running the CLI as `nobody`. The checkout may sit in a
+ * folder nobody cannot enter (mktemp -d makes them 0700), so nobody runs a copy of the built CLI from
+ * `dir`; the native packages stay behind and the portable implementations stand in. Returns why it
+ * cannot run when nobody still cannot start that copy.
+ */
+function unprivilegedCopy(): Unprivileged | string {
+  const uid = '65534';
+  const copy = join(dir, 'cli-copy');
+  mkdirSync(join(copy, 'main', 'cli'), { recursive: true });
+  mkdirSync(join(copy, 'dist'), { recursive: true });
+  copyFileSync(BIN, join(copy, 'main', 'cli', 'hash-workbench.cjs'));
+  for (const f of ['cli.cjs', 'hash-worker.cjs']) copyFileSync(join(__dirname, '..', '..', 'dist', f), join(copy, 'dist', f));
+  const as = { uid, bin: join(copy, 'main', 'cli', 'hash-workbench.cjs'), dist: join(copy, 'dist') + '/' };
+  const probe = spawnSync('setpriv', [
+    `--reuid=${uid}`,
+    `--regid=${uid}`,
+    '--clear-groups',
+    process.execPath,
+    as.bin,
+    'algorithms',
+    '--json',
+  ]);
+  if (probe.error) return `setpriv cannot run here (${probe.error.message})`;
+  if (probe.status !== 0) return `user ${uid} cannot start a copy of the CLI in ${dir}: ${String(probe.stderr).split('\n')[0]}`;
+  return as;
 }
 const json = (s: string) => JSON.parse(s) as Record<string, unknown>;
 const openssl = (alg: string, path: string) =>
@@ -75,13 +106,14 @@ describe('hash', () => {
     expect(r.stderr).toBe(`error: ${missing}: no such file or folder\n`);
   });
 
-  it('reports an unreadable file as permission denied and still hashes the others', () => {
+  it('reports an unreadable file as permission denied and still hashes the others', (ctx) => {
     const locked = join(dir, 'locked.bin');
     writeFileSync(locked, 'secret');
     chmodSync(locked, 0o000);
     // CI runs as root, which reads anything: run the CLI as an unprivileged user.
-    const asUser = process.getuid?.() === 0 ? '65534' : undefined; // nobody
-    const r = cli(['hash', '--algo', 'md5', '--json', abc, locked], { asUser });
+    const as = process.getuid?.() === 0 ? unprivilegedCopy() : undefined;
+    if (typeof as === 'string') return ctx.skip(as);
+    const r = cli(['hash', '--algo', 'md5', '--json', abc, locked], { as });
     expect(r.code).toBe(2);
     const files = json(r.stdout).files as { digests?: unknown; error?: { code: string; message: string } }[];
     expect(files[0]!.digests).toBeDefined();

@@ -94,10 +94,19 @@ describe('the handler table', () => {
   it('cancels a long hash from the window that started it, not from another', async () => {
     const big = join(dir, 'big.bin');
     execFileSync('truncate', ['-s', '3G', big]);
-    const caller = newCaller(5);
+    // The job is known to be running once its first progress event reaches the window.
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const caller: Caller = {
+      ...newCaller(5),
+      emit: (e, p) => {
+        events.push([e, p]);
+        if (e === 'job:progress' && (p as { jobId: string }).jobId === 'long') started();
+      },
+    };
     await call(Channel.GrantDropped, { paths: [big] }, caller);
     const job = call(Channel.HashFiles, { jobId: 'long', paths: [big], algorithms: ['sha512', 'sha3-512', 'whirlpool'] }, caller);
-    await new Promise((r) => setTimeout(r, 300));
+    await running;
     expect(await call(Channel.CancelJob, { jobId: 'long' }, newCaller(6))).toEqual({ ok: true, value: { cancelled: false } });
     expect(await call(Channel.CancelJob, { jobId: 'long' }, caller)).toEqual({ ok: true, value: { cancelled: true } });
     const r = (await job) as Envelope<{ files: Array<{ error?: { code: string } }> }>;
