@@ -1,4 +1,5 @@
 // The hash-workbench command: parses arguments, calls the node/ services, prints. No logic of its own.
+import { errorInfo } from '../common/errors.js';
 import { HashPool } from '../node/hash-pool.js';
 import { algorithmsCommand } from './commands/algorithms.js';
 import { checkCommand } from './commands/check.js';
@@ -66,10 +67,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         throw new UsageError(`unknown command ${command} (run "hash-workbench --help")`);
     }
   } catch (err) {
-    const e = err as Error & { fileError?: { message: string }; code?: string };
-    // node:util parseArgs throws ERR_PARSE_ARGS_* for unknown or malformed options.
-    const message = e.fileError?.message ?? e.message;
-    io.err(`error: ${message}\n`);
+    // Ours (WorkbenchError), node:util parseArgs's ERR_PARSE_ARGS_* for unknown or malformed options, or any other.
+    io.err(`error: ${errorInfo(err).message}\n`);
     return 2;
   } finally {
     await pool?.destroy();

@@ -3,17 +3,14 @@ import type { AlgorithmId, ImplementationName } from './algorithms.js';
 import type { ByteWindow } from './byte-window.js';
 import type { ChecksumEntry, ChecksumFormat, ChecksumProblem } from './checksum-file.js';
 import type { Encoding } from './encodings.js';
+import type { ErrorInfo } from './errors.js';
 import type { PasteRole } from './paste.js';
 
 /** Lower-case hex digests by algorithm; the one place digests cross boundaries as text. */
 export type DigestMap = Partial<Record<AlgorithmId, string>>;
 
-export interface FileError {
-  /** errno-style code (ENOENT, EACCES…) or one of ours: CHANGED, DELETED, CANCELLED, NOT_A_FILE, WORKER. */
-  code: string;
-  /** One line naming the file and the cause. */
-  message: string;
-}
+/** A file's error: an errno code (ENOENT, EACCES…) or one of ours (CHANGED, DELETED, CANCELLED…); the message names the file. */
+export type FileError = ErrorInfo;
 
 export interface FileHashResult {
   path: string;

@@ -1,3 +1,4 @@
+import { errorInfo, WorkbenchError, type ErrorCode } from '../common/errors.js';
 import type { FileError } from '../common/hash-types.js';
 
 const CAUSES: Record<string, string> = {
@@ -13,16 +14,14 @@ const CAUSES: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
 };
 
-/** Turns any thrown value into the one-line, user-facing error for a path. */
+/** Turns any thrown value into the one-line, user-facing error for a path (ours already names it). */
 export function fileError(path: string, err: unknown): FileError {
-  const e = err as NodeJS.ErrnoException & { fileError?: FileError };
-  if (e && e.fileError) return e.fileError;
-  const code = typeof e?.code === 'string' ? e.code : 'ERROR';
-  const cause = CAUSES[code] ?? (e instanceof Error ? e.message : String(err));
-  return { code, message: `${path}: ${cause}` };
+  if (err instanceof WorkbenchError) return err.toInfo();
+  const { code, message } = errorInfo(err);
+  return { code, message: `${path}: ${CAUSES[code] ?? message}` };
 }
 
-/** An Error that carries its user-facing form through promise chains and worker messages. */
-export function failure(code: string, message: string): Error & { fileError: FileError } {
-  return Object.assign(new Error(message), { fileError: { code, message } });
+/** The error of a file: its message is the one line the user sees, and it survives promise chains and worker messages. */
+export function failure(code: ErrorCode, message: string): WorkbenchError {
+  return new WorkbenchError(code, message);
 }

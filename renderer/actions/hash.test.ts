@@ -169,7 +169,7 @@ describe('cancelHash', () => {
   it('shows a failed cancel on the card and lets the user try again', async () => {
     void hashPaths(['/a/one']);
     const { jobId } = onlyJob();
-    fake.api.cancelJob.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'No such job.' } });
+    fake.api.cancelJob.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'No such job.' } });
     await cancelHash(jobId);
     expect(onlyJob()).toMatchObject({ status: 'running', cancelRequested: false, error: 'No such job.' });
     expect(state().errors).toEqual([]);

@@ -24,7 +24,7 @@ export function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-const notUsed = async (): Promise<Envelope<never>> => ({ ok: false, error: { code: 'NOT_IN_TEST', message: 'not used in this test' } });
+const notUsed = async (): Promise<Envelope<never>> => ({ ok: false, error: { code: 'FAILED', message: 'not used in this test' } });
 
 export function fakeWorkbench() {
   const listeners = {

@@ -2,15 +2,8 @@
 // response type, and every event main sends. Main, the preload and the renderer all import this file.
 import { ALGORITHMS, type AlgorithmId, type ImplementationName } from '../algorithms.js';
 import { ENCODINGS, type Encoding } from '../encodings.js';
-import type {
-  CheckResult,
-  CompareResult,
-  FileError,
-  HashFilesResult,
-  HashProgress,
-  VerifyEntryResult,
-  VerifyResult,
-} from '../hash-types.js';
+import type { ErrorInfo } from '../errors.js';
+import type { CheckResult, CompareResult, HashFilesResult, HashProgress, VerifyEntryResult, VerifyResult } from '../hash-types.js';
 import type { ChecksumFormat } from '../checksum-file.js';
 import type { OtaReport } from '../ota/report.js';
 import { array, boolean, json, number, object, oneOf, optional, record, string, type Schema } from './schema.js';
@@ -185,12 +178,8 @@ export type ResponseOf<C extends ChannelName> = Contract[C]['response'];
 /** What crosses the boundary: a value, or an error with a code the UI can act on. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-export interface IpcError {
-  /** INVALID (payload refused), REFUSED_PATH, CANCELLED, NOT_FOUND, FAILED… or a file error code. */
-  code: string;
-  message: string;
-  fileError?: FileError;
-}
+/** The error as it crosses: a code from the closed set in errors.ts, a message to show, details to branch on. */
+export type IpcError = ErrorInfo;
 
 export function isChannel(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, name);

@@ -1,12 +1,15 @@
 // Small run-time schemas for IPC payloads: main checks every request against one before any service
 // sees it. Objects are strict (an unknown field is an error), strings and lists have size limits.
 
-export class ValidationError extends Error {
+import { WorkbenchError } from '../errors.js';
+
+/** A value that does not fit its schema: INVALID, with the field (`appUrl`, `frontends[0].label`) in details. */
+export class ValidationError extends WorkbenchError {
   constructor(
     readonly path: string,
     message: string,
   ) {
-    super(`${path}: ${message}`);
+    super('INVALID', `${path}: ${message}`, { field: path.replace(/^\$\.?/, '') || undefined });
   }
 }
 

@@ -4,6 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { ALGORITHMS } from '../../common/algorithms.js';
 import { formatChecksumFile } from '../../common/checksum-file.js';
+import { errorInfo, WorkbenchError, type ErrorKind } from '../../common/errors.js';
 import {
   Channel,
   CONTRACT,
@@ -15,7 +16,6 @@ import {
   type Envelope,
   type EventName,
   type EventPayloads,
-  type IpcError,
   type RequestOf,
   type ResponseOf,
 } from '../../common/ipc/contract.js';
@@ -25,7 +25,7 @@ import { isSafeExternalUrl } from '../../common/url-check.js';
 import { parseFrontendSpec } from '../../common/ota/frontend-spec.js';
 import { parseHar, type Har } from '../../common/ota/har.js';
 import { parseLog } from '../../common/ota/log-lines.js';
-import { describeProblem } from '../../common/ota/parse-result.js';
+import { describeProblem, type ParseProblem } from '../../common/ota/parse-result.js';
 import { checkReport, mergeReports, parseReport } from '../../common/ota/report.js';
 import { renderReportHtml } from '../../common/ota/report-html.js';
 import { checkHash } from '../check-hash.js';
@@ -38,7 +38,7 @@ import { CannotRun, diagnose, type FrontendTarget } from '../ota/sweep.js';
 import { verifyChecksumFile } from '../verify-checksums.js';
 import type { AppStore } from './app-store.js';
 import type { Jobs } from './jobs.js';
-import { RefusedPath, type PathGrants } from './path-grants.js';
+import type { PathGrants } from './path-grants.js';
 
 export type DialogKind = RequestOf<typeof Channel.OpenDialog>['kind'];
 
@@ -106,7 +106,7 @@ export const HANDLERS: HandlerTable = {
   async [Channel.ReadText](req, caller) {
     const path = await caller.grants.check(req.path);
     if ((await stat(path)).size > 20_000_000)
-      throw Object.assign(new Error(`${basename(path)} is over 20 MB: not a log or a moduleinfo`), { code: 'TOO_LARGE' });
+      throw new WorkbenchError('TOO_LARGE', `${basename(path)} is over 20 MB: not a log or a moduleinfo`, { path });
     return { text: await readFile(path, 'utf8') };
   },
 
@@ -186,7 +186,7 @@ export const HANDLERS: HandlerTable = {
     let har: Har | undefined;
     if (req.harPath) {
       const parsed = parseHar(await readFile(await caller.grants.check(req.harPath), 'utf8'));
-      if (!parsed.ok) throw Object.assign(new Error(`HAR file: ${describeProblem(parsed.error)}`), { code: 'INVALID_INPUT' });
+      if (!parsed.ok) throw invalidInput('harPath', `HAR file: ${describeProblem(parsed.error)}`, parsed.error);
       har = parsed.value;
     }
     const caText = req.caPath ? await readFile(await caller.grants.check(req.caPath), 'utf8') : undefined;
@@ -223,7 +223,7 @@ export const HANDLERS: HandlerTable = {
             caller.emit(Event.Progress, { jobId: req.jobId, kind: 'ota', phase: p.phase, done: p.done, total: p.total, path: p.path }),
         });
       } catch (err) {
-        if (err instanceof CannotRun) throw Object.assign(new Error(err.message), { code: 'CANNOT_RUN' });
+        if (err instanceof CannotRun) throw new WorkbenchError('CANNOT_RUN', err.message);
         throw err;
       }
     });
@@ -231,7 +231,7 @@ export const HANDLERS: HandlerTable = {
 
   async [Channel.ExportReport](req, caller, s) {
     const checked = checkReport(req.report);
-    if (!checked.ok) throw Object.assign(new Error(describeProblem(checked.error)), { code: 'INVALID' });
+    if (!checked.ok) throw invalidInput('report', describeProblem(checked.error), checked.error);
     const target = await s.platform.saveDialog(`ota-check-${checked.value.moduleName ?? 'report'}.html`, caller.id);
     if (!target) return { paths: [] };
     const stem = target.replace(/\.(html?|json)$/i, '');
@@ -253,7 +253,16 @@ export const HANDLERS: HandlerTable = {
     const checkedPath = await givenOrChosen(req.path, 'report', caller, s);
     if (!checkedPath) return {};
     const parsed = parseReport(await readFile(checkedPath, 'utf8'));
-    if (!parsed.ok) throw Object.assign(new Error(`${basename(checkedPath)}: ${describeProblem(parsed.error)}`), { code: 'INVALID_INPUT' });
+    if (!parsed.ok) {
+      // Not JSON at all, or a JSON file with another schema: not a report (a dropped .json the renderer then hashes).
+      const notAReport = parsed.error.jsonPath === undefined || parsed.error.jsonPath === '$.schema';
+      throw invalidInput(
+        'report',
+        `${basename(checkedPath)}: ${describeProblem(parsed.error)}`,
+        parsed.error,
+        notAReport ? 'not-a-report' : undefined,
+      );
+    }
     await s.store.addRecent({ path: checkedPath, openedAt: new Date().toISOString(), headline: parsed.value.headline });
     return { path: checkedPath, report: parsed.value };
   },
@@ -261,7 +270,7 @@ export const HANDLERS: HandlerTable = {
   async [Channel.MergeReports](req) {
     const reports = req.reports.map((r, i) => {
       const parsed = checkReport(r);
-      if (!parsed.ok) throw Object.assign(new Error(`report ${i + 1}: ${describeProblem(parsed.error)}`), { code: 'INVALID_INPUT' });
+      if (!parsed.ok) throw invalidInput(`reports[${i}]`, `report ${i + 1}: ${describeProblem(parsed.error)}`, parsed.error);
       return parsed.value;
     });
     return reports.slice(1).reduce(mergeReports, reports[0]!);
@@ -320,23 +329,21 @@ export async function dispatch(
   try {
     request = CONTRACT[channel].request.parse(payload);
   } catch (err) {
-    if (err instanceof ValidationError) return { ok: false, error: { code: 'INVALID', message: `${channel}: ${err.message}` } };
-    return { ok: false, error: { code: 'INVALID', message: `${channel}: the request could not be read` } };
+    if (!(err instanceof ValidationError))
+      return { ok: false, error: { code: 'INVALID', message: `${channel}: the request could not be read` } };
+    return { ok: false, error: { code: 'INVALID', message: `${channel}: ${err.message}`, details: err.details } };
   }
   try {
     const handler = table[channel] as (req: unknown, c: Caller, s: Services) => Promise<unknown>;
     return { ok: true, value: await handler(request, caller, services) };
   } catch (err) {
-    return { ok: false, error: toIpcError(err) };
+    return { ok: false, error: errorInfo(err) };
   }
 }
 
-function toIpcError(err: unknown): IpcError {
-  if (err instanceof RefusedPath) return { code: err.code, message: err.message };
-  const e = err as Error & { code?: unknown; fileError?: { code: string; message: string } };
-  if (e?.fileError) return { code: e.fileError.code, message: e.fileError.message, fileError: e.fileError };
-  const code = typeof e?.code === 'string' ? e.code : 'FAILED';
-  return { code, message: e instanceof Error ? e.message : String(err) };
+/** An input file or value that cannot be used, with the field it came from and where in it the problem is. */
+function invalidInput(field: string, message: string, problem: ParseProblem, kind?: ErrorKind): WorkbenchError {
+  return new WorkbenchError('INVALID', message, { field, jsonPath: problem.jsonPath, line: problem.line, column: problem.column, kind });
 }
 
 /** A path the renderer names (it must have been granted), or one the user picks now; undefined if cancelled. */
@@ -354,16 +361,20 @@ function parseCaseFile(text: string, name: string): CaseFile {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw Object.assign(new Error(`${name} is not a Hash Workbench case file (not JSON)`), { code: 'INVALID_INPUT' });
+    throw new WorkbenchError('INVALID', `${name} is not a Hash Workbench case file (not JSON)`, { field: 'case', input: name });
   }
   const v = value as Partial<CaseFile> | null;
   if (!v || v.schema !== 'hash-workbench/case')
-    throw Object.assign(new Error(`${name} is not a Hash Workbench case file`), { code: 'INVALID_INPUT' });
+    throw new WorkbenchError('INVALID', `${name} is not a Hash Workbench case file`, { field: 'case', input: name, jsonPath: '$.schema' });
   const { schema: _schema, ...rest } = v;
   try {
     return { schema: 'hash-workbench/case', ...CASE_SCHEMA.parse(rest) };
   } catch (err) {
-    throw Object.assign(new Error(`${name}: ${(err as Error).message}`), { code: 'INVALID_INPUT' });
+    throw new WorkbenchError('INVALID', `${name}: ${(err as Error).message}`, {
+      field: 'case',
+      input: name,
+      jsonPath: (err as ValidationError).path,
+    });
   }
 }
 

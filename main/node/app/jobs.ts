@@ -1,10 +1,11 @@
 // Long jobs (hashing, OTA sweeps) by id, per window: cancelled from that window, or all of them when it closes.
+import { WorkbenchError } from '../../common/errors.js';
 
 export class Jobs {
   private readonly running = new Map<string, { owner: number; controller: AbortController }>();
 
   start(jobId: string, owner: number): AbortSignal {
-    if (this.running.has(jobId)) throw Object.assign(new Error(`a job ${jobId} is already running`), { code: 'INVALID' });
+    if (this.running.has(jobId)) throw new WorkbenchError('INVALID', `a job ${jobId} is already running`, { field: 'jobId', input: jobId });
     const controller = new AbortController();
     this.running.set(jobId, { owner, controller });
     return controller.signal;

@@ -2,14 +2,15 @@
 // or "Open with", and the reports the app saved or opened. Anything else the renderer asks for is refused.
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { WorkbenchError } from '../../common/errors.js';
 
-export class RefusedPath extends Error {
-  readonly code = 'REFUSED_PATH';
-  constructor(readonly path: string) {
-    super(
-      `${path}: this file was not opened or dropped in Hash Workbench, so the app will not read it. Open it with Open File… or drop it on the window.`,
-    );
-  }
+/** REFUSED_PATH: the path was not chosen by the user, and the message says how to open it. */
+function refusedPath(path: string): WorkbenchError {
+  return new WorkbenchError(
+    'REFUSED_PATH',
+    `${path}: this file was not opened or dropped in Hash Workbench, so the app will not read it. Open it with Open File… or drop it on the window.`,
+    { path },
+  );
 }
 
 export class PathGrants {
@@ -40,16 +41,16 @@ export class PathGrants {
     return out;
   }
 
-  /** Throws RefusedPath unless the path was granted or lies inside a granted folder (links resolved). */
+  /** Throws REFUSED_PATH unless the path was granted or lies inside a granted folder (links resolved). */
   async check(path: string): Promise<string> {
-    if (typeof path !== 'string' || !isAbsolute(path) || path.includes('\0')) throw new RefusedPath(String(path));
+    if (typeof path !== 'string' || !isAbsolute(path) || path.includes('\0')) throw refusedPath(String(path));
     const abs = resolve(path);
     if (this.files.has(abs) || this.folders.has(abs)) return abs;
-    if (!this.folders.size) throw new RefusedPath(abs);
+    if (!this.folders.size) throw refusedPath(abs);
     // Inside a granted folder, judged on the real path so a link cannot lead out of it.
     const real = await realpath(abs).catch(() => abs);
     for (const folder of this.folders) if (inside(folder, real)) return abs;
-    throw new RefusedPath(abs);
+    throw refusedPath(abs);
   }
 
   async checkAll(paths: string[]): Promise<string[]> {

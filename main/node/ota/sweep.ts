@@ -6,6 +6,7 @@ import https from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromHex, toOutSystems } from '../../common/encodings.js';
+import { WorkbenchError } from '../../common/errors.js';
 import { unique } from '../../common/unique.js';
 import { diffBytes } from '../../common/ota/byte-diff.js';
 import { decideCurrentVersion } from '../../common/ota/current-version.js';
@@ -374,8 +375,8 @@ async function readFromFolder(
   const obs: Observation = { source: p.source, vantage, path, body: 'file', file, at: new Date().toISOString() };
   try {
     const st = await stat(file);
-    if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    if (st.size > maxBytes) throw Object.assign(new Error(`over the ${maxBytes} bytes cap`), { code: 'TOO_LARGE' });
+    if (!st.isFile()) throw new WorkbenchError('EISDIR', 'not a file');
+    if (st.size > maxBytes) throw new WorkbenchError('TOO_LARGE', `over the ${maxBytes} bytes cap`);
     const body = new Uint8Array(await readFile(file));
     obs.hash = await osMd5(pool, body);
     obs.size = body.length;

@@ -421,7 +421,7 @@ describe('case files', () => {
   it('says a bad case file is not one, next to the button, in plain words', async () => {
     fake.api.openCase.mockResolvedValueOnce({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'case.hwcase is not a Hash Workbench case file (not JSON)' },
+      error: { code: 'INVALID', message: 'case.hwcase is not a Hash Workbench case file (not JSON)', details: { field: 'case' } },
     });
     render();
     await click('customer-open-case');

@@ -1,6 +1,7 @@
 // Customer mode's calls to main, and what it takes from the frame: case files opened with the app or
 // dropped, the "Customer mode" menu command, and its own check's progress. The check itself (every
 // download, every comparison, the verdict) runs in main; this only gathers the inputs and shows the answer.
+import { isErrnoCode, isNetworkErrno } from '../../../main/common/errors.js';
 import type { IpcError, JobProgress } from '../../../main/common/ipc/contract.js';
 import type { RequestOf } from '../../../main/common/ipc/contract.js';
 import { api, settle } from '../../actions/api.js';
@@ -98,7 +99,7 @@ export function startOver(): void {
 // ---- Case files ----
 
 function caseProblem(error: IpcError): Problem {
-  if (error.code === 'INVALID_INPUT' || error.code === 'INVALID') return { message: s.intro.caseBad, detail: error.message };
+  if (error.code === 'INVALID') return { message: s.intro.caseBad, detail: error.message };
   return { message: s.intro.caseUnreadable(error.message) };
 }
 
@@ -147,14 +148,11 @@ export function removeHar(): void {
 export function runProblem(error: IpcError, hadHar: boolean): NonNullable<RunState['problem']> {
   const detail = error.message;
   // The recording is the only file a customer's check reads: a refused or unreadable path is it.
-  if (
-    hadHar &&
-    (error.code === 'REFUSED_PATH' || /^E[A-Z]+$/.test(error.code)) &&
-    !/^E(CONN|HOST|NET|AI_|TIMEDOUT|NOTFOUND|PROTO)/.test(error.code)
-  ) {
+  if (hadHar && (error.code === 'REFUSED_PATH' || (isErrnoCode(error.code) && !isNetworkErrno(error.code)))) {
     return { concern: 'capture', message: s.capture.unreadable, detail };
   }
-  if (hadHar && error.code === 'INVALID_INPUT' && /\bHAR\b/i.test(detail)) return { concern: 'capture', message: s.capture.bad, detail };
+  if (hadHar && error.code === 'INVALID' && error.details?.field === 'harPath')
+    return { concern: 'capture', message: s.capture.bad, detail };
   if (/timed?\s*out|timeout|ETIMEDOUT/i.test(`${error.code} ${detail}`)) return { concern: 'address', message: s.address.timeout, detail };
   if (
     error.code === 'CANNOT_RUN' ||
@@ -164,7 +162,7 @@ export function runProblem(error: IpcError, hadHar: boolean): NonNullable<RunSta
   ) {
     return { concern: 'address', message: s.address.unreachable, detail };
   }
-  if (error.code === 'INVALID' && /appUrl/.test(detail)) return { concern: 'address', message: s.address.refused, detail };
+  if (error.code === 'INVALID' && error.details?.field === 'appUrl') return { concern: 'address', message: s.address.refused, detail };
   return { concern: 'general', message: s.checking.failed, detail };
 }
 

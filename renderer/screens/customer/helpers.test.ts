@@ -96,11 +96,18 @@ describe('runProblem', () => {
       concern: 'address',
       message: s.address.timeout,
     });
-    expect(runProblem({ code: 'INVALID', message: 'ota:diagnose: appUrl: does not match' }, false)).toMatchObject({
+    expect(
+      runProblem(
+        { code: 'INVALID', message: 'ota:diagnose: $.appUrl: text not in the expected form', details: { field: 'appUrl' } },
+        false,
+      ),
+    ).toMatchObject({
       concern: 'address',
       message: s.address.refused,
     });
-    expect(runProblem({ code: 'INVALID_INPUT', message: 'HAR file: line 1: not JSON' }, true)).toMatchObject({
+    expect(
+      runProblem({ code: 'INVALID', message: 'HAR file: line 1: not JSON', details: { field: 'harPath', line: 1 } }, true),
+    ).toMatchObject({
       concern: 'capture',
       message: s.capture.bad,
     });

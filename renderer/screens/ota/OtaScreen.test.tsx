@@ -276,8 +276,9 @@ describe('from the frame', () => {
         : {
             ok: false,
             error: {
-              code: 'INVALID_INPUT',
+              code: 'INVALID',
               message: 'data.json: not a Hash Workbench OTA report (schema is not hash-workbench/ota-report)',
+              details: { field: 'report', jsonPath: '$.schema', kind: 'not-a-report' },
             },
           },
     );

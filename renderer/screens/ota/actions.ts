@@ -1,5 +1,6 @@
 // The OTA screen's calls to main: run and cancel the check, pick files and folders, remember frontends
 // per app, and show a report that was opened or merged elsewhere.
+import type { IpcError } from '../../../main/common/ipc/contract.js';
 import type { OtaReport } from '../../../main/common/ota/report.js';
 import { api, settle } from '../../actions/api.js';
 import { fileName } from '../../format.js';
@@ -138,11 +139,11 @@ export function showReport(report: OtaReport, origin: ReportOrigin, path?: strin
   useWorkbench.getState().navigate('ota');
 }
 
-/** A report path from a drop, open-with or the recent list: shown in the result view, or why not. */
-export async function openReportAt(path: string): Promise<{ ok: true } | { ok: false; message: string }> {
+/** A report path from a drop, open-with or the recent list: shown in the result view, or why not (no error: nothing to open). */
+export async function openReportAt(path: string): Promise<{ ok: true } | { ok: false; error?: IpcError }> {
   const result = await settle(() => api().openReport({ path }));
-  if (!result.ok) return { ok: false, message: result.error.message };
-  if (result.value.path === undefined) return { ok: false, message: '' };
+  if (!result.ok) return { ok: false, error: result.error };
+  if (result.value.path === undefined) return { ok: false };
   showReport(result.value.report, 'opened', result.value.path);
   return { ok: true };
 }

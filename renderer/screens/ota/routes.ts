@@ -8,15 +8,13 @@ import { openReportAt } from './actions.js';
 import { exportReport, shownReport } from './export.js';
 import { useOta } from './store.js';
 
-/** main/common/ota/report.ts says this when a .json is not a report at all: then it is a file to hash. */
-const NOT_A_REPORT = /not a (JSON report|Hash Workbench OTA report)/;
-
 async function openDroppedReports(paths: string[]): Promise<void> {
   for (const path of paths) {
     const result = await openReportAt(path);
-    if (result.ok || !result.message) continue;
-    if (NOT_A_REPORT.test(result.message)) await hashPaths([path]);
-    else useWorkbench.getState().pushError(result.message);
+    if (result.ok || !result.error) continue;
+    // A .json that is not a report at all is a file to hash.
+    if (result.error.details?.kind === 'not-a-report') await hashPaths([path]);
+    else useWorkbench.getState().pushError(result.error.message);
   }
 }
 

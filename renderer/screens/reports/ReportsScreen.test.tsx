@@ -65,7 +65,7 @@ describe('reports', () => {
   it('opens a report from the dialog, and shows a failure next to the button', async () => {
     fake.api.openReport.mockResolvedValueOnce({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'x.json: report schema version 9 is newer than this app reads (1)' },
+      error: { code: 'INVALID', message: 'x.json: report schema version 9 is newer than this app reads (1)', details: { field: 'report' } },
     });
     fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/agent.json', report: smallReport() } });
     await render();
@@ -101,7 +101,7 @@ describe('reports', () => {
     fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/other.json', report: smallReport() } });
     fake.api.mergeReports.mockResolvedValueOnce({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'report 2: missing or invalid field runs' },
+      error: { code: 'INVALID', message: 'report 2: missing or invalid field runs', details: { field: 'reports[1]' } },
     });
     await render();
     await click($('reports-merge'));

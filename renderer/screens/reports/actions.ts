@@ -32,7 +32,7 @@ export async function openRecent(path: string): Promise<void> {
   useReports.setState({ busy: 'open', openError: undefined });
   const result = await openReportAt(path);
   useReports.setState({ busy: undefined });
-  if (!result.ok && result.message) useReports.setState({ openError: s.openFailed(result.message) });
+  if (!result.ok && result.error) useReports.setState({ openError: s.openFailed(result.error.message) });
 }
 
 /** Picks the customer's report and has main join it with the one shown and judge both again. */

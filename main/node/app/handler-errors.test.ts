@@ -1,0 +1,120 @@
+// The error envelopes the renderer branches on: a closed code and the details (field, kind), never the words.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isErrorCode } from '../../common/errors.js';
+import { Channel } from '../../common/ipc/contract.js';
+import { HashPool } from '../hash-pool.js';
+import { AppStore } from './app-store.js';
+import { dispatch, type Caller, type Services } from './handlers.js';
+import { Jobs } from './jobs.js';
+import { PathGrants } from './path-grants.js';
+
+let dir: string;
+let services: Services;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hw-handler-errors-'));
+  services = {
+    pool: new HashPool({ size: 1 }),
+    jobs: new Jobs(),
+    store: new AppStore(join(dir, 'data')),
+    platform: {
+      version: 'test',
+      platform: 'linux',
+      arch: 'x64',
+      openDialog: async () => [],
+      saveDialog: async () => undefined,
+      openExternal: async () => undefined,
+      proxyFor: async () => undefined,
+    },
+  };
+});
+afterAll(async () => {
+  await services.pool.destroy();
+});
+
+const granted = async (name: string, text: string): Promise<{ caller: Caller; path: string }> => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  const caller: Caller = { id: 1, grants: new PathGrants(), emit: () => undefined };
+  await caller.grants.grant(path);
+  return { caller, path };
+};
+
+describe('error envelopes', () => {
+  it('name the refused field of a request', async () => {
+    const { caller } = await granted('unused.txt', '');
+    const r = await dispatch(Channel.Diagnose, { jobId: 'x', appUrl: 'ftp://example.com/MyApp/', frontends: [] }, caller, services);
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'INVALID', message: 'ota:diagnose: $.appUrl: text not in the expected form', details: { field: 'appUrl' } },
+    });
+  });
+
+  it('say a refused path is one, and which', async () => {
+    const caller: Caller = { id: 2, grants: new PathGrants(), emit: () => undefined };
+    const path = join(dir, 'never.txt');
+    const r = await dispatch(Channel.ReadText, { path }, caller, services);
+    expect(r).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH', details: { path } } });
+  });
+
+  it('tell a .json that is no report from a broken report', async () => {
+    const plain = await granted('data.json', '{"name":"not a report"}');
+    expect(await dispatch(Channel.OpenReport, { path: plain.path }, plain.caller, services)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', details: { field: 'report', kind: 'not-a-report' } },
+    });
+    const text = await granted('notes.json', 'this is { not JSON');
+    expect(await dispatch(Channel.OpenReport, { path: text.path }, text.caller, services)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', details: { field: 'report', kind: 'not-a-report' } },
+    });
+    const newer = await granted('newer.json', JSON.stringify({ schema: 'hash-workbench/ota-report', schemaVersion: 99 }));
+    const r = await dispatch(Channel.OpenReport, { path: newer.path }, newer.caller, services);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID', details: { field: 'report', jsonPath: '$.schemaVersion' } } });
+    expect(!r.ok && r.error.details?.kind).toBeUndefined();
+  });
+
+  it('say a HAR that cannot be read concerns the HAR field', async () => {
+    const { caller, path } = await granted('session.har', '{ "log": ');
+    const r = await dispatch(
+      Channel.Diagnose,
+      { jobId: 'har', appUrl: 'http://127.0.0.1:9/MyApp/', frontends: [], harPath: path },
+      caller,
+      services,
+    );
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID', details: { field: 'harPath' } } });
+    expect(!r.ok && r.error.message).toMatch(/^HAR file: /);
+  });
+
+  it('say a bad case file concerns the case, and a file too large is TOO_LARGE', async () => {
+    const bad = await granted('c.hwcase', '{"schema":"hash-workbench/case","appUrl":"nope"}');
+    expect(await dispatch(Channel.OpenCase, { path: bad.path }, bad.caller, services)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', details: { field: 'case', input: 'c.hwcase', jsonPath: '$.appUrl' } },
+    });
+    const big = await granted('big.log', 'x'.repeat(20_000_001));
+    expect(await dispatch(Channel.ReadText, { path: big.path }, big.caller, services)).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE', details: { path: big.path } },
+    });
+  });
+
+  it('carry an errno code as it is, and a job id twice is INVALID', async () => {
+    const caller: Caller = { id: 3, grants: new PathGrants(), emit: () => undefined };
+    const gone = join(dir, 'gone.txt');
+    await caller.grants.grant(gone);
+    const r = await dispatch(Channel.ReadText, { path: gone }, caller, services);
+    expect(r).toMatchObject({ ok: false, error: { code: 'ENOENT' } });
+    expect(!r.ok && isErrorCode(r.error.code)).toBe(true);
+    services.jobs.start('twice', 3);
+    try {
+      const again = await dispatch(Channel.CompareFiles, { jobId: 'twice', a: gone, b: gone }, caller, services);
+      expect(again).toMatchObject({ ok: false, error: { code: 'INVALID', details: { field: 'jobId', input: 'twice' } } });
+    } finally {
+      services.jobs.finish('twice');
+    }
+  });
+});
