@@ -1,18 +1,13 @@
-// Where opened, dropped and menu-chosen things go. Each screen registers what it takes when its module
-// loads, so the frame (drop zone, open-with, menu) needs to know no screen's insides.
-import type { JobProgress, MenuCommand, PathKind } from '../../main/common/ipc/contract.js';
+// Where opened and dropped paths go. Each screen registers the kinds it takes when its module loads, so
+// the frame (drop zone, open-with) needs to know no screen's insides. Menu commands: app/menu.ts.
+import type { PathKind } from '../../main/common/ipc/contract.js';
 
 type PathHandler = (paths: string[]) => boolean | void;
 const pathHandlers = new Map<PathKind, PathHandler>();
-const menuHandlers = new Map<MenuCommand, () => void>();
 
 /** A screen takes paths of this kind; return false from the handler to decline (they are then hashed). */
 export function onPaths(kind: PathKind, handler: PathHandler): void {
   pathHandlers.set(kind, handler);
-}
-
-export function onMenu(command: MenuCommand, handler: () => void): void {
-  menuHandlers.set(command, handler);
 }
 
 /** The kind of a path by its name: checksum files, reports, case files and HAR captures have their screens. */
@@ -41,23 +36,4 @@ export function routePaths(paths: string[], kind?: PathKind): string[] {
     if (!handler || handler(group) === false) left.push(...group);
   }
   return left;
-}
-
-export function runMenu(command: MenuCommand): boolean {
-  const handler = menuHandlers.get(command);
-  if (!handler) return false;
-  handler();
-  return true;
-}
-
-const progressListeners = new Set<(event: JobProgress) => void>();
-
-/** Screens with their own jobs (checksum verification, OTA checks) follow main's progress events here. */
-export function onJobProgress(listener: (event: JobProgress) => void): () => void {
-  progressListeners.add(listener);
-  return () => void progressListeners.delete(listener);
-}
-
-export function emitJobProgress(event: JobProgress): void {
-  for (const l of progressListeners) l(event);
 }

@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
 // Start-up wiring: main's events reach the right actions, settings load, encoding choices are saved.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashPaths } from '../screens/check/actions.js';
+import { useCheckScreen } from '../screens/check/store.js';
+import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
 import { flush, freshWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
 import { chooseEncoding, loadSettings } from './settings.js';
@@ -8,7 +11,7 @@ import { startWorkbench } from './start.js';
 
 let fake: FakeWorkbench;
 let stop: (() => void) | undefined;
-const state = () => useWorkbench.getState();
+const state = () => ({ ...useWorkbench.getState(), ...useCheckScreen.getState() });
 
 beforeEach(() => {
   fake = freshWorkbench();
@@ -37,7 +40,7 @@ describe('startWorkbench', () => {
     expect(state().screen).toBe('check');
   });
 
-  it('opens the file dialog for File > Open and navigates for the other menu commands', async () => {
+  it('answers every menu command through its one handler', async () => {
     stop = startWorkbench();
     fake.emitMenu('open-file');
     await flush();
@@ -48,18 +51,20 @@ describe('startWorkbench', () => {
     expect(state().screen).toBe('checksums');
     fake.emitMenu('customer-mode');
     expect(state().screen).toBe('customer');
+    // Nothing shown to export: said, and the screen stays.
     fake.emitMenu('export-report');
-    expect(state().screen).toBe('reports');
+    expect(state().screen).toBe('customer');
+    expect(state().errors.map((e) => e.message)).toEqual([strings.ota.menu.nothingToExport]);
   });
 
-  it('routes progress events to the store', () => {
+  it("routes a running job's progress events to it, and no one else's", () => {
     stop = startWorkbench();
-    state().addJob('job-1', ['/a']);
-    fake.emitProgress({
-      jobId: 'job-1',
-      kind: 'hash',
-      progress: { bytesDone: 5, totalBytes: 10, bytesPerSecond: 1, filesDone: 0, filesTotal: 1 },
-    });
+    void hashPaths(['/a']);
+    const jobId = fake.hashRequest().jobId;
+    const progress = { bytesDone: 5, totalBytes: 10, bytesPerSecond: 1, filesDone: 0, filesTotal: 1 };
+    fake.emitProgress({ jobId: 'not-running', kind: 'hash', progress: { ...progress, bytesDone: 7 } });
+    expect(state().jobs[0]?.progress).toBeUndefined();
+    fake.emitProgress({ jobId, kind: 'hash', progress });
     expect(state().jobs[0]?.progress?.bytesDone).toBe(5);
   });
 });

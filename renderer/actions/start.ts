@@ -1,17 +1,10 @@
 // Wiring done once when the window starts: main's events into actions, and the saved settings.
-import type { MenuCommand } from '../../main/common/ipc/contract.js';
-import { useWorkbench, type ScreenId } from '../store/index.js';
-import { hashPaths, openFiles, reportUnexpected } from './hash.js';
-import { emitJobProgress, routePaths, runMenu } from './routes.js';
+import { runMenu } from '../app/menu.js';
+import { hashPaths } from '../screens/check/actions.js';
+import { deliverProgress } from './jobs.js';
+import { routePaths } from './routes.js';
 import { loadSettings } from './settings.js';
-
-/** The screen each menu command leads to; 'about' has no screen yet. */
-const MENU_SCREENS: Partial<Record<MenuCommand, ScreenId>> = {
-  'open-checksum': 'checksums',
-  'new-ota': 'ota',
-  'export-report': 'reports',
-  'customer-mode': 'customer',
-};
+import { reportUnexpected } from './unexpected.js';
 
 let stop: (() => void) | undefined;
 
@@ -20,20 +13,13 @@ export function startWorkbench(): () => void {
   if (stop) return stop;
   const w = window.workbench;
   const offs = [
-    w.onProgress((event) => {
-      if (event.kind === 'hash') useWorkbench.getState().applyProgress(event);
-      emitJobProgress(event);
-    }),
+    // Each running job gets its own events (actions/jobs.ts).
+    w.onProgress(deliverProgress),
     w.onOpenPaths(({ paths, kind }) => {
       // Files opened with the app (Finder, Explorer, the command line) go where a drop would.
       hashPaths(routePaths(paths, kind)).catch(reportUnexpected);
     }),
-    w.onMenuCommand(({ command }) => {
-      if (command === 'open-file') return void openFiles().catch(reportUnexpected);
-      if (runMenu(command)) return;
-      const screen = MENU_SCREENS[command];
-      if (screen) useWorkbench.getState().navigate(screen);
-    }),
+    w.onMenuCommand(({ command }) => runMenu(command)),
   ];
   loadSettings().catch(reportUnexpected);
   stop = () => {

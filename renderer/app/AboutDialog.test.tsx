@@ -5,7 +5,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../main/common/ipc/contract.js';
 import { startWorkbench } from '../actions/start.js';
-import { aboutStrings } from '../strings/about.js';
+import { aboutStrings } from './about-strings.js';
 import { useDom } from '../test-support/dom.js';
 import { flush, freshWorkbench, type FakeWorkbench } from '../test-support/fake-workbench.js';
 import { AboutDialog, useAbout } from './AboutDialog.js';

@@ -1,14 +1,12 @@
 // Help > About: a native modal <dialog> with the version, the platform, which implementation each
 // algorithm uses here and which native packages fell back. Focus starts on Close; Escape closes it
 // (the browser's own cancel), and focus goes back to where it was.
-import '../styles/about.css';
+import './about.css';
 import { useEffect, useId, useRef } from 'react';
 import { create } from 'zustand';
 import { ALGORITHMS } from '../../main/common/algorithms.js';
 import type { AppInfo } from '../../main/common/ipc/contract.js';
 import { api, settle } from '../actions/api.js';
-import { reportUnexpected } from '../actions/hash.js';
-import { onMenu } from '../actions/routes.js';
 import { strings } from '../strings/index.js';
 
 const t = strings.about;
@@ -26,8 +24,6 @@ export async function openAbout(): Promise<void> {
   const result = await settle(() => api().appInfo());
   useAbout.setState(result.ok ? { info: result.value } : { error: t.failed(result.error.message) });
 }
-
-onMenu('about', () => void openAbout().catch(reportUnexpected));
 
 function Details({ info }: { info: AppInfo }) {
   return (

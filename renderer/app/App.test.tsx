@@ -7,6 +7,7 @@ import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
 import { useDom } from '../test-support/dom.js';
 import { flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type FakeWorkbench } from '../test-support/fake-workbench.js';
+import { useCheckScreen } from '../screens/check/store.js';
 import { App } from './App.js';
 
 const dom = useDom();
@@ -71,9 +72,9 @@ describe('frame', () => {
 describe('check a file', () => {
   it('shows a running card with its progress and a Cancel button', async () => {
     render();
-    act(() => useWorkbench.getState().addJob('job-1', ['/a/big.iso']));
+    act(() => useCheckScreen.getState().addJob('job-1', ['/a/big.iso']));
     act(() =>
-      useWorkbench.getState().applyProgress({
+      useCheckScreen.getState().applyProgress({
         jobId: 'job-1',
         kind: 'hash',
         progress: { bytesDone: 400_000_000, totalBytes: 1_000_000_000, bytesPerSecond: 200_000_000, filesDone: 0, filesTotal: 1 },
@@ -95,7 +96,7 @@ describe('check a file', () => {
     const all = Object.fromEntries(ALGORITHMS.map((a) => [a.id, '00'.repeat(a.digestBytes)]));
     render();
     act(() => {
-      const s = useWorkbench.getState();
+      const s = useCheckScreen.getState();
       s.addJob('job-1', ['/a/hello.txt']);
       s.finishJob('job-1', {
         ok: true,
@@ -131,7 +132,7 @@ describe('check a file', () => {
   it('shows a file’s error and a cancelled job on the card', () => {
     render();
     act(() => {
-      const s = useWorkbench.getState();
+      const s = useCheckScreen.getState();
       s.addJob('job-1', ['/a/one', '/a/two']);
       s.requestCancel('job-1');
       s.finishJob('job-1', {

@@ -2,23 +2,11 @@
 import { useEffect, type MouseEvent } from 'react';
 import { strings } from '../strings/index.js';
 import { useWorkbench } from '../store/index.js';
-import { CheckFileScreen } from '../screens/check/CheckFileScreen.js';
-import { ChecksumsScreen } from '../screens/checksums/ChecksumsScreen.js';
-import { CustomerScreen } from '../screens/customer/CustomerScreen.js';
-import { OtaScreen } from '../screens/ota/OtaScreen.js';
-import { ReportsScreen } from '../screens/reports/ReportsScreen.js';
+import { SCREENS } from '../screens/index.js';
 import { AboutDialog } from './AboutDialog.js';
 import { DropOverlay } from './DropOverlay.js';
 import { ErrorArea } from './ErrorArea.js';
 import { Nav } from './Nav.js';
-
-const SCREENS = {
-  check: CheckFileScreen,
-  checksums: ChecksumsScreen,
-  ota: OtaScreen,
-  customer: CustomerScreen,
-  reports: ReportsScreen,
-} as const;
 
 function useThemeAttribute(): void {
   const theme = useWorkbench((s) => s.theme);

@@ -1,7 +1,8 @@
 // Window-wide file drop. The overlay is pointer-events:none and holds nothing focusable,
 // so it can never trap the keyboard; it only shows while files are dragged over the window.
 import { useEffect, useState } from 'react';
-import { dropFiles, reportUnexpected } from '../actions/hash.js';
+import { reportUnexpected } from '../actions/unexpected.js';
+import { dropFiles } from '../screens/check/actions.js';
 import { strings } from '../strings/index.js';
 
 const carriesFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') ?? false;

@@ -1,6 +1,7 @@
 // Left navigation: one button per screen, the current one marked for assistive tech too.
 import { strings } from '../strings/index.js';
-import { SCREENS, useWorkbench } from '../store/index.js';
+import { SCREEN_IDS } from '../screens/index.js';
+import { useWorkbench } from '../store/index.js';
 
 export function Nav() {
   const screen = useWorkbench((s) => s.screen);
@@ -8,7 +9,7 @@ export function Nav() {
   return (
     <nav className="app-nav" aria-label={strings.nav.label}>
       <ul>
-        {SCREENS.map((id) => (
+        {SCREEN_IDS.map((id) => (
           <li key={id}>
             <button type="button" className="nav-item" aria-current={screen === id ? 'page' : undefined} onClick={() => navigate(id)}>
               {strings.nav[id]}

@@ -1,16 +1,15 @@
-// The renderer's one store, made of slices. Components read it with selectors; actions/ write it.
+// The frame's store, made of slices: which screen shows, the error area and the preferences every
+// screen reads. Each screen keeps its own state in its folder (screens/<id>/store.ts).
 import { create } from 'zustand';
 import { createErrorsSlice, type ErrorsSlice } from './errors.js';
-import { createHashJobsSlice, type HashJobsSlice } from './hash-jobs.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation.js';
 import { createPreferencesSlice, type PreferencesSlice } from './preferences.js';
 
-export type WorkbenchState = NavigationSlice & ErrorsSlice & HashJobsSlice & PreferencesSlice;
+export type WorkbenchState = NavigationSlice & ErrorsSlice & PreferencesSlice;
 
 export const useWorkbench = create<WorkbenchState>()((...a) => ({
   ...createNavigationSlice(...a),
   ...createErrorsSlice(...a),
-  ...createHashJobsSlice(...a),
   ...createPreferencesSlice(...a),
 }));
 
@@ -20,6 +19,4 @@ export function resetStore(): void {
 }
 
 export type { ScreenId } from './navigation.js';
-export { SCREENS } from './navigation.js';
-export type { HashJob, JobStatus } from './hash-jobs.js';
 export type { ErrorMessage } from './errors.js';

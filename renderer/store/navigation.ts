@@ -1,9 +1,10 @@
-// Which screen is showing. Plain state: there is no router, the window has one page.
+// Which screen is showing. Plain state: there is no router, the window has one page. The screens
+// themselves are listed once, in screens/index.ts.
 import type { StateCreator } from 'zustand';
+import type { ScreenId } from '../screens/index.js';
 import type { WorkbenchState } from './index.js';
 
-export const SCREENS = ['check', 'checksums', 'ota', 'customer', 'reports'] as const;
-export type ScreenId = (typeof SCREENS)[number];
+export type { ScreenId };
 
 export interface NavigationSlice {
   screen: ScreenId;

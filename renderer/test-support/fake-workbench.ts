@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { Envelope, EventPayloads, JobProgress, MenuCommand, Settings } from '../../main/common/ipc/contract.js';
 import type { HashFilesResult } from '../../main/common/hash-types.js';
 import type { WorkbenchApi } from '../../main/common/ipc/workbench-api.js';
+import { resetCheckScreen } from '../screens/check/store.js';
 import { resetStore } from '../store/index.js';
 
 type Listener<T> = (payload: T) => void;
@@ -101,9 +102,10 @@ export function installFakeWorkbench(): FakeWorkbench {
   return fake;
 }
 
-/** Where each test starts: the store at its initial state and a fresh fake as window.workbench. */
+/** Where each test starts: the frame's store and Check a file's at their initial state and a fresh fake as window.workbench. */
 export function freshWorkbench(): FakeWorkbench {
   resetStore();
+  resetCheckScreen();
   return installFakeWorkbench();
 }
 

@@ -2,7 +2,8 @@
 // saved for the next start; a failure to save is shown here, next to the choice it concerns.
 import { useState } from 'react';
 import { ALGORITHMS, DEFAULT_ALGORITHMS, algorithmInfo, type AlgorithmId } from '../../../main/common/algorithms.js';
-import { chooseAlgorithms, reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
+import { chooseAlgorithms } from './actions.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import { ALL_ALGORITHMS } from '../../store/preferences.js';

@@ -4,14 +4,14 @@ import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALGORITHMS, DEFAULT_ALGORITHMS } from '../../../main/common/algorithms.js';
 import type { CompareResult } from '../../../main/common/hash-types.js';
-import { hashPaths } from '../../actions/hash.js';
+import { hashPaths } from './actions.js';
 import { loadSettings } from '../../actions/settings.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import { typeInto, useDom } from '../../test-support/dom.js';
 import { flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type FakeWorkbench } from '../../test-support/fake-workbench.js';
 import { CheckFileScreen } from './CheckFileScreen.js';
-import { resetCheckScreen } from './store.js';
+import { resetCheckScreen, useCheckScreen } from './store.js';
 
 const dom = useDom();
 const { $, $$, text } = dom;
@@ -25,7 +25,7 @@ beforeEach(() => {
 
 function finishedCard(digests = { md5: HELLO_MD5, sha256: HELLO_SHA256 }): HTMLElement {
   act(() => {
-    const s = useWorkbench.getState();
+    const s = useCheckScreen.getState();
     s.addJob('job-1', ['/a/hello.txt']);
     s.finishJob('job-1', { ok: true, value: { files: [{ path: '/a/hello.txt', size: 11, digests }], skipped: [] } });
   });
@@ -37,7 +37,7 @@ describe('paste a hash to check', () => {
   const matchedRows = (card: HTMLElement) => $$('tr[data-match="true"]', card).map((r) => r.dataset.testid);
 
   it('is labelled and only on finished cards', () => {
-    act(() => useWorkbench.getState().addJob('job-0', ['/a/big.iso']));
+    act(() => useCheckScreen.getState().addJob('job-0', ['/a/big.iso']));
     expect($('[data-testid="paste-box"]')).toBeNull();
     const card = finishedCard();
     const box = $<HTMLTextAreaElement>('[data-testid="paste-box"]', card)!;

@@ -1,15 +1,17 @@
 // Check a file: open or drop files, one card per job, newest first; which algorithms to compute,
 // and a two-file comparison below the toolbar.
-import { openFiles, reportUnexpected } from '../../actions/hash.js';
+import './check.css';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
-import { useWorkbench } from '../../store/index.js';
+import { openFiles } from './actions.js';
 import { AlgorithmPicker } from './AlgorithmPicker.js';
 import { CompareSection } from './CompareSection.js';
 import { EncodingSwitch } from './EncodingSwitch.js';
 import { HashCard } from './HashCard.js';
+import { useCheckScreen } from './store.js';
 
 export function CheckFileScreen() {
-  const jobs = useWorkbench((s) => s.jobs);
+  const jobs = useCheckScreen((s) => s.jobs);
   return (
     <section className="screen" aria-labelledby="screen-title">
       <div className="screen-head">

@@ -3,7 +3,7 @@
 import { useId, type ReactNode } from 'react';
 import type { ByteWindow } from '../../../main/common/byte-window.js';
 import type { CompareResult } from '../../../main/common/hash-types.js';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import { cancelCompare, pickCompareFile, runCompare } from './compare.js';

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { ENCODINGS, isEncoding } from '../../../main/common/encodings.js';
 import { chooseEncoding } from '../../actions/settings.js';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 

@@ -1,15 +1,15 @@
 // One hash job: what is hashed, how far it got, each file's digests or error, and once finished a
 // box to paste a hash into and see which digest it matches.
 import { useId, useMemo } from 'react';
-import { cancelHash, reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
+import { cancelHash } from './actions.js';
 import { jobTitle } from '../../format.js';
 import { strings } from '../../strings/index.js';
-import type { HashJob } from '../../store/index.js';
 import { FileDigests } from './FileDigests.js';
 import { JobProgress } from './JobProgress.js';
 import { matchedIn, matchPaste } from './paste-match.js';
 import { PasteBox } from './PasteBox.js';
-import { useCheckScreen } from './store.js';
+import { useCheckScreen, type HashJob } from './store.js';
 
 export function HashCard({ job }: { job: HashJob }) {
   const titleId = useId();

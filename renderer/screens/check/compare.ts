@@ -1,5 +1,6 @@
 // Compare two files: pick each with the system dialog, then main compares them byte by byte.
 import { api, settle } from '../../actions/api.js';
+import { cancelJob, runJob } from '../../actions/jobs.js';
 import { strings } from '../../strings/index.js';
 import { useCheckScreen, type CompareState } from './store.js';
 
@@ -17,19 +18,22 @@ export async function pickCompareFile(which: 'a' | 'b'): Promise<void> {
 export async function runCompare(): Promise<void> {
   const { a, b, jobId: running } = compare();
   if (!a || !b || running) return;
-  const jobId = crypto.randomUUID();
-  update({ jobId, error: undefined, cancelled: false, cancelRequested: false });
-  const result = await settle(() => api().compareFiles({ jobId, a, b }));
-  const done = { jobId: undefined, cancelRequested: false };
-  if (result.ok) update({ ...done, result: { a, b, value: result.value } });
-  else if (result.error.code === 'CANCELLED') update({ ...done, cancelled: true });
-  else update({ ...done, error: strings.check.compare.failed(result.error.message) });
+  await runJob((jobId) => api().compareFiles({ jobId, a, b }), {
+    started: (jobId) => update({ jobId, error: undefined, cancelled: false, cancelRequested: false }),
+    settled: (result) => {
+      const done = { jobId: undefined, cancelRequested: false };
+      if (result.ok) update({ ...done, result: { a, b, value: result.value } });
+      else if (result.error.code === 'CANCELLED') update({ ...done, cancelled: true });
+      else update({ ...done, error: strings.check.compare.failed(result.error.message) });
+    },
+  });
 }
 
 export async function cancelCompare(): Promise<void> {
   const { jobId } = compare();
   if (!jobId) return;
-  update({ cancelRequested: true });
-  const result = await settle(() => api().cancelJob(jobId));
-  if (!result.ok) update({ cancelRequested: false, error: result.error.message });
+  await cancelJob(jobId, {
+    requested: () => update({ cancelRequested: true }),
+    failed: (message) => update({ cancelRequested: false, error: message }),
+  });
 }

@@ -5,7 +5,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../main/common/ipc/contract.js';
 import type { VerifyEntryResult, VerifyResult } from '../../../main/common/hash-types.js';
-import { dropFiles } from '../../actions/hash.js';
+import { dropFiles } from '../check/actions.js';
 import { startWorkbench } from '../../actions/start.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
@@ -20,6 +20,7 @@ import {
   type FakeWorkbench,
 } from '../../test-support/fake-workbench.js';
 import { ChecksumsScreen } from './ChecksumsScreen.js';
+import { useCheckScreen } from '../check/store.js';
 import { resetChecksums } from './store.js';
 
 const dom = useDom();
@@ -241,7 +242,7 @@ describe('routes into the screen', () => {
 describe('create a checksum file', () => {
   function hashed(): void {
     act(() => {
-      const s = useWorkbench.getState();
+      const s = useCheckScreen.getState();
       s.addJob('job-1', ['/a/hello.txt', '/a/abc.txt']);
       s.finishJob('job-1', {
         ok: true,
@@ -253,7 +254,7 @@ describe('create a checksum file', () => {
           skipped: [],
         },
       });
-      s.navigate('checksums');
+      useWorkbench.getState().navigate('checksums');
     });
   }
   const select = (testId: string) => $<HTMLSelectElement>(`[data-testid="${testId}"]`)!;

@@ -1,7 +1,7 @@
 // Checksum files: open or drop checksum files to verify every line (one card each, newest first),
 // and create a checksum file for the files hashed on Check a file.
-import '../../styles/checksums.css';
-import { reportUnexpected } from '../../actions/hash.js';
+import './checksums.css';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { openChecksumFiles } from './actions.js';
 import { CreateChecksumFile } from './CreateChecksumFile.js';

@@ -2,10 +2,10 @@
 import { useId, useMemo } from 'react';
 import { algorithmInfo, isAlgorithmId } from '../../../main/common/algorithms.js';
 import type { ChecksumFormat } from '../../../main/common/checksum-file.js';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
-import { useWorkbench } from '../../store/index.js';
-import { hashedFiles } from '../../store/hash-jobs.js';
+
+import { hashedFiles, useCheckScreen } from '../check/store.js';
 import { saveChecksumFile } from './actions.js';
 import { planChecksumFile } from './plan.js';
 import { useChecksums } from './store.js';
@@ -17,7 +17,7 @@ export function CreateChecksumFile() {
   const headingId = useId();
   const formatId = useId();
   const algorithmId = useId();
-  const jobs = useWorkbench((s) => s.jobs);
+  const jobs = useCheckScreen((s) => s.jobs);
   const files = useMemo(() => hashedFiles(jobs), [jobs]);
   const form = useChecksums((s) => s.create);
   const updateCreate = useChecksums((s) => s.updateCreate);

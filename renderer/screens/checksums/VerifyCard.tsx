@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { algorithmInfo } from '../../../main/common/algorithms.js';
 import type { VerifyEntryResult } from '../../../main/common/hash-types.js';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import { cancelVerify } from './actions.js';

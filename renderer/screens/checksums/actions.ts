@@ -1,9 +1,10 @@
 // Checksum files: verify each opened or dropped one (a run per file, lines arriving as main checks
-// them), cancel a run, and save a checksum file for the hashed files. Registers this screen's
-// routes when the module loads (App imports every screen at start).
+// them), cancel a run, and save a checksum file for the hashed files. Registers the checksum-file
+// path kind when the module loads (App imports every screen at start).
 import { api, settle } from '../../actions/api.js';
-import { reportUnexpected } from '../../actions/hash.js';
-import { onJobProgress, onMenu, onPaths } from '../../actions/routes.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
+import { cancelJob, runJob } from '../../actions/jobs.js';
+import { onPaths } from '../../actions/routes.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import type { ChecksumPlan } from './plan.js';
@@ -12,10 +13,13 @@ import { useChecksums } from './store.js';
 const t = strings.checksums;
 
 async function verifyOne(path: string): Promise<void> {
-  const jobId = crypto.randomUUID();
-  useChecksums.getState().addRun(jobId, path);
-  const result = await settle(() => api().verifyChecksumFile({ jobId, path }));
-  useChecksums.getState().finishRun(jobId, result);
+  await runJob((jobId) => api().verifyChecksumFile({ jobId, path }), {
+    started: (jobId) => useChecksums.getState().addRun(jobId, path),
+    progress: (event) => {
+      if (event.kind === 'verify') useChecksums.getState().addEntry(event.jobId, event.entry, event.index, event.total);
+    },
+    settled: (result, jobId) => useChecksums.getState().finishRun(jobId, result),
+  });
 }
 
 /** One run per checksum file, all at once; the screen shows them newest first. */
@@ -32,10 +36,16 @@ export async function openChecksumFiles(): Promise<void> {
 }
 
 export async function cancelVerify(jobId: string): Promise<void> {
-  useChecksums.getState().requestCancel(jobId);
-  const result = await settle(() => api().cancelJob(jobId));
-  // The run's own CANCELLED answer finishes the card; only a failed cancel is ours to show.
-  if (!result.ok) useChecksums.getState().cancelFailed(jobId, result.error.message);
+  await cancelJob(jobId, {
+    requested: () => useChecksums.getState().requestCancel(jobId),
+    failed: (message) => useChecksums.getState().cancelFailed(jobId, message),
+  });
+}
+
+/** File > Open checksum file. */
+export function openChecksumMenu(): void {
+  useWorkbench.getState().navigate('checksums');
+  openChecksumFiles().catch(reportUnexpected);
 }
 
 export async function saveChecksumFile(plan: ChecksumPlan): Promise<void> {
@@ -50,11 +60,4 @@ export async function saveChecksumFile(plan: ChecksumPlan): Promise<void> {
 
 onPaths('checksum', (paths) => {
   verifyChecksumFiles(paths).catch(reportUnexpected);
-});
-onMenu('open-checksum', () => {
-  useWorkbench.getState().navigate('checksums');
-  openChecksumFiles().catch(reportUnexpected);
-});
-onJobProgress((event) => {
-  if (event.kind === 'verify') useChecksums.getState().addEntry(event.jobId, event.entry, event.index, event.total);
 });

@@ -1,7 +1,7 @@
 // Step 4 (optional): a .har recording support asked for, added with the dialog or dropped on the
 // screen (HarDrop.ts takes drops anywhere on it during this step; the box shows where).
 import { useId } from 'react';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { fileName } from '../../format.js';
 import { chooseHar, removeHar } from './actions.js';

@@ -1,6 +1,6 @@
 // Step 5: the check running in main, its progress in words, Cancel; or why it could not run, with the
 // way to the input concerned (what the customer gave is kept).
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { cancelCheck, startCheck } from './actions.js';
 import { ProblemText } from './Glossary.js';

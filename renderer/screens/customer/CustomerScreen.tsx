@@ -2,7 +2,7 @@
 // Back / Next, in plain words. The check runs in main (vantage 'customer'); this screen gathers the
 // inputs, follows the progress and shows the customer's sentence of the report.
 import { useEffect, useRef, type JSX } from 'react';
-import '../../styles/customer.css';
+import './customer.css';
 import { strings } from '../../strings/index.js';
 import { back, next } from './actions.js';
 import { AddressStep } from './AddressStep.js';

@@ -1,7 +1,7 @@
 // On the recording step the whole screen takes a dropped .har file. The drag events stop here, so the
 // window's own drop target (which hashes files, or sends a .har to the expert screen) never sees them.
 import { useRef, type DragEvent, type HTMLAttributes } from 'react';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { dropHar } from './actions.js';
 import { setDropOver } from './store.js';
 

@@ -1,6 +1,6 @@
 // Step 1: what the check does and cannot do, the case file from support, and support's own form.
 import { useId } from 'react';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { openCaseFile } from './actions.js';
 import { ProblemText } from './Glossary.js';

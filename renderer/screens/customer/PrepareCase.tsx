@@ -1,7 +1,7 @@
 // Support's side: a small form that saves a case file (.hwcase) for a customer to open.
 import { useId } from 'react';
 import { FieldError } from '../../app/FieldError.js';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { savePreparedCase } from './actions.js';
 import { updatePrepare, useCustomer, type PrepareState } from './store.js';

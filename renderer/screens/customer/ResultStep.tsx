@@ -1,6 +1,6 @@
 // Step 6: the report's sentence for the customer, what the check can and cannot see, the files that did
 // not arrive as expected in words, and the report saved for support.
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { saveReport, startOver } from './actions.js';
 import { Glossary } from './Glossary.js';

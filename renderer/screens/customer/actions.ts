@@ -5,8 +5,9 @@ import { isErrnoCode, isNetworkErrno } from '../../../main/common/errors.js';
 import type { IpcError, JobProgress } from '../../../main/common/ipc/contract.js';
 import type { RequestOf } from '../../../main/common/ipc/contract.js';
 import { api, settle } from '../../actions/api.js';
-import { reportUnexpected } from '../../actions/hash.js';
-import { onJobProgress, onMenu, onPaths } from '../../actions/routes.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
+import { cancelJob, runJob } from '../../actions/jobs.js';
+import { onPaths } from '../../actions/routes.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import { appNameOf, normaliseAppUrl, parseResourceLines, type AddressProblem } from './address.js';
@@ -182,25 +183,30 @@ export async function startCheck(): Promise<void> {
   if (!checkAddress()) return goTo('address');
   const jobId = `customer-${crypto.randomUUID()}`;
   const request = diagnoseRequest(jobId);
-  runStarted(jobId);
-  goTo('checking');
-  const result = await settle(() => api().diagnose(request));
-  if (result.ok) {
-    runFinished(jobId, result.value);
-    if (state().run.jobId === jobId && state().run.status === 'done') goTo('result');
-    return;
-  }
-  if (result.error.code === 'CANCELLED') return runStopped(jobId);
-  runFailed(jobId, runProblem(result.error, request.harPath !== undefined));
+  await runJob(() => api().diagnose(request), {
+    jobId,
+    started: () => {
+      runStarted(jobId);
+      goTo('checking');
+    },
+    progress: applyOtaProgress,
+    settled: (result) => {
+      if (result.ok) {
+        runFinished(jobId, result.value);
+        if (state().run.jobId === jobId && state().run.status === 'done') goTo('result');
+        return;
+      }
+      if (result.error.code === 'CANCELLED') return runStopped(jobId);
+      runFailed(jobId, runProblem(result.error, request.harPath !== undefined));
+    },
+  });
 }
 
 export async function cancelCheck(): Promise<void> {
   const { run } = state();
   if (run.status !== 'running' || run.jobId === undefined || run.cancelRequested) return;
-  cancelRequested();
-  const result = await settle(() => api().cancelJob(run.jobId!));
   // The run's own answer (a partial report, or CANCELLED) ends it; only a failure to cancel is ours to say.
-  if (!result.ok) cancelFailed(s.checking.cancelFailed(result.error.message));
+  await cancelJob(run.jobId, { requested: cancelRequested, failed: (message) => cancelFailed(s.checking.cancelFailed(message)) });
 }
 
 export function applyOtaProgress(event: JobProgress): void {
@@ -256,5 +262,3 @@ onPaths('case', (paths) => {
   openCaseFile(path).catch(reportUnexpected);
   return true;
 });
-onMenu('customer-mode', showCustomerMode);
-onJobProgress(applyOtaProgress);

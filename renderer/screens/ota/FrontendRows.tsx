@@ -2,7 +2,7 @@
 // Certificate… button the fingerprint of a certificate to accept though it names another host). Rows
 // are remembered per app URL; entering a remembered URL fills them in.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { addFrontend, editRows, pickFolder, setAppUrl } from './actions.js';
 import { describedBy, FieldError } from '../../app/FieldError.js';

@@ -1,6 +1,6 @@
 // The rest of the form: which files, certificates and timeout, the HAR capture, and the advanced inputs.
 import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import { pickCa, pickHar } from './actions.js';

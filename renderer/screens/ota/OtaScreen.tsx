@@ -1,8 +1,9 @@
 // OTA upgrade check: the form an agent fills in, and the report of the last run (or of a report opened).
 import { useEffect, useRef, type FormEvent } from 'react';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
-import '../../styles/ota.css';
+import './ota-result.css';
+import './ota-form.css';
 import { loadRemembered, runCheck } from './actions.js';
 import { AppUrlField, FrontendRows } from './FrontendRows.js';
 import { LogInput } from './LogInput.js';

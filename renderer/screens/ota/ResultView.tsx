@@ -2,9 +2,9 @@
 // Takes only the report, so customer mode can show its own with the same view.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { OtaReport } from '../../../main/common/ota/report.js';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
-import '../../styles/ota.css';
+import './ota-result.css';
 import { EvidencePanel } from './EvidencePanel.js';
 import { exportReport, useExportState, useShownReport } from './export.js';
 import { ResultTable, type CellRef } from './ResultTable.js';

@@ -1,6 +1,6 @@
 // Run and Cancel, the progress of the check, and a failed run's error right next to the button.
 import { useEffect, useRef } from 'react';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { cancelCheck } from './actions.js';
 import { useOta, type OtaProgress } from './store.js';

@@ -3,6 +3,7 @@
 import type { IpcError } from '../../../main/common/ipc/contract.js';
 import type { OtaReport } from '../../../main/common/ota/report.js';
 import { api, settle } from '../../actions/api.js';
+import { cancelJob, runJob } from '../../actions/jobs.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
@@ -104,28 +105,44 @@ export async function runCheck(): Promise<boolean> {
     return false;
   }
   s.setErrors({});
-  s.startJob(jobId);
-  const saving = rememberRows(built.request.appUrl);
-  const result = await settle(() => api().diagnose(built.request));
-  await saving;
-  const cancelled = useOta.getState().job?.cancelRequested ?? false;
-  if (result.ok) {
-    const partial = cancelled || result.value.runs.some((r) => r.cancelled);
-    useOta.getState().endJob(jobId, { report: result.value, note: partial ? strings.ota.run.cancelledPartial : undefined });
-  } else if (result.error.code === 'CANCELLED') {
-    useOta.getState().endJob(jobId, { note: strings.ota.run.cancelled });
-  } else {
-    useOta.getState().endJob(jobId, { error: strings.ota.run.failed(result.error.message) });
-  }
+  const call = async () => {
+    // The frontends are remembered while the check runs; the answer waits for that save.
+    const saving = rememberRows(built.request.appUrl);
+    try {
+      return await api().diagnose(built.request);
+    } finally {
+      await saving;
+    }
+  };
+  await runJob(call, {
+    jobId,
+    started: () => useOta.getState().startJob(jobId),
+    progress: (event) => {
+      if (event.kind !== 'ota') return;
+      useOta.getState().applyProgress(jobId, { phase: event.phase, done: event.done, total: event.total, path: event.path });
+    },
+    settled: (result) => {
+      const cancelled = useOta.getState().job?.cancelRequested ?? false;
+      if (result.ok) {
+        const partial = cancelled || result.value.runs.some((r) => r.cancelled);
+        useOta.getState().endJob(jobId, { report: result.value, note: partial ? strings.ota.run.cancelledPartial : undefined });
+      } else if (result.error.code === 'CANCELLED') {
+        useOta.getState().endJob(jobId, { note: strings.ota.run.cancelled });
+      } else {
+        useOta.getState().endJob(jobId, { error: strings.ota.run.failed(result.error.message) });
+      }
+    },
+  });
   return true;
 }
 
 export async function cancelCheck(): Promise<void> {
   const job = useOta.getState().job;
   if (!job || job.cancelRequested) return;
-  useOta.getState().requestCancel(job.jobId);
-  const result = await settle(() => api().cancelJob(job.jobId));
-  if (!result.ok) useWorkbench.getState().pushError(result.error.message);
+  await cancelJob(job.jobId, {
+    requested: () => useOta.getState().requestCancel(job.jobId),
+    failed: (message) => useWorkbench.getState().pushError(message),
+  });
 }
 
 export function showReport(report: OtaReport, origin: ReportOrigin, path?: string): void {

@@ -1,7 +1,8 @@
-// What the OTA screen takes from the frame: dropped or opened HAR captures and reports, the File menu's
-// New OTA check and Export report, and the progress of its own jobs. Registered once, when this loads.
-import { hashPaths, reportUnexpected } from '../../actions/hash.js';
-import { onJobProgress, onMenu, onPaths } from '../../actions/routes.js';
+// What the OTA screen takes from the frame: dropped or opened HAR captures and reports (registered once,
+// when this loads), and the File menu's New OTA check and Export report (app/menu.ts).
+import { reportUnexpected } from '../../actions/unexpected.js';
+import { hashPaths } from '../check/actions.js';
+import { onPaths } from '../../actions/routes.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import { openReportAt } from './actions.js';
@@ -29,19 +30,16 @@ onPaths('report', (paths) => {
   void openDroppedReports(paths).catch(reportUnexpected);
 });
 
-onMenu('new-ota', () => {
+/** File > New OTA check. */
+export function newOtaCheck(): void {
   // A running check keeps its form: the result it brings back must match what is shown.
   if (!useOta.getState().job) useOta.getState().freshForm();
   useWorkbench.getState().navigate('ota');
-});
+}
 
-onMenu('export-report', () => {
+/** File > Export report: the report on screen (the OTA result or customer mode's). */
+export function exportShownReport(): void {
   const report = shownReport() ?? useOta.getState().report;
   if (!report) return useWorkbench.getState().pushError(strings.ota.menu.nothingToExport);
   void exportReport(report).catch(reportUnexpected);
-});
-
-onJobProgress((event) => {
-  if (event.kind !== 'ota') return;
-  useOta.getState().applyProgress(event.jobId, { phase: event.phase, done: event.done, total: event.total, path: event.path });
-});
+}

@@ -1,11 +1,11 @@
 // Reports: open a saved report, reopen a recent one, add a customer's report to the one shown, export it.
 // Reports open in the OTA screen's result view, which has the table and the evidence.
 import { useEffect } from 'react';
-import { reportUnexpected } from '../../actions/hash.js';
+import { reportUnexpected } from '../../actions/unexpected.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
-import '../../styles/reports.css';
+import './reports.css';
 import '../ota/routes.js';
 import { exportReport, useExportState } from '../ota/export.js';
 import { useOta } from '../ota/store.js';

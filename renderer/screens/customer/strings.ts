@@ -1,4 +1,4 @@
-// The customer screen's user-visible strings (part of strings/index.ts: one place for translations).
+// The customer screen's user-visible strings (gathered in renderer/strings/index.ts: one place for translations).
 // Written for customers following a support case: plain words, one idea per sentence, no jargon.
 // The few technical words that can reach the screen (from a report or an error) have a one-line
 // explanation in `glossary`, shown next to the text that uses them.
@@ -69,7 +69,8 @@ export const customerStrings = {
     label: 'The error message',
     hint: 'Copy the error about the failed update and paste it here. It usually starts with “Checksum failed for file” and names one of the app’s files.',
     where:
-      'Where to find it: the app’s administrator finds it in Service Center, under Monitoring, then Errors. On a phone, the app may only say that the update failed.',
+      'Where to find it: the app’s administrator finds it in Service Center, ' +
+      'under Monitoring, then Errors. On a phone, the app may only say that the update failed.',
     skip: 'If you cannot find it, skip this step: leave the box empty and choose Next. The check then looks at all of the app’s files.',
     pictureTitle: 'Where the error appears',
     pictureDesc: 'A phone showing the message “Update failed”, and a line from the error list that starts with “Checksum failed for file”.',

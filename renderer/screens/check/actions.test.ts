@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 // Hash jobs end to end through the store, with a fake window.workbench standing in for main.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALGORITHMS } from '../../main/common/algorithms.js';
-import type { HashProgress } from '../../main/common/hash-types.js';
-import { strings } from '../strings/index.js';
-import { resetStore, useWorkbench, type HashJob } from '../store/index.js';
-import { flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type FakeWorkbench } from '../test-support/fake-workbench.js';
-import { cancelHash, chooseAlgorithms, dropFiles, hashPaths, openFiles } from './hash.js';
-import { startWorkbench } from './start.js';
+import { ALGORITHMS } from '../../../main/common/algorithms.js';
+import type { HashProgress } from '../../../main/common/hash-types.js';
+import { strings } from '../../strings/index.js';
+import { resetStore, useWorkbench } from '../../store/index.js';
+import { flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type FakeWorkbench } from '../../test-support/fake-workbench.js';
+import { useCheckScreen, type HashJob } from './store.js';
+import { cancelHash, chooseAlgorithms, dropFiles, hashPaths, openFiles } from './actions.js';
+import { startWorkbench } from '../../actions/start.js';
 
 let fake: FakeWorkbench;
 let stop: () => void;
@@ -20,7 +21,8 @@ beforeEach(async () => {
 });
 afterEach(() => stop());
 
-const state = () => useWorkbench.getState();
+// The frame's store (screen, errors, algorithms) and this screen's (the cards), read as one.
+const state = () => ({ ...useWorkbench.getState(), ...useCheckScreen.getState() });
 const onlyJob = (): HashJob => {
   expect(state().jobs).toHaveLength(1);
   return state().jobs[0]!;

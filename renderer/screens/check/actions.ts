@@ -1,29 +1,35 @@
-// Hash jobs: start one per batch of paths, follow it through the store, cancel it.
-import type { AlgorithmId } from '../../main/common/algorithms.js';
-import { strings } from '../strings/index.js';
-import { useWorkbench } from '../store/index.js';
-import { api, settle } from './api.js';
-import { routePaths } from './routes.js';
+// Check a file's calls to main: a hash job per batch of paths (followed and cancelled through the
+// one job helper), the open dialog (also File > Open), drops, and the algorithm choice.
+import type { AlgorithmId } from '../../../main/common/algorithms.js';
+import { api, settle } from '../../actions/api.js';
+import { cancelJob, runJob } from '../../actions/jobs.js';
+import { routePaths } from '../../actions/routes.js';
+import { strings } from '../../strings/index.js';
+import { useWorkbench } from '../../store/index.js';
+import { useCheckScreen } from './store.js';
+
+const check = () => useCheckScreen.getState();
 
 /** Starts a job for these paths on the Check-a-file screen; resolves with its id once it ends. */
 export async function hashPaths(paths: string[]): Promise<string | undefined> {
   if (paths.length === 0) return undefined;
-  const store = useWorkbench.getState();
-  const jobId = crypto.randomUUID();
-  store.addJob(jobId, paths);
-  store.navigate('check');
   // The user's choice (every algorithm until they narrow it): the point is to have whichever one you were given.
-  const { algorithms } = store;
-  const result = await settle(() => api().hashFiles({ jobId, paths, algorithms }));
-  useWorkbench.getState().finishJob(jobId, result);
-  return jobId;
+  const { algorithms } = useWorkbench.getState();
+  return runJob((jobId) => api().hashFiles({ jobId, paths, algorithms }), {
+    started: (jobId) => {
+      check().addJob(jobId, paths);
+      useWorkbench.getState().navigate('check');
+    },
+    progress: (event) => check().applyProgress(event),
+    settled: (result, jobId) => check().finishJob(jobId, result),
+  });
 }
 
 export async function cancelHash(jobId: string): Promise<void> {
-  useWorkbench.getState().requestCancel(jobId);
-  const result = await settle(() => api().cancelJob(jobId));
-  // The job's own answer (files so far + CANCELLED) finishes the card; only a failure is ours to show.
-  if (!result.ok) useWorkbench.getState().cancelFailed(jobId, result.error.message);
+  await cancelJob(jobId, {
+    requested: () => check().requestCancel(jobId),
+    failed: (message) => check().cancelFailed(jobId, message),
+  });
 }
 
 /** "Open files…" and the File menu: the system dialog, then a job for what was picked. */
@@ -52,8 +58,4 @@ export async function chooseAlgorithms(algorithms: AlgorithmId[]): Promise<strin
   useWorkbench.getState().setAlgorithms(algorithms);
   const result = await settle(() => api().setSettings({ algorithms: useWorkbench.getState().algorithms }));
   return result.ok ? undefined : strings.check.algorithms.saveFailed(result.error.message);
-}
-
-export function reportUnexpected(err: unknown): void {
-  useWorkbench.getState().pushError(strings.errors.unexpected(err instanceof Error ? err.message : String(err)));
 }

@@ -1,9 +1,10 @@
-// The reports screen's user-visible strings (part of strings/index.ts: one place for translations).
+// The reports screen's user-visible strings (gathered in renderer/strings/index.ts: one place for translations).
 export const reportsStrings = {
   title: 'Reports',
   open: 'Open report…',
   empty:
-    'No report yet. Open a saved OTA report (.json) with “Open report…” or drop one on this window, or run an OTA upgrade check. Reports you open or export are listed here, and a customer’s report can be added to yours to compare both networks.',
+    'No report yet. Open a saved OTA report (.json) with “Open report…” or drop one on this window, or run an OTA upgrade check. ' +
+    'Reports you open or export are listed here, and a customer’s report can be added to yours to compare both networks.',
   shownHeading: 'Report shown',
   view: 'View in OTA upgrade check',
   merge: 'Add a customer’s report…',

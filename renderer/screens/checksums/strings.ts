@@ -1,5 +1,5 @@
-// The checksums screen's user-visible strings (part of strings/index.ts: one place for translations).
-import type { ChecksumFormat } from '../../main/common/checksum-file.js';
+// The checksums screen's user-visible strings (gathered in renderer/strings/index.ts: one place for translations).
+import type { ChecksumFormat } from '../../../main/common/checksum-file.js';
 
 const n = (count: number) => count.toLocaleString('en-US');
 
@@ -7,7 +7,8 @@ export const checksumsStrings = {
   title: 'Checksum files',
   open: 'Open checksum file…',
   empty:
-    'Open a checksum file (SHA256SUMS, .sha256, .md5, .sfv and similar), or drop one anywhere in this window, to check every file it lists against the digest written next to it.',
+    'Open a checksum file (SHA256SUMS, .sha256, .md5, .sfv and similar), or drop one anywhere in this window, ' +
+    'to check every file it lists against the digest written next to it.',
   resultsLabel: 'Checksum file results',
 
   status: { running: 'Checking…', done: 'Done', cancelled: 'Cancelled', failed: 'Failed' },

@@ -1,17 +1,20 @@
-// The ota screen's user-visible strings (part of strings/index.ts: one place for translations).
-import { CAUSE_WORDS, type Fault, type TlsInfo } from '../../main/common/ota/types.js';
+// The ota screen's user-visible strings (gathered in renderer/strings/index.ts: one place for translations).
+import { CAUSE_WORDS, type Fault, type TlsInfo } from '../../../main/common/ota/types.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const otaStrings = {
   title: 'OTA upgrade check',
   intro:
-    'Paste the error lines from the device or Service Center, give the app’s address and its front-end servers, and run the check. Every copy of each file is hashed where it is served, so the table shows which one differs.',
+    'Paste the error lines from the device or Service Center, give the app’s address and its front-end servers, ' +
+    'and run the check. Every copy of each file is hashed where it is served, so the table shows which one differs.',
   formLabel: 'Check settings',
 
   log: {
     label: 'Error log lines',
-    hint: 'Paste the lines from Service Center’s Error log or the device log, e.g. “Checksum failed for file /MyApp/scripts/MyApp.controller.js?… Received hash: … | Calculated hash: …”.',
+    hint:
+      'Paste the lines from Service Center’s Error log or the device log, e.g. ' +
+      '“Checksum failed for file /MyApp/scripts/MyApp.controller.js?… Received hash: … | Calculated hash: …”.',
     recognised: (n: number) => `${plural(n, 'line')} recognised`,
     unrecognised: (n: number) => `${plural(n, 'block')} of text not recognised (ignored)`,
     entry: (line: number, title: string) => `Line ${line}: ${title}`,
@@ -32,7 +35,9 @@ export const otaStrings = {
 
   frontends: {
     legend: 'Frontends',
-    hint: 'Each front-end server behind the load balancer: its address (10.0.0.11, https://10.0.0.12:8443, [fd00::3]) or the module’s Running folder on it. Without frontends only the public address is judged.',
+    hint:
+      'Each front-end server behind the load balancer: its address (10.0.0.11, https://10.0.0.12:8443, ' +
+      '[fd00::3]) or the module’s Running folder on it. Without frontends only the public address is judged.',
     labelHeader: 'Label',
     addressHeader: 'Address or Running folder',
     labelLabel: (i: number) => `Label of frontend ${i + 1}`,
@@ -53,7 +58,8 @@ export const otaStrings = {
     trust: 'Trusted certificate (SHA-256 fingerprint)',
     trustLabel: (i: number) => `Trusted certificate (SHA-256 fingerprint) of frontend ${i + 1}`,
     trustHint:
-      'Paste the SHA-256 fingerprint the check reported for this frontend’s certificate, e.g. AB:CD:…; only for a frontend whose certificate names another host.',
+      'Paste the SHA-256 fingerprint the check reported for this frontend’s certificate, ' +
+      'e.g. AB:CD:…; only for a frontend whose certificate names another host.',
     trustError: 'Give the 64 hex digits of the SHA-256 fingerprint (colons allowed), e.g. AB:CD:…, optionally after “sha256:”.',
   },
 
@@ -68,7 +74,8 @@ export const otaStrings = {
     timeoutError: 'Give a number of seconds from 1 to 600.',
     insecure: 'Allow an invalid certificate (not recommended)',
     insecureWarning:
-      'Certificate checks are off: any server can answer in the frontends’ or the public address’s name. Use this only to see what a server sends, and say so in the ticket; the report records it.',
+      'Certificate checks are off: any server can answer in the frontends’ or the public address’s name. ' +
+      'Use this only to see what a server sends, and say so in the ticket; the report records it.',
   },
 
   scope: {
@@ -160,7 +167,8 @@ export const otaStrings = {
   table: {
     caption: 'Every copy of each file, side by side',
     legend:
-      'Marks: ✓ matches · ✗ differs · ! error · — not checked. Enter on a cell opens its evidence; Ctrl+C copies its full value; arrow keys move between cells.',
+      'Marks: ✓ matches · ✗ differs · ! error · — not checked. Enter on a cell opens its evidence; ' +
+      'Ctrl+C copies its full value; arrow keys move between cells.',
     filters: 'Filters',
     onlyMismatches: 'Only mismatches',
     frontendFilter: 'Frontend columns',

@@ -1,0 +1,46 @@
+// A long job's life in one place, for every screen: start it with a fresh id, hand it main's progress
+// events for that id while it runs (none before, none after), settle it with main's answer (an
+// envelope, even when the bridge broke), and cancel it. Screens keep only their reducers.
+import type { Envelope, JobProgress } from '../../main/common/ipc/contract.js';
+import { api, settle } from './api.js';
+
+export interface JobHooks<T> {
+  /** Chosen by the caller when the request must carry it before the job starts; else a fresh UUID. */
+  jobId?: string;
+  /** The job is about to be sent: show it running. */
+  started?(jobId: string): void;
+  /** Main's progress events for this job, until it settles. */
+  progress?(event: JobProgress): void;
+  /** Main's answer: done, CANCELLED (often with the part that was done) or failed. */
+  settled(result: Envelope<T>, jobId: string): void;
+}
+
+const running = new Map<string, (event: JobProgress) => void>();
+
+/** Called once per progress event from main (actions/start.ts): only a running job's own events go anywhere. */
+export function deliverProgress(event: JobProgress): void {
+  running.get(event.jobId)?.(event);
+}
+
+/** Runs one job through main; resolves with its id once it settled. */
+export async function runJob<T>(call: (jobId: string) => Promise<Envelope<T>>, hooks: JobHooks<T>): Promise<string> {
+  const jobId = hooks.jobId ?? crypto.randomUUID();
+  hooks.started?.(jobId);
+  if (hooks.progress) running.set(jobId, hooks.progress);
+  try {
+    hooks.settled(await settle(() => call(jobId)), jobId);
+  } finally {
+    running.delete(jobId);
+  }
+  return jobId;
+}
+
+/**
+ * Asks main to cancel a job. The job's own answer (what was done, or CANCELLED) settles it; only a
+ * failure to cancel is the caller's to show.
+ */
+export async function cancelJob(jobId: string, hooks: { requested?(): void; failed(message: string): void }): Promise<void> {
+  hooks.requested?.();
+  const result = await settle(() => api().cancelJob(jobId));
+  if (!result.ok) hooks.failed(result.error.message);
+}
