@@ -51,7 +51,7 @@ describe('cancelJob', () => {
     expect(fake.api.cancelJob).toHaveBeenCalledWith('job-1');
     expect(requested).toHaveBeenCalledTimes(1);
     expect(failed).not.toHaveBeenCalled();
-    fake.api.cancelJob.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'no such job' } });
+    fake.api.cancelJob.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'no such job' } });
     await cancelJob('job-2', { requested, failed });
     expect(failed).toHaveBeenCalledWith('no such job');
   });
