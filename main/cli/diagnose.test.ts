@@ -391,7 +391,7 @@ describe('hash-workbench diagnose', () => {
         ['huge', /over the 8 MiB cap/, []],
         ['login-redirect', /redirects to .*\/login.*sign-in page/, []],
         ['redirect-loop', /redirect loop/, []],
-        ['slow', /no complete answer within 1 s/, ['--timeout', '1']],
+        ['slow', /no complete answer within 3 s/, ['--timeout', '3']],
       ];
       for (const [mode, message, extra] of cases) {
         const { appUrl, flags } = await farm(

@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseFrontendSpec, parseTrustSpec } from '../../common/ota/frontend-spec.js';
+import { prepareDiagnose, splitFrontendSpec, type FrontendSpec } from '../../common/ota/frontend-spec.js';
 import { shellCommand } from '../../common/shell-quote.js';
 import { parseHar } from '../../common/ota/har.js';
 import { parseLog } from '../../common/ota/log-lines.js';
@@ -50,27 +50,6 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
   const appUrl = appUrlOf(positionals[0]!);
   if (values.moduleinfo === '-' && values.log === '-')
     throw new UsageError('diagnose: only one of --moduleinfo and --log can read standard input');
-  const frontends = (values.frontend ?? []).map(toTarget);
-  const labels = new Set<string>();
-  for (const f of frontends) {
-    if (labels.has(f.label)) throw new UsageError(`diagnose: frontend label ${f.label} is given twice`);
-    labels.add(f.label);
-  }
-  const trust: Record<string, string> = {};
-  for (const t of values.trust ?? []) {
-    const [label, fp] = wrap(() => parseTrustSpec(t));
-    if (!labels.has(label)) throw new UsageError(`diagnose: --trust ${label}: no --frontend has that label`);
-    trust[label] = fp;
-  }
-  const number = (name: string, v: string | undefined, min: number, max: number, dflt: number) => {
-    if (v === undefined) return dflt;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`diagnose: --${name} takes a number from ${min} to ${max}`);
-    return n;
-  };
-  const samples = number('samples', values.samples, 1, 20, 3);
-  const timeout = number('timeout', values.timeout, 1, 600, 30);
-  const concurrency = number('concurrency', values.concurrency, 1, 64, 8);
   const readInput = async (what: string, file: string) => {
     try {
       return file === '-' ? await readStdin() : await readFile(file, 'utf8');
@@ -86,8 +65,19 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
     if (!parsed.ok) throw new CannotRun(`--har ${values.har}: ${describeProblem(parsed.error)}`);
     har = parsed.value;
   }
-  const ca = values.ca !== undefined ? await readInput('--ca', values.ca) : undefined;
-  if (ca !== undefined && !ca.includes('-----BEGIN CERTIFICATE-----')) throw new CannotRun(`--ca ${values.ca}: not a PEM certificate`);
+  const caText = values.ca !== undefined ? await readInput('--ca', values.ca) : undefined;
+  const prepared = wrap(() =>
+    prepareDiagnose({
+      frontends: (values.frontend ?? []).map(splitFrontendSpec),
+      trust: values.trust ?? [],
+      ca: caText !== undefined ? { text: caText, name: values.ca! } : undefined,
+      samples: values.samples,
+      timeoutSeconds: values.timeout,
+      concurrency: values.concurrency,
+      isFolder: isDir,
+    }),
+  );
+  const frontends = prepared.frontends.map(toTarget);
   const proxy = wrap(() => proxyFor(appUrl, values.proxy));
   const version = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
 
@@ -104,15 +94,16 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       har,
       resources: values.resource,
       all: values.all,
-      samples,
-      ca,
+      samples: prepared.samples,
+      ca: prepared.ca,
       caLabel: values.ca,
-      trust,
+      trust: prepared.trust,
       insecure: values.insecure,
       proxy,
       proxySource: values.proxy ? 'option' : proxy ? 'environment' : undefined,
-      timeoutMs: timeout * 1000,
-      concurrency,
+      timeoutMs: prepared.timeoutMs,
+      concurrency: prepared.concurrency,
+      maxBytes: prepared.maxBytes,
       pool,
       toolVersion: version,
       signal: controller.signal,
@@ -177,14 +168,9 @@ function appUrlOf(text: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-function toTarget(spec: string): FrontendTarget {
-  const f = wrap(() => parseFrontendSpec(spec));
-  if (f.kind === 'address') {
-    // A bare name that is also a folder here means the folder (the Running folder copied next to us).
-    if (!f.scheme && !f.port && isDir(f.address)) return { label: f.label, kind: 'folder', address: f.address };
-    return { label: f.label, kind: 'address', address: f.address, host: f.host, port: f.port, scheme: f.scheme };
-  }
-  if (!isDir(f.address)) throw new CannotRun(`--frontend ${spec}: ${f.address} is not a folder that can be read`);
+function toTarget(f: FrontendSpec): FrontendTarget {
+  if (f.kind === 'address') return { label: f.label, kind: 'address', address: f.address, host: f.host, port: f.port, scheme: f.scheme };
+  if (!isDir(f.address)) throw new CannotRun(`--frontend ${f.label}=${f.address}: ${f.address} is not a folder that can be read`);
   return { label: f.label, kind: 'folder', address: f.address };
 }
 

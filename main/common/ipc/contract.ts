@@ -5,6 +5,7 @@ import { ENCODINGS, type Encoding } from '../encodings.js';
 import type { ErrorInfo } from '../errors.js';
 import type { CheckResult, CompareResult, HashFilesResult, HashProgress, VerifyEntryResult, VerifyResult } from '../hash-types.js';
 import type { ChecksumFormat } from '../checksum-file.js';
+import { DIAGNOSE_LIMITS } from '../ota/frontend-spec.js';
 import type { OtaReport } from '../ota/report.js';
 import { array, boolean, json, number, object, oneOf, optional, record, string, type Schema } from './schema.js';
 
@@ -46,6 +47,7 @@ const path = string({ min: 1, max: MAX_PATH });
 const jobId = string({ min: 1, max: 64, pattern: /^[\w-]+$/ });
 const algorithm = oneOf(ALGORITHMS.map((a) => a.id) as AlgorithmId[]);
 const label = string({ min: 1, max: 40, pattern: /^[\w.-]+$/ });
+const L = DIAGNOSE_LIMITS;
 
 export interface AppInfo {
   version: string;
@@ -141,18 +143,18 @@ export const CONTRACT = {
     object({
       jobId,
       appUrl: string({ min: 8, max: 2048, pattern: /^https?:\/\//i }),
-      frontends: array(object({ label, address: string({ min: 1, max: MAX_PATH }) }), { max: 32 }),
+      frontends: array(object({ label, address: string({ min: 1, max: MAX_PATH }) }), { max: L.frontends.max }),
       moduleinfoText: optional(string({ max: 20_000_000 })),
       logText: optional(string({ max: 5_000_000 })),
       harPath: optional(path),
       caPath: optional(path),
       resources: optional(array(string({ min: 2, max: 2048, pattern: /^\// }), { max: 10_000 })),
       all: optional(boolean),
-      samples: optional(number({ min: 1, max: 20, int: true })),
+      samples: optional(number({ min: L.samples.min, max: L.samples.max, int: true })),
       trust: optional(record(string({ min: 64, max: 95, pattern: /^(sha256:)?[0-9A-Fa-f:]+$/ }), { key: /^[\w.-]{1,40}$/, max: 32 })),
       insecure: optional(boolean),
-      timeoutSeconds: optional(number({ min: 1, max: 600 })),
-      concurrency: optional(number({ min: 1, max: 64, int: true })),
+      timeoutSeconds: optional(number({ min: L.timeoutSeconds.min, max: L.timeoutSeconds.max })),
+      concurrency: optional(number({ min: L.concurrency.min, max: L.concurrency.max, int: true })),
       vantage: optional(oneOf(['agent', 'customer'] as const)),
     }),
   ),

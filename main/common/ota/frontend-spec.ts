@@ -1,27 +1,54 @@
-// `--frontend <label>=<[scheme://]host[:port] | folder>`: one frontend to check, by address or by the
-// module's Running folder as the agent can reach it (a share or a copy).
+// What a diagnose run is given, checked in one place for the CLI and the app: the frontends (by address or
+// by the module's Running folder as the agent can reach it), the trusted fingerprints, the CA file, and
+// the numeric options with their limits and defaults (DIAGNOSE_LIMITS, the only copy).
 
 export type FrontendSpec =
   | { label: string; kind: 'address'; scheme?: 'http:' | 'https:'; host: string; port?: number; /** as typed */ address: string }
   | { label: string; kind: 'folder'; address: string };
 
+/** Every limit and default of a diagnose run. The CLI, the IPC contract, the form and the sweep read these. */
+export const DIAGNOSE_LIMITS = {
+  samples: { min: 1, max: 20, default: 3 },
+  timeoutSeconds: { min: 1, max: 600, default: 30 },
+  concurrency: { min: 1, max: 64, default: 8 },
+  frontends: { max: 32 },
+  /** Body cap in bytes, wire and decoded. */
+  maxBytes: 8 * 1024 * 1024,
+  /** Same-origin redirects followed before giving up. */
+  maxRedirects: 5,
+} as const;
+
+export type DiagnoseField = 'frontend' | 'trust' | 'ca' | 'samples' | 'timeout' | 'concurrency';
+
+/** A diagnose input that cannot be used; `field` says which, the message is one line naming the input. */
+export class DiagnoseInputError extends Error {
+  /** The IPC envelope's code for it. */
+  readonly code = 'INVALID';
+  constructor(
+    message: string,
+    readonly field: DiagnoseField,
+    readonly input?: string,
+  ) {
+    super(message);
+  }
+}
+
+const LABEL = /^[\w.-]{1,40}$/;
 const ADDRESS = /^(?:(https?):\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::(\d{1,5}))?\/?$/;
 
-/** Parses one spec; throws an Error with a one-line message when it cannot be read. */
-export function parseFrontendSpec(text: string): FrontendSpec {
-  const eq = text.indexOf('=');
-  if (eq <= 0 || eq === text.length - 1)
-    throw new Error(`--frontend ${text}: expected <label>=<address or folder>, e.g. FE1=10.0.0.11 or FE2=\\\\fe2\\Running\\MyApp`);
-  const label = text.slice(0, eq).trim();
-  const value = text.slice(eq + 1).trim();
-  if (!/^[\w.-]{1,40}$/.test(label)) throw new Error(`--frontend ${text}: the label may hold letters, digits, '.', '_' and '-' (up to 40)`);
+/** One frontend given as a label and an address or folder; throws DiagnoseInputError when it cannot be read. */
+export function parseFrontendAddress(label: string, address: string): FrontendSpec {
+  const l = label.trim();
+  const value = address.trim();
+  const bad = (why: string) => new DiagnoseInputError(`--frontend ${l}=${value}: ${why}`, 'frontend', `${l}=${value}`);
+  if (!LABEL.test(l)) throw bad("the label may hold letters, digits, '.', '_' and '-' (up to 40)");
+  if (!value) throw bad('expected <label>=<address or folder>, e.g. FE1=10.0.0.11 or FE2=\\\\fe2\\Running\\MyApp');
   const m = ADDRESS.exec(value);
   if (m) {
     const [, scheme, host = '', port] = m;
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
-      throw new Error(`--frontend ${text}: port ${port} is out of range`);
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) throw bad(`port ${port} is out of range`);
     return {
-      label,
+      label: l,
       kind: 'address',
       address: value,
       host: host.replace(/^\[|\]$/g, ''),
@@ -29,14 +56,113 @@ export function parseFrontendSpec(text: string): FrontendSpec {
       ...(port ? { port: Number(port) } : {}),
     };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw new Error(`--frontend ${text}: only http:// and https:// addresses, or a folder`);
-  return { label, kind: 'folder', address: value };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw bad('only http:// and https:// addresses, or a folder');
+  return { label: l, kind: 'folder', address: value };
+}
+
+/** `<label>=<address or folder>` as the CLI's --frontend takes it, split at the first '='; prepareDiagnose checks the parts. */
+export function splitFrontendSpec(text: string): { label: string; address: string } {
+  const eq = text.indexOf('=');
+  if (eq <= 0 || eq === text.length - 1)
+    throw new DiagnoseInputError(
+      `--frontend ${text}: expected <label>=<address or folder>, e.g. FE1=10.0.0.11 or FE2=\\\\fe2\\Running\\MyApp`,
+      'frontend',
+      text,
+    );
+  return { label: text.slice(0, eq), address: text.slice(eq + 1) };
+}
+
+/** A SHA-256 certificate fingerprint (64 hex digits, colons and a `sha256:` prefix allowed), lower case; undefined if not one. */
+export function readFingerprint(text: string): string | undefined {
+  const t = text.trim().replace(/^sha256:/i, '');
+  if (!/^[0-9A-Fa-f:]+$/.test(t)) return undefined;
+  const hex = t.replace(/:/g, '');
+  return hex.length === 64 ? hex.toLowerCase() : undefined;
 }
 
 /** `<label>=sha256:<hex>` for --trust. */
 export function parseTrustSpec(text: string): [label: string, fingerprint: string] {
-  const m = /^([\w.-]{1,40})=(?:sha256:)?([0-9A-Fa-f:]{64,95})$/.exec(text.trim());
-  const hex = m?.[2]?.replace(/:/g, '');
-  if (!m || !hex || hex.length !== 64) throw new Error(`--trust ${text}: expected <label>=sha256:<64 hex digits> (colons allowed)`);
-  return [m[1]!, hex.toLowerCase()];
+  const eq = text.indexOf('=');
+  const label = eq > 0 ? text.slice(0, eq).trim() : '';
+  const fingerprint = eq > 0 ? readFingerprint(text.slice(eq + 1)) : undefined;
+  if (!LABEL.test(label) || !fingerprint)
+    throw new DiagnoseInputError(`--trust ${text}: expected <label>=sha256:<64 hex digits> (colons allowed)`, 'trust', text);
+  return [label, fingerprint];
+}
+
+export interface DiagnoseInput {
+  frontends: ReadonlyArray<{ label: string; address: string }>;
+  /** label -> fingerprint (the app), or `label=sha256:<hex>` specs (the CLI). */
+  trust?: Readonly<Record<string, string>> | readonly string[];
+  /** The CA file's text and its name, for the message. */
+  ca?: { text: string; name: string };
+  samples?: number | string;
+  timeoutSeconds?: number | string;
+  concurrency?: number | string;
+  /** Node side: a bare name that is a folder here means the folder (the Running folder copied next to us). */
+  isFolder?: (address: string) => boolean;
+}
+
+export interface PreparedDiagnose {
+  frontends: FrontendSpec[];
+  trust: Record<string, string>;
+  ca?: string;
+  samples: number;
+  timeoutMs: number;
+  concurrency: number;
+  maxBytes: number;
+}
+
+/** Checks a run's input as a whole: labels unique, trust labels known, the CA a PEM file, numbers in range. */
+export function prepareDiagnose(input: DiagnoseInput): PreparedDiagnose {
+  if (input.frontends.length > DIAGNOSE_LIMITS.frontends.max)
+    throw new DiagnoseInputError(`at most ${DIAGNOSE_LIMITS.frontends.max} frontends`, 'frontend');
+  const frontends: FrontendSpec[] = [];
+  const labels = new Set<string>();
+  for (const f of input.frontends) {
+    let spec = parseFrontendAddress(f.label, f.address);
+    if (spec.kind === 'address' && !spec.scheme && !spec.port && input.isFolder?.(spec.address))
+      spec = { label: spec.label, kind: 'folder', address: spec.address };
+    if (labels.has(spec.label)) throw new DiagnoseInputError(`frontend label ${spec.label} is given twice`, 'frontend', spec.label);
+    labels.add(spec.label);
+    frontends.push(spec);
+  }
+  const pairs = Array.isArray(input.trust)
+    ? (input.trust as readonly string[]).map(parseTrustSpec)
+    : Object.entries(input.trust ?? {}).map(([label, fp]) => parseTrustSpec(`${label}=${fp}`));
+  const trust: Record<string, string> = {};
+  for (const [label, fp] of pairs) {
+    if (!labels.has(label)) throw new DiagnoseInputError(`--trust ${label}: no --frontend has that label`, 'trust', label);
+    trust[label] = fp;
+  }
+  if (input.ca && !input.ca.text.includes('-----BEGIN CERTIFICATE-----'))
+    throw new DiagnoseInputError(`--ca ${input.ca.name}: not a PEM certificate`, 'ca', input.ca.name);
+  const L = DIAGNOSE_LIMITS;
+  return {
+    frontends,
+    trust,
+    ...(input.ca ? { ca: input.ca.text } : {}),
+    samples: inRange('samples', input.samples, L.samples, true),
+    timeoutMs: inRange('timeout', input.timeoutSeconds, L.timeoutSeconds, false) * 1000,
+    concurrency: inRange('concurrency', input.concurrency, L.concurrency, true),
+    maxBytes: L.maxBytes,
+  };
+}
+
+/** A number within a limit, or the limit's default when not given. */
+export function inRange(
+  field: 'samples' | 'timeout' | 'concurrency',
+  v: number | string | undefined,
+  limit: { min: number; max: number; default: number },
+  int: boolean,
+): number {
+  if (v === undefined || v === '') return limit.default;
+  const n = typeof v === 'number' ? v : /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isFinite(n) || n < limit.min || n > limit.max || (int && !Number.isInteger(n)))
+    throw new DiagnoseInputError(
+      `--${field} takes ${int ? 'a whole number' : 'a number'} from ${limit.min} to ${limit.max}`,
+      field,
+      String(v),
+    );
+  return n;
 }

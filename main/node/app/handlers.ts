@@ -22,7 +22,7 @@ import {
 import { ValidationError } from '../../common/ipc/schema.js';
 import { shellCommand } from '../../common/shell-quote.js';
 import { isSafeExternalUrl } from '../../common/url-check.js';
-import { parseFrontendSpec } from '../../common/ota/frontend-spec.js';
+import { prepareDiagnose } from '../../common/ota/frontend-spec.js';
 import { parseHar, type Har } from '../../common/ota/har.js';
 import { parseLog } from '../../common/ota/log-lines.js';
 import { describeProblem, type ParseProblem } from '../../common/ota/parse-result.js';
@@ -168,20 +168,19 @@ export const HANDLERS: HandlerTable = {
   },
 
   async [Channel.Diagnose](req, caller, s) {
+    const caText = req.caPath ? await readFile(await caller.grants.check(req.caPath), 'utf8') : undefined;
+    const prepared = prepareDiagnose({
+      frontends: req.frontends,
+      trust: req.trust,
+      ca: caText !== undefined && req.caPath ? { text: caText, name: basename(req.caPath) } : undefined,
+      samples: req.samples,
+      timeoutSeconds: req.timeoutSeconds,
+      concurrency: req.concurrency,
+    });
     const frontends: FrontendTarget[] = [];
-    for (const f of req.frontends) {
-      const spec = parseFrontendSpec(`${f.label}=${f.address}`);
-      if (spec.kind === 'folder') {
-        frontends.push({ label: spec.label, kind: 'folder', address: await caller.grants.check(spec.address) });
-      } else
-        frontends.push({
-          label: spec.label,
-          kind: 'address',
-          address: spec.address,
-          host: spec.host,
-          port: spec.port,
-          scheme: spec.scheme,
-        });
+    for (const f of prepared.frontends) {
+      if (f.kind === 'folder') frontends.push({ label: f.label, kind: 'folder', address: await caller.grants.check(f.address) });
+      else frontends.push({ label: f.label, kind: 'address', address: f.address, host: f.host, port: f.port, scheme: f.scheme });
     }
     let har: Har | undefined;
     if (req.harPath) {
@@ -189,7 +188,6 @@ export const HANDLERS: HandlerTable = {
       if (!parsed.ok) throw invalidInput('harPath', `HAR file: ${describeProblem(parsed.error)}`, parsed.error);
       har = parsed.value;
     }
-    const caText = req.caPath ? await readFile(await caller.grants.check(req.caPath), 'utf8') : undefined;
     const systemCa = s.platform.systemCa?.();
     const proxy = await s.platform.proxyFor(req.appUrl);
     return asJob(s, caller, req.jobId, async (signal) => {
@@ -202,18 +200,19 @@ export const HANDLERS: HandlerTable = {
           har,
           resources: req.resources,
           all: req.all,
-          samples: req.samples,
-          trust: req.trust,
+          samples: prepared.samples,
+          trust: prepared.trust,
           insecure: req.insecure,
-          ca: [caText, systemCa].filter(Boolean).join('\n') || undefined,
+          ca: [prepared.ca, systemCa].filter(Boolean).join('\n') || undefined,
           caLabel:
             [req.caPath ? basename(req.caPath) : undefined, systemCa ? "the operating system's certificate store" : undefined]
               .filter(Boolean)
               .join(' + ') || undefined,
           proxy,
           proxySource: proxy ? 'system' : undefined,
-          timeoutMs: (req.timeoutSeconds ?? 30) * 1000,
-          concurrency: req.concurrency,
+          timeoutMs: prepared.timeoutMs,
+          concurrency: prepared.concurrency,
+          maxBytes: prepared.maxBytes,
           vantage: req.vantage ?? 'agent',
           toolVersion: s.platform.version,
           command: commandFor(req),

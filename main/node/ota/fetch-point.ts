@@ -6,8 +6,10 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
+import { DIAGNOSE_LIMITS } from '../../common/ota/frontend-spec.js';
 import { headerValue } from '../../common/ota/headers.js';
 import type { FetchRecord, Header, RedirectHop, TlsInfo } from '../../common/ota/types.js';
+import type { CancelGroup } from './cancel.js';
 import type { ProxyChoice } from './proxy.js';
 
 export interface TrustOptions {
@@ -33,7 +35,8 @@ export interface PointRequest {
   maxBytes?: number;
   /** Same-origin redirects followed before giving up (a loop ends here). */
   maxRedirects?: number;
-  signal?: AbortSignal;
+  /** The job's cancellation: one abort listener per job, whatever the number of fetches. */
+  cancel?: CancelGroup;
   /** One keep-alive agent per point, so a request meant for one frontend never reuses another's socket. */
   agent?: http.Agent;
 }
@@ -65,25 +68,59 @@ export interface PointResult {
   error?: PointError;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = DIAGNOSE_LIMITS.timeoutSeconds.default * 1000;
+const DEFAULT_MAX_BYTES = DIAGNOSE_LIMITS.maxBytes;
 const LOGIN_HINT = /(log[-_]?in|sign[-_]?in|auth|sso|saml|oauth|idp)/i;
 
 /** Fetches one point, following only same-origin redirects that are not a sign-in page. Never throws. */
 export async function fetchPoint(req: PointRequest): Promise<PointResult> {
   const started = performance.now();
+  try {
+    return await follow(req, started);
+  } catch (err) {
+    // A request Node refuses to send (a header it rejects, say) is a failed fetch, not a failed sweep.
+    const record: FetchRecord = {
+      url: req.url,
+      method: 'GET',
+      requestHeaders: [],
+      route: req.proxy ? req.proxy.display : 'direct',
+      redirects: [],
+      headers: [],
+      timings: { totalMs: Math.round(performance.now() - started) },
+      wireBytes: 0,
+    };
+    return { record, error: { code: 'NETWORK', message: `the request could not be made: ${(err as Error).message}` } };
+  }
+}
+
+function urlOrUndefined(text: string, base: URL): URL | undefined {
+  try {
+    return new URL(text, base);
+  } catch {
+    return undefined;
+  }
+}
+
+async function follow(req: PointRequest, started: number): Promise<PointResult> {
   const redirects: RedirectHop[] = [];
   let url = new URL(req.url);
   const origin = url.origin;
-  const maxRedirects = req.maxRedirects ?? 5;
+  const maxRedirects = req.maxRedirects ?? DIAGNOSE_LIMITS.maxRedirects;
   for (;;) {
     const result = await fetchOnce({ ...req, url: url.href }, started);
     result.record.redirects = redirects;
     const status = result.record.status;
     const location = headerValue(result.record.headers, 'location');
     if (!status || status < 300 || status >= 400 || status === 304 || !location || result.error) return result;
-    const next = new URL(location, url);
+    const next = urlOrUndefined(location, url);
     redirects.push({ url: url.href, status, location });
+    if (!next) {
+      result.error = {
+        code: 'REDIRECT',
+        message: `${url.pathname} answers ${status} with a Location that is not a URL (${location}); not followed`,
+      };
+      return result;
+    }
     if (next.origin !== origin || LOGIN_HINT.test(next.pathname)) {
       result.error = {
         code: 'REDIRECT',
@@ -128,13 +165,14 @@ async function fetchOnce(req: PointRequest, started: number): Promise<PointResul
   }
   return new Promise<PointResult>((resolve) => {
     let settled = false;
+    let offCancel = () => undefined as unknown;
     let tlsInfo: TlsInfo | undefined;
     const chunks: Buffer[] = [];
     const finish = (error?: PointError) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onAbort);
+      offCancel();
       record.timings.totalMs = Math.round(performance.now() - started);
       if (tlsInfo) record.tls = tlsInfo;
       const wire = Buffer.concat(chunks);
@@ -248,9 +286,8 @@ async function fetchOnce(req: PointRequest, started: number): Promise<PointResul
       res.on('error', () => finish());
     });
     request.on('error', (err) => finish(networkError(err, target, req.proxy?.display)));
-    req.signal?.addEventListener('abort', onAbort, { once: true });
-    if (req.signal?.aborted) onAbort();
-    request.end();
+    if (req.cancel) offCancel = req.cancel.on(onAbort);
+    if (!settled) request.end();
   });
 }
 

@@ -1,5 +1,6 @@
 // The rest of the form: which files, certificates and timeout, the HAR capture, and the advanced inputs.
 import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
+import { DIAGNOSE_LIMITS } from '../../../main/common/ota/frontend-spec.js';
 import { reportUnexpected } from '../../actions/unexpected.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
@@ -100,8 +101,8 @@ export function NetworkOptions() {
           id={`${id}-timeout`}
           className="ota-number"
           type="number"
-          min={1}
-          max={600}
+          min={DIAGNOSE_LIMITS.timeoutSeconds.min}
+          max={DIAGNOSE_LIMITS.timeoutSeconds.max}
           data-testid="ota-timeout"
           value={form.timeout}
           aria-invalid={error ? true : undefined}
@@ -196,8 +197,8 @@ export function AdvancedFields() {
           id={`${id}-samples`}
           className="ota-number"
           type="number"
-          min={1}
-          max={20}
+          min={DIAGNOSE_LIMITS.samples.min}
+          max={DIAGNOSE_LIMITS.samples.max}
           step={1}
           data-testid="ota-samples"
           value={form.samples}

@@ -1,7 +1,7 @@
 // The OTA form as plain data: checking each field and turning a valid form into main's Diagnose request.
 // Pure, so the rules are tested without a screen; the check itself runs in main.
 import type { RequestOf } from '../../../main/common/ipc/contract.js';
-import { parseFrontendSpec } from '../../../main/common/ota/frontend-spec.js';
+import { DIAGNOSE_LIMITS, parseFrontendAddress } from '../../../main/common/ota/frontend-spec.js';
 import { parseLog, resourcesNamed, type LogEntry } from '../../../main/common/ota/log-lines.js';
 import type { OtaReport } from '../../../main/common/ota/report.js';
 import type { Observation } from '../../../main/common/ota/types.js';
@@ -38,11 +38,11 @@ export const emptyForm = (): OtaForm => ({
   logText: '',
   appUrl: '',
   frontends: [],
-  timeout: '30',
+  timeout: String(DIAGNOSE_LIMITS.timeoutSeconds.default),
   insecure: false,
   resourcesText: '',
   moduleinfoText: '',
-  samples: '3',
+  samples: String(DIAGNOSE_LIMITS.samples.default),
 });
 
 export interface FieldErrors {
@@ -140,7 +140,7 @@ function frontendErrors(rows: FrontendRow[]): { rows: Record<number, string>; tr
     else if (!address) errors[i] = strings.ota.frontends.errorAddress;
     else {
       try {
-        parseFrontendSpec(`${label}=${address}`);
+        parseFrontendAddress(label, address);
       } catch {
         errors[i] = /^[a-z][a-z0-9+.-]*:\/\//i.test(address) ? strings.ota.frontends.errorScheme : strings.ota.frontends.errorAddress;
       }
@@ -179,9 +179,10 @@ export function buildRequest(form: OtaForm, jobId: string): { request: DiagnoseR
   const fe = frontendErrors(form.frontends);
   if (Object.keys(fe.rows).length) errors.frontends = fe.rows;
   if (Object.keys(fe.trust).length) errors.trust = fe.trust;
-  const timeout = inRange(form.timeout, 1, 600, false);
+  const { timeoutSeconds: T, samples: S } = DIAGNOSE_LIMITS;
+  const timeout = inRange(form.timeout, T.min, T.max, false);
   if (timeout === undefined) errors.timeout = strings.ota.options.timeoutError;
-  const samples = inRange(form.samples, 1, 20, true);
+  const samples = inRange(form.samples, S.min, S.max, true);
   if (samples === undefined) errors.samples = strings.ota.advanced.samplesError;
   const log = readLog(form.logText);
   const scope = effectiveScope(form, log.named.length > 0);
