@@ -135,7 +135,8 @@ export function exitCodeFor(report: Pick<OtaReport, 'fault'>): number {
 
 export function printSummary(io: Io, report: OtaReport, saved?: string, html?: string): void {
   io.out(
-    `${report.headline}\nFault: ${report.fault}   Cause: ${report.cause}${report.frontends.length ? `   Frontends: ${report.frontends.join(', ')}` : ''}\n\nEvidence:\n`,
+    `${report.headline}\nFault: ${report.fault}   Cause: ${report.cause}` +
+      `${report.frontends.length ? `   Frontends: ${report.frontends.join(', ')}` : ''}\n\nEvidence:\n`,
   );
   for (const e of report.evidence) io.out(`  - ${e}\n`);
   if (report.next.length) {

@@ -196,6 +196,41 @@ describe('every channel answers malformed payloads with a validation error, neve
   });
 });
 
+describe("the app's OTA check is prepared by the same rules as the CLI's", () => {
+  it('refuses a duplicate label, a trust for an unknown label and a CA file that is not PEM, naming the field', async () => {
+    const notPem = join(dir, 'not-a-ca.pem');
+    writeFileSync(notPem, 'hello');
+    const c = newCaller(43);
+    await c.grants.grant(notPem);
+    const base = { appUrl: 'http://127.0.0.1:9/MyApp/' };
+    const fp = 'ab'.repeat(32);
+    const cases: Array<[unknown, RegExp]> = [
+      [
+        {
+          ...base,
+          jobId: 'p1',
+          frontends: [
+            { label: 'FE1', address: '10.0.0.1' },
+            { label: 'FE1', address: '10.0.0.2' },
+          ],
+        },
+        /label FE1 is given twice/,
+      ],
+      [
+        { ...base, jobId: 'p2', frontends: [{ label: 'FE1', address: '10.0.0.1' }], trust: { FE2: fp } },
+        /--trust FE2: no --frontend has that label/,
+      ],
+      [{ ...base, jobId: 'p3', frontends: [], caPath: notPem }, /--ca not-a-ca\.pem: not a PEM certificate/],
+      [{ ...base, jobId: 'p4', frontends: [{ label: 'FE1', address: 'ftp://10.0.0.1' }] }, /only http:\/\/ and https:\/\/ addresses/],
+    ];
+    for (const [payload, message] of cases) {
+      const r = await call(Channel.Diagnose, payload, c);
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+      expect(r.ok ? '' : r.error.message).toMatch(message);
+    }
+  });
+});
+
 describe("the app's OTA check uses the system proxy and certificate store for the public samples", () => {
   it('records them in the report', async () => {
     const { sampleApp } = await import('../../../e2e/lab/module.js');

@@ -10,16 +10,10 @@ import { DIAGNOSE_LIMITS } from '../../common/ota/frontend-spec.js';
 import { headerValue } from '../../common/ota/headers.js';
 import type { FetchRecord, Header, RedirectHop, TlsInfo } from '../../common/ota/types.js';
 import type { CancelGroup } from './cancel.js';
+import { judgeCertificate, judged, type TrustOptions } from './tls-trust.js';
 import type { ProxyChoice } from './proxy.js';
 
-export interface TrustOptions {
-  /** Extra CA certificates (PEM), added to the bundled roots. */
-  ca?: string;
-  /** Accept a certificate with this SHA-256 fingerprint even if it does not name the host. */
-  fingerprint?: string;
-  /** Accept any certificate (recorded in the evidence). */
-  insecure?: boolean;
-}
+export type { TrustOptions } from './tls-trust.js';
 
 export interface PointRequest {
   /** The URL as the device asks for it (public host, path and query). */
@@ -274,7 +268,7 @@ async function fetchOnce(req: PointRequest, started: number): Promise<PointResul
           request.destroy();
           finish({
             code: 'TOO_LARGE',
-            message: `the body is over the ${formatBytes(maxBytes)} cap${record.contentLength ? ` (Content-Length ${formatBytes(record.contentLength)})` : ''}; stopped reading`,
+            message: `the body is over the ${formatBytes(maxBytes)} cap${declared(record.contentLength)}; stopped reading`,
           });
           return;
         }
@@ -289,57 +283,6 @@ async function fetchOnce(req: PointRequest, started: number): Promise<PointResul
     if (req.cancel) offCancel = req.cancel.on(onAbort);
     if (!settled) request.end();
   });
-}
-
-const judged = new WeakMap<tls.TLSSocket, { info: TlsInfo; error?: string }>();
-
-function judgeCertificate(s: tls.TLSSocket, host: string, trust: TrustOptions | undefined): { info: TlsInfo; error?: string } {
-  const cert = s.getPeerCertificate();
-  const name = (x: Record<string, unknown> | undefined) =>
-    x
-      ? (['CN', 'O', 'OU'] as const)
-          .map((k) => x[k])
-          .filter(Boolean)
-          .join(', ')
-      : '';
-  const identityError = net.isIP(host) ? undefined : tls.checkServerIdentity(host, cert);
-  // Node reports a host-name mismatch as the chain's error too: judge the chain on its own.
-  const chainOk = s.authorized || /ALTNAME/.test(String(s.authorizationError));
-  const authorized = chainOk && !identityError;
-  const fingerprint = cert.fingerprint256 ?? '';
-  const info: TlsInfo = {
-    protocol: s.getProtocol() ?? undefined,
-    subject: name(cert.subject as unknown as Record<string, unknown>),
-    issuer: name(cert.issuer as unknown as Record<string, unknown>),
-    fingerprint256: fingerprint,
-    validTo: cert.valid_to,
-    authorized,
-    trustedBy: 'none',
-  };
-  const why = !chainOk
-    ? String(s.authorizationError ?? 'certificate not trusted')
-    : identityError
-      ? `${identityError.message.replace(/\.$/, '')}`
-      : undefined;
-  if (why) info.authorizationError = why;
-  if (authorized) info.trustedBy = trust?.ca ? 'ca' : 'roots';
-  else if (trust?.fingerprint && sameFingerprint(trust.fingerprint, fingerprint)) info.trustedBy = 'fingerprint';
-  else if (trust?.insecure) info.trustedBy = 'insecure';
-  else
-    return {
-      info,
-      error: `the certificate of ${host} is not accepted (${why}); issuer ${info.issuer || 'unknown'}, SHA-256 ${fingerprint}. Add --ca <pem> or --trust <label>=sha256:<fingerprint>, or --insecure`,
-    };
-  return { info };
-}
-
-export function sameFingerprint(a: string, b: string): boolean {
-  const norm = (x: string) =>
-    x
-      .replace(/^sha256:/i, '')
-      .replace(/[^0-9a-f]/gi, '')
-      .toLowerCase();
-  return norm(a).length === 64 && norm(a) === norm(b);
 }
 
 /** Opens a CONNECT tunnel through the proxy to host:port; the TLS session then runs inside it. */
@@ -447,6 +390,8 @@ function addressOf(socket: net.Socket): string | undefined {
   if (!a) return undefined;
   return `${a.includes(':') ? `[${a}]` : a}:${socket.remotePort}`;
 }
+
+const declared = (n: number | undefined) => (n ? ` (Content-Length ${formatBytes(n)})` : '');
 
 function formatBytes(n: number): string {
   return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(n % (1 << 20) ? 1 : 0)} MiB` : `${n} bytes`;

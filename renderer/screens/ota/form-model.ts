@@ -1,7 +1,7 @@
 // The OTA form as plain data: checking each field and turning a valid form into main's Diagnose request.
 // Pure, so the rules are tested without a screen; the check itself runs in main.
 import type { RequestOf } from '../../../main/common/ipc/contract.js';
-import { DIAGNOSE_LIMITS, parseFrontendAddress } from '../../../main/common/ota/frontend-spec.js';
+import { DIAGNOSE_LIMITS, parseFrontendAddress, readFingerprint } from '../../../main/common/ota/frontend-spec.js';
 import { parseLog, resourcesNamed, type LogEntry } from '../../../main/common/ota/log-lines.js';
 import type { OtaReport } from '../../../main/common/ota/report.js';
 import type { Observation } from '../../../main/common/ota/types.js';
@@ -95,16 +95,8 @@ export function frontendsKey(appUrl: string): string | undefined {
 /** Rows with nothing typed in them are left out: an empty row is not a frontend. */
 const filled = (rows: FrontendRow[]) => rows.filter((r) => r.label.trim() || r.address.trim() || r.trust?.trim());
 
-/**
- * A certificate fingerprint as main's --trust takes it: 64 hex digits, colons allowed, an optional
- * "sha256:" in front. Returns the 64 digits in lower case, or undefined when it is not one.
- */
-export function readFingerprint(text: string): string | undefined {
-  const t = text.trim().replace(/^sha256:/i, '');
-  if (!/^[0-9A-Fa-f:]+$/.test(t)) return undefined;
-  const hex = t.replace(/:/g, '');
-  return hex.length === 64 ? hex.toLowerCase() : undefined;
-}
+/** A certificate fingerprint as main's --trust takes it (the same reader), or undefined when it is not one. */
+export { readFingerprint };
 
 /**
  * A frontend's certificate refused because it names another host: the agent can accept it by its
