@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSE_LIMITS, DiagnoseInputError, parseFrontendAddress, prepareDiagnose, splitFrontendSpec } from './frontend-spec.js';
+import { WorkbenchError } from '../errors.js';
+import { DIAGNOSE_LIMITS, parseFrontendAddress, prepareDiagnose, splitFrontendSpec } from './frontend-spec.js';
 
 const fp = 'AB:'.repeat(31) + 'AB';
 
@@ -47,18 +48,18 @@ describe('prepareDiagnose', () => {
             { label: 'A', address: '1.2.3.5' },
           ],
         },
-        'frontend',
+        'frontends',
         /label A is given twice/,
       ],
-      [{ frontends: [{ label: 'a b', address: '1.2.3.4' }] }, 'frontend', /the label may hold/],
-      [{ frontends: [{ label: 'A', address: 'h:70000' }] }, 'frontend', /port 70000 is out of range/],
-      [{ frontends: [{ label: 'A', address: 'ftp://h' }] }, 'frontend', /only http:\/\/ and https:\/\//],
+      [{ frontends: [{ label: 'a b', address: '1.2.3.4' }] }, 'frontends', /the label may hold/],
+      [{ frontends: [{ label: 'A', address: 'h:70000' }] }, 'frontends', /port 70000 is out of range/],
+      [{ frontends: [{ label: 'A', address: 'ftp://h' }] }, 'frontends', /only http:\/\/ and https:\/\//],
       [{ frontends: [], trust: { B: fp } }, 'trust', /--trust B: no --frontend has that label/],
       [{ frontends: [{ label: 'B', address: 'h' }], trust: ['B=sha256:12'] }, 'trust', /expected <label>=sha256:<64 hex digits>/],
-      [{ frontends: [], ca: { text: 'nope', name: 'x.pem' } }, 'ca', /--ca x\.pem: not a PEM certificate/],
+      [{ frontends: [], ca: { text: 'nope', name: 'x.pem' } }, 'caPath', /--ca x\.pem: not a PEM certificate/],
       [{ frontends: [], samples: 0 }, 'samples', /--samples takes a whole number from 1 to 20/],
       [{ frontends: [], samples: 2.5 }, 'samples', /whole number/],
-      [{ frontends: [], timeoutSeconds: '601' }, 'timeout', /--timeout takes a number from 1 to 600/],
+      [{ frontends: [], timeoutSeconds: '601' }, 'timeoutSeconds', /--timeout takes a number from 1 to 600/],
       [{ frontends: [], concurrency: 'many' }, 'concurrency', /--concurrency takes a whole number from 1 to 64/],
     ];
     for (const [input, field, message] of cases) {
@@ -68,8 +69,8 @@ describe('prepareDiagnose', () => {
       } catch (err) {
         caught = err;
       }
-      expect(caught, String(message)).toBeInstanceOf(DiagnoseInputError);
-      expect((caught as DiagnoseInputError).field).toBe(field);
+      expect(caught, String(message)).toBeInstanceOf(WorkbenchError);
+      expect(caught).toMatchObject({ code: 'INVALID', details: { field } });
       expect((caught as Error).message).toMatch(message);
       expect((caught as Error).message).not.toContain('\n');
     }

@@ -1,6 +1,7 @@
 // What a diagnose run is given, checked in one place for the CLI and the app: the frontends (by address or
 // by the module's Running folder as the agent can reach it), the trusted fingerprints, the CA file, and
 // the numeric options with their limits and defaults (DIAGNOSE_LIMITS, the only copy).
+import { WorkbenchError } from '../errors.js';
 
 export type FrontendSpec =
   | { label: string; kind: 'address'; scheme?: 'http:' | 'https:'; host: string; port?: number; /** as typed */ address: string }
@@ -18,29 +19,22 @@ export const DIAGNOSE_LIMITS = {
   maxRedirects: 5,
 } as const;
 
-export type DiagnoseField = 'frontend' | 'trust' | 'ca' | 'samples' | 'timeout' | 'concurrency';
+/** The Diagnose request's field an input error concerns (the CLI's flag is named in the message). */
+export type DiagnoseField = 'frontends' | 'trust' | 'caPath' | 'samples' | 'timeoutSeconds' | 'concurrency';
 
-/** A diagnose input that cannot be used; `field` says which, the message is one line naming the input. */
-export class DiagnoseInputError extends Error {
-  /** The IPC envelope's code for it. */
-  readonly code = 'INVALID';
-  constructor(
-    message: string,
-    readonly field: DiagnoseField,
-    readonly input?: string,
-  ) {
-    super(message);
-  }
+/** A diagnose input that cannot be used: INVALID, `details.field` says which, the message is one line naming the input. */
+function inputError(message: string, field: DiagnoseField, input?: string): WorkbenchError {
+  return new WorkbenchError('INVALID', message, { field, input });
 }
 
 const LABEL = /^[\w.-]{1,40}$/;
 const ADDRESS = /^(?:(https?):\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::(\d{1,5}))?\/?$/;
 
-/** One frontend given as a label and an address or folder; throws DiagnoseInputError when it cannot be read. */
+/** One frontend given as a label and an address or folder; throws an INVALID WorkbenchError when it cannot be read. */
 export function parseFrontendAddress(label: string, address: string): FrontendSpec {
   const l = label.trim();
   const value = address.trim();
-  const bad = (why: string) => new DiagnoseInputError(`--frontend ${l}=${value}: ${why}`, 'frontend', `${l}=${value}`);
+  const bad = (why: string) => inputError(`--frontend ${l}=${value}: ${why}`, 'frontends', `${l}=${value}`);
   if (!LABEL.test(l)) throw bad("the label may hold letters, digits, '.', '_' and '-' (up to 40)");
   if (!value) throw bad('expected <label>=<address or folder>, e.g. FE1=10.0.0.11 or FE2=\\\\fe2\\Running\\MyApp');
   const m = ADDRESS.exec(value);
@@ -64,9 +58,9 @@ export function parseFrontendAddress(label: string, address: string): FrontendSp
 export function splitFrontendSpec(text: string): { label: string; address: string } {
   const eq = text.indexOf('=');
   if (eq <= 0 || eq === text.length - 1)
-    throw new DiagnoseInputError(
+    throw inputError(
       `--frontend ${text}: expected <label>=<address or folder>, e.g. FE1=10.0.0.11 or FE2=\\\\fe2\\Running\\MyApp`,
-      'frontend',
+      'frontends',
       text,
     );
   return { label: text.slice(0, eq), address: text.slice(eq + 1) };
@@ -86,7 +80,7 @@ export function parseTrustSpec(text: string): [label: string, fingerprint: strin
   const label = eq > 0 ? text.slice(0, eq).trim() : '';
   const fingerprint = eq > 0 ? readFingerprint(text.slice(eq + 1)) : undefined;
   if (!LABEL.test(label) || !fingerprint)
-    throw new DiagnoseInputError(`--trust ${text}: expected <label>=sha256:<64 hex digits> (colons allowed)`, 'trust', text);
+    throw inputError(`--trust ${text}: expected <label>=sha256:<64 hex digits> (colons allowed)`, 'trust', text);
   return [label, fingerprint];
 }
 
@@ -116,14 +110,14 @@ export interface PreparedDiagnose {
 /** Checks a run's input as a whole: labels unique, trust labels known, the CA a PEM file, numbers in range. */
 export function prepareDiagnose(input: DiagnoseInput): PreparedDiagnose {
   if (input.frontends.length > DIAGNOSE_LIMITS.frontends.max)
-    throw new DiagnoseInputError(`at most ${DIAGNOSE_LIMITS.frontends.max} frontends`, 'frontend');
+    throw inputError(`at most ${DIAGNOSE_LIMITS.frontends.max} frontends`, 'frontends');
   const frontends: FrontendSpec[] = [];
   const labels = new Set<string>();
   for (const f of input.frontends) {
     let spec = parseFrontendAddress(f.label, f.address);
     if (spec.kind === 'address' && !spec.scheme && !spec.port && input.isFolder?.(spec.address))
       spec = { label: spec.label, kind: 'folder', address: spec.address };
-    if (labels.has(spec.label)) throw new DiagnoseInputError(`frontend label ${spec.label} is given twice`, 'frontend', spec.label);
+    if (labels.has(spec.label)) throw inputError(`frontend label ${spec.label} is given twice`, 'frontends', spec.label);
     labels.add(spec.label);
     frontends.push(spec);
   }
@@ -132,18 +126,18 @@ export function prepareDiagnose(input: DiagnoseInput): PreparedDiagnose {
     : Object.entries(input.trust ?? {}).map(([label, fp]) => parseTrustSpec(`${label}=${fp}`));
   const trust: Record<string, string> = {};
   for (const [label, fp] of pairs) {
-    if (!labels.has(label)) throw new DiagnoseInputError(`--trust ${label}: no --frontend has that label`, 'trust', label);
+    if (!labels.has(label)) throw inputError(`--trust ${label}: no --frontend has that label`, 'trust', label);
     trust[label] = fp;
   }
   if (input.ca && !input.ca.text.includes('-----BEGIN CERTIFICATE-----'))
-    throw new DiagnoseInputError(`--ca ${input.ca.name}: not a PEM certificate`, 'ca', input.ca.name);
+    throw inputError(`--ca ${input.ca.name}: not a PEM certificate`, 'caPath', input.ca.name);
   const L = DIAGNOSE_LIMITS;
   return {
     frontends,
     trust,
     ...(input.ca ? { ca: input.ca.text } : {}),
     samples: inRange('samples', input.samples, L.samples, true),
-    timeoutMs: inRange('timeout', input.timeoutSeconds, L.timeoutSeconds, false) * 1000,
+    timeoutMs: inRange('timeoutSeconds', input.timeoutSeconds, L.timeoutSeconds, false) * 1000,
     concurrency: inRange('concurrency', input.concurrency, L.concurrency, true),
     maxBytes: L.maxBytes,
   };
@@ -151,7 +145,7 @@ export function prepareDiagnose(input: DiagnoseInput): PreparedDiagnose {
 
 /** A number within a limit, or the limit's default when not given. */
 export function inRange(
-  field: 'samples' | 'timeout' | 'concurrency',
+  field: 'samples' | 'timeoutSeconds' | 'concurrency',
   v: number | string | undefined,
   limit: { min: number; max: number; default: number },
   int: boolean,
@@ -159,8 +153,8 @@ export function inRange(
   if (v === undefined || v === '') return limit.default;
   const n = typeof v === 'number' ? v : /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
   if (!Number.isFinite(n) || n < limit.min || n > limit.max || (int && !Number.isInteger(n)))
-    throw new DiagnoseInputError(
-      `--${field} takes ${int ? 'a whole number' : 'a number'} from ${limit.min} to ${limit.max}`,
+    throw inputError(
+      `--${field === 'timeoutSeconds' ? 'timeout' : field} takes ${int ? 'a whole number' : 'a number'} from ${limit.min} to ${limit.max}`,
       field,
       String(v),
     );
