@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { algorithmInfo, algorithmsWithDigestBytes, type AlgorithmId } from './algorithms.js';
 import {
-  checksumFileAlgorithmFromName,
   decodeChecksumText,
   formatChecksumFile,
   parseChecksumFile,
@@ -81,44 +80,6 @@ describe('decodeChecksumText', () => {
   it('tolerates a BOM left in the text', () => {
     const parsed = parseChecksumFile(`\uFEFF${ABC_MD5}  a.txt\n`, 'x.md5');
     expect(simple(parsed)).toEqual([{ path: 'a.txt', hex: ABC_MD5, algorithms: ['md5'], source: 'file-name', format: 'gnu' }]);
-  });
-});
-
-describe('checksumFileAlgorithmFromName', () => {
-  const cases: [string, AlgorithmId | undefined][] = [
-    ['foo.md5', 'md5'],
-    ['foo.sha1', 'sha1'],
-    ['foo.sha224', 'sha224'],
-    ['foo.sha256', 'sha256'],
-    ['foo.sha384', 'sha384'],
-    ['foo.sha512', 'sha512'],
-    ['foo.b2', 'blake2b-512'],
-    ['foo.b3', 'blake3'],
-    ['foo.xxh32', 'xxh32'],
-    ['foo.xxh64', 'xxh64'],
-    ['foo.xxh3', 'xxh3-64'],
-    ['foo.xxh128', 'xxh3-128'],
-    ['foo.sfv', 'crc32'],
-    ['foo.crc32', 'crc32'],
-    ['SHA256SUMS', 'sha256'],
-    ['MD5SUMS', 'md5'],
-    ['SHA1SUMS', 'sha1'],
-    ['B2SUMS', 'blake2b-512'],
-    ['sha256sum.txt', 'sha256'],
-    ['checksums.sha256', 'sha256'],
-    ['SHA256SUMS.asc', 'sha256'],
-    ['/downloads/ubuntu.iso.sha256.txt', 'sha256'],
-    ['C:\\dl\\SHA512SUMS.txt', 'sha512'],
-    ['app-1.2.3-sha256sums.txt', 'sha256'],
-    ['foo.sha256sum', 'sha256'],
-    ['checksums.txt', undefined],
-    ['CHECKSUMS', undefined],
-    ['release-2.0.txt', undefined],
-    ['notes.txt', undefined],
-    ['', undefined],
-  ];
-  it.each(cases)('%s → %s', (name, expected) => {
-    expect(checksumFileAlgorithmFromName(name)).toBe(expected);
   });
 });
 

@@ -3,6 +3,7 @@
 
 import { ALGORITHMS, algorithmInfo, algorithmsWithDigestBytes, findAlgorithm, type AlgorithmId } from './algorithms.js';
 import { fromBase64Any, fromHex } from './encodings.js';
+import { checksumFileAlgorithmFromName } from './path-kind.js';
 
 export type ChecksumFormat = 'gnu' | 'bsd' | 'sfv';
 
@@ -104,43 +105,6 @@ function guessUtf16(bytes: Uint8Array): 'le' | 'be' | undefined {
   }
   if (zeroHigh >= pairs * 0.4 && zeroLow <= zeroHigh * 0.1) return 'le';
   if (zeroLow >= pairs * 0.4 && zeroHigh <= zeroLow * 0.1) return 'be';
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Algorithm from the file name
-
-/**
- * The algorithm a checksum file's name announces: `.sha256`, `.md5`, `.b2`, `.b3`, `.sfv`,
- * `.xxh64`…, `SHA256SUMS`, `MD5SUMS`, `B2SUMS`, `sha256sum.txt`, `checksums.sha256`,
- * `SHA256SUMS.asc`, `foo-1.0-sha512sums.txt`. Undefined when the name says nothing.
- */
-export function checksumFileAlgorithmFromName(fileName: string): AlgorithmId | undefined {
-  const base = (fileName.split(/[\\/]/).pop() ?? '').trim().toLowerCase();
-  const segments = base.split('.');
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const found = algorithmFromSegment(segments[i]!);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function algorithmFromSegment(segment: string): AlgorithmId | undefined {
-  if (!segment) return undefined;
-  const direct = findAlgorithm(segment);
-  if (direct) return direct;
-  const stripped = segment.replace(/sums?$/, '');
-  if (stripped && stripped !== segment) {
-    const found = findAlgorithm(stripped);
-    if (found) return found;
-  }
-  // `foo-1.0-sha512sums`: only pieces that end in "sum(s)", so `my-sha-notes` stays unknown.
-  const pieces = segment.split(/[-_\s]+/);
-  for (let i = pieces.length - 1; i >= 0; i--) {
-    const m = /^(.+?)sums?$/.exec(pieces[i]!);
-    const found = m ? findAlgorithm(m[1]!) : undefined;
-    if (found) return found;
-  }
   return undefined;
 }
 

@@ -1,10 +1,8 @@
 // What the command line asks of the app: run the CLI (`--cli …`), or open files (a second launch,
-// "Open with", a file association). Pure, so it is tested without Electron.
+// "Open with", a file association). Pure, so it is tested without Electron; what each path is,
+// pathKind (main/common/path-kind.ts) says, as it does for drops.
 
-export type Launch =
-  { mode: 'cli'; args: string[] } | { mode: 'app'; files: string[]; checksumFiles: string[]; reports: string[]; cases: string[] };
-
-const CHECKSUM = /\.(sha(1|224|256|384|512)|md5|sfv|b3|b2|xxh\d*|crc32)$|(^|[\\/])(SHA\d*SUMS|MD5SUMS|B3SUMS)$/i;
+export type Launch = { mode: 'cli'; args: string[] } | { mode: 'app'; paths: string[] };
 
 /**
  * argv as Electron gives it: the executable, then (unpackaged) the app folder or script, then the
@@ -14,16 +12,6 @@ export function parseLaunch(argv: string[], packaged: boolean): Launch {
   const user = argv.slice(packaged ? 1 : 2);
   const cli = user.indexOf('--cli');
   if (cli >= 0) return { mode: 'cli', args: user.slice(cli + 1) };
-  const files: string[] = [];
-  const checksumFiles: string[] = [];
-  const reports: string[] = [];
-  const cases: string[] = [];
-  for (const a of user) {
-    if (!a || a.startsWith('-')) continue; // Chromium switches (--allow-file-access-from-files, --inspect…)
-    if (CHECKSUM.test(a)) checksumFiles.push(a);
-    else if (/\.hwcase$/i.test(a)) cases.push(a);
-    else if (/\.json$/i.test(a)) reports.push(a);
-    else files.push(a);
-  }
-  return { mode: 'app', files, checksumFiles, reports, cases };
+  // Chromium switches (--allow-file-access-from-files, --inspect…) are not paths.
+  return { mode: 'app', paths: user.filter((a) => a && !a.startsWith('-')) };
 }

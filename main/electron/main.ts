@@ -8,6 +8,7 @@ import { Jobs } from '../node/app/jobs.js';
 import { HashPool } from '../node/hash-pool.js';
 import { distDir } from '../node/worker-path.js';
 import { Event } from '../common/ipc/contract.js';
+import { groupByKind } from '../common/path-kind.js';
 import { serveAppRequest } from './app-protocol.js';
 import { TrustedWindows, registerIpc } from './ipc.js';
 import { parseLaunch, type Launch } from './launch-args.js';
@@ -47,18 +48,12 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
   let main: BrowserWindow | undefined;
 
   const deliver = async (l: Extract<Launch, { mode: 'app' }>) => {
-    const groups = [
-      { paths: l.files, kind: 'files' as const },
-      { paths: l.checksumFiles, kind: 'checksum' as const },
-      { paths: l.reports, kind: 'report' as const },
-      { paths: l.cases, kind: 'case' as const },
-    ];
     const caller = main && windows.get(main.webContents.id);
     if (!caller || main!.webContents.isLoading()) {
       pending.push(l); // delivered once the page has loaded
       return;
     }
-    for (const g of groups.filter((x) => x.paths.length)) {
+    for (const g of groupByKind(l.paths)) {
       // Paths from the command line or "Open with" are chosen by the user: grant them to the window.
       await caller.grants.grantAll(g.paths);
       caller.emit(Event.OpenPaths, g);
@@ -67,14 +62,7 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
 
   app.on('second-instance', (_event, argv, cwd) => {
     const l = parseLaunch(argv, app.isPackaged);
-    if (l.mode === 'app')
-      void deliver({
-        ...l,
-        files: l.files.map((f) => resolve(cwd, f)),
-        checksumFiles: l.checksumFiles.map((f) => resolve(cwd, f)),
-        reports: l.reports.map((f) => resolve(cwd, f)),
-        cases: l.cases.map((f) => resolve(cwd, f)),
-      });
+    if (l.mode === 'app') void deliver({ mode: 'app', paths: l.paths.map((f) => resolve(cwd, f)) });
     if (main) {
       if (main.isMinimized()) main.restore();
       main.focus();
@@ -83,7 +71,7 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
   // macOS: files dropped on the dock icon or opened with the app.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    void deliver(parseLaunch(['app', path], true) as Extract<Launch, { mode: 'app' }>);
+    void deliver({ mode: 'app', paths: [path] });
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url)));
 

@@ -268,11 +268,9 @@ describe('pieces of the wiring', () => {
     });
     expect(parseLaunch(['electron', '.', '--inspect', 'a.iso', 'SHA256SUMS', 'b.sha256', 'case.json'], false)).toEqual({
       mode: 'app',
-      files: ['a.iso'],
-      checksumFiles: ['SHA256SUMS', 'b.sha256'],
-      reports: ['case.json'],
-      cases: [],
+      paths: ['a.iso', 'SHA256SUMS', 'b.sha256', 'case.json'],
     });
+    expect(parseLaunch(['/opt/hw/hash-workbench', 'B2SUMS', '', '--no-sandbox'], true)).toEqual({ mode: 'app', paths: ['B2SUMS'] });
   });
 
   it('window bounds: a sane size, and no position on a screen that is gone', async () => {

@@ -1,6 +1,6 @@
 // Where opened and dropped paths go. Each screen registers the kinds it takes when its module loads, so
 // the frame (drop zone, open-with) needs to know no screen's insides. Menu commands: app/menu.ts.
-import type { PathKind } from '../../main/common/ipc/contract.js';
+import { groupByKind, type PathKind } from '../../main/common/path-kind.js';
 
 type PathHandler = (paths: string[]) => boolean | void;
 const pathHandlers = new Map<PathKind, PathHandler>();
@@ -10,30 +10,16 @@ export function onPaths(kind: PathKind, handler: PathHandler): void {
   pathHandlers.set(kind, handler);
 }
 
-/** The kind of a path by its name: checksum files, reports, case files and HAR captures have their screens. */
-export function kindOfPath(path: string): PathKind {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  if (/\.(sha(1|224|256|384|512)|md5|sfv|b3|b2)$|^(SHA\d*SUMS|MD5SUMS|B3SUMS)$/i.test(name)) return 'checksum';
-  if (/\.hwcase$/i.test(name)) return 'case';
-  if (/\.har$/i.test(name)) return 'har';
-  if (/\.json$/i.test(name)) return 'report';
-  return 'files';
-}
-
 /**
  * Sends paths to the screen that takes their kind. Returns the paths no screen took: the caller
  * hashes those (a .json that is not a report is just a file to hash).
  */
 export function routePaths(paths: string[], kind?: PathKind): string[] {
   const left: string[] = [];
-  const groups = new Map<PathKind, string[]>();
-  for (const p of paths) {
-    const k = kind ?? kindOfPath(p);
-    groups.set(k, [...(groups.get(k) ?? []), p]);
-  }
-  for (const [k, group] of groups) {
-    const handler = k === 'files' ? undefined : pathHandlers.get(k);
-    if (!handler || handler(group) === false) left.push(...group);
+  // Checksum files, reports, case files and HAR captures have their screens; pathKind says which a path is.
+  for (const group of kind ? [{ kind, paths }] : groupByKind(paths)) {
+    const handler = group.kind === 'files' ? undefined : pathHandlers.get(group.kind);
+    if (!handler || handler(group.paths) === false) left.push(...group.paths);
   }
   return left;
 }

@@ -7,6 +7,7 @@ import type { CheckResult, CompareResult, HashFilesResult, HashProgress, VerifyE
 import type { ChecksumFormat } from '../checksum-file.js';
 import { DIAGNOSE_LIMITS } from '../ota/frontend-spec.js';
 import type { OtaReport } from '../ota/report.js';
+import type { PathKind } from '../path-kind.js';
 import { array, boolean, json, number, object, oneOf, optional, record, string, type Schema } from './schema.js';
 
 /** Channel names, one place (Electron Fiddle's ipc-events enum). */
@@ -66,9 +67,6 @@ export interface Settings {
   frontends: Record<string, Array<{ label: string; address: string }>>;
   theme: 'system' | 'light' | 'dark';
 }
-
-/** What an opened path is, by its name: where the renderer sends it. */
-export type PathKind = 'files' | 'checksum' | 'report' | 'case' | 'har';
 
 /**
  * A case file an agent sends a customer: it opens customer mode already filled in. Plain JSON,

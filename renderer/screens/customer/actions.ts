@@ -2,6 +2,7 @@
 // dropped, the "Customer mode" menu command, and its own check's progress. The check itself (every
 // download, every comparison, the verdict) runs in main; this only gathers the inputs and shows the answer.
 import { isErrnoCode, isNetworkErrno } from '../../../main/common/errors.js';
+import { pathKind } from '../../../main/common/path-kind.js';
 import type { IpcError, JobProgress } from '../../../main/common/ipc/contract.js';
 import type { RequestOf } from '../../../main/common/ipc/contract.js';
 import { api, settle } from '../../actions/api.js';
@@ -120,7 +121,7 @@ export async function openCaseFile(path?: string): Promise<void> {
 
 // ---- The recording (.har) ----
 
-const isHar = (path: string) => /\.har$/i.test(path);
+const isHar = (path: string) => pathKind(path).kind === 'har';
 
 export async function chooseHar(): Promise<void> {
   const result = await settle(() => api().openDialog({ kind: 'har', multiple: false }));
