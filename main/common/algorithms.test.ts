@@ -32,35 +32,8 @@ describe('algorithm names', () => {
   });
 
   it('offers at least the algorithms the brief names', () => {
-    expect(ALGORITHMS.map((a) => a.id)).toEqual(
-      expect.arrayContaining([
-        'md5',
-        'sha1',
-        'sha224',
-        'sha256',
-        'sha384',
-        'sha512',
-        'sha512-256',
-        'sha3-224',
-        'sha3-256',
-        'sha3-384',
-        'sha3-512',
-        'keccak-256',
-        'blake2b-256',
-        'blake2b-512',
-        'blake2s-256',
-        'blake3',
-        'crc32',
-        'crc32c',
-        'xxh32',
-        'xxh64',
-        'xxh3-64',
-        'xxh3-128',
-        'ripemd160',
-        'sm3',
-        'whirlpool',
-        'md4',
-      ]),
-    );
+    const named = 'md5 sha1 sha224 sha256 sha384 sha512 sha512-256 sha3-224 sha3-256 sha3-384 sha3-512 keccak-256 blake2b-256 blake2b-512';
+    const more = 'blake2s-256 blake3 crc32 crc32c xxh32 xxh64 xxh3-64 xxh3-128 ripemd160 sm3 whirlpool md4';
+    expect(ALGORITHMS.map((a) => a.id)).toEqual(expect.arrayContaining(`${named} ${more}`.split(' ')));
   });
 });

@@ -141,16 +141,9 @@ describe('the Electron wiring (electron replaced by a recorder)', () => {
   it('opens one window, sandboxed and isolated, loading the renderer through app://', () => {
     expect(state.windows).toHaveLength(1);
     const win = state.windows[0] as { options: { webPreferences: Record<string, unknown> }; loaded: string };
-    expect(win.options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
+    const isolated = { contextIsolation: true, sandbox: true, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false };
+    const noNode = { nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false };
+    expect(win.options.webPreferences).toMatchObject({ ...isolated, ...noNode });
     expect(String(win.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
     expect(win.loaded).toBe('app://renderer/index.html');
   });

@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromBase64Any, toOutSystems } from '../encodings.js';
-import {
-  findVersionToken,
-  isVersionTokenFile,
-  moduleInfoUrl,
-  moduleNameFromAppUrl,
-  moduleVersionInfoUrl,
-  parseModuleInfo,
-  parseModuleVersionInfo,
-  type ModuleInfo,
-} from './moduleinfo.js';
+import * as mi from './moduleinfo.js';
+import type { ModuleInfo } from './moduleinfo.js';
+
 import type { ParseProblem, ParseResult } from './parse-result.js';
 
 const EXAMPLE = readFileSync(new URL('./fixtures/moduleinfo-example.json', import.meta.url), 'utf8');
@@ -39,8 +32,8 @@ function variant(edit: Edit): string {
 const withVersions = (urlVersions: unknown): string =>
   JSON.stringify({ manifest: { versionToken: 'tok', urlVersions, urlMappings: {}, urlMappingsNoCache: {} }, data: { modules: {} } });
 
-describe('parseModuleInfo: the example moduleinfo', () => {
-  const { value, warnings } = ok(parseModuleInfo(EXAMPLE));
+describe('mi.parseModuleInfo: the example moduleinfo', () => {
+  const { value, warnings } = ok(mi.parseModuleInfo(EXAMPLE));
 
   it('reads the manifest fields and the module name', () => {
     expect(warnings).toEqual([]);
@@ -87,19 +80,19 @@ describe('parseModuleInfo: the example moduleinfo', () => {
   });
 });
 
-describe('parseModuleInfo: leading junk, as the runtime tolerates it', () => {
+describe('mi.parseModuleInfo: leading junk, as the runtime tolerates it', () => {
   it('skips a UTF-8 BOM and counts it', () => {
-    const v = ok(parseModuleInfo(`\uFEFF${EXAMPLE}`)).value;
+    const v = ok(mi.parseModuleInfo(`\uFEFF${EXAMPLE}`)).value;
     expect(v.leadingJunk).toBe(1);
     expect(v.versionToken).toBe('49NNIDchMt9XlrZrEO_H4A');
   });
 
   it("skips an anti-XSSI prefix )]}'", () => {
-    expect(ok(parseModuleInfo(`)]}'\n${EXAMPLE}`)).value.leadingJunk).toBe(5);
+    expect(ok(mi.parseModuleInfo(`)]}'\n${EXAMPLE}`)).value.leadingJunk).toBe(5);
   });
 });
 
-describe('parseModuleInfo: the runtime validation, one field at a time', () => {
+describe('mi.parseModuleInfo: the runtime validation, one field at a time', () => {
   const cases: [string, Edit, string, string][] = [
     ['manifest missing', (j) => delete j.manifest, 'missing or invalid field manifest: expected an object, found nothing', '$.manifest'],
     ['manifest an array', (j) => (j.manifest = []), 'missing or invalid field manifest: expected an object, found an array', '$.manifest'],
@@ -142,31 +135,31 @@ describe('parseModuleInfo: the runtime validation, one field at a time', () => {
     ],
   ];
   it.each(cases)('%s', (_name, edit, message, jsonPath) => {
-    expect(err(parseModuleInfo(variant(edit)))).toEqual({ message, jsonPath });
+    expect(err(mi.parseModuleInfo(variant(edit)))).toEqual({ message, jsonPath });
   });
 });
 
-describe('parseModuleInfo: malformed JSON gives line and column', () => {
+describe('mi.parseModuleInfo: malformed JSON gives line and column', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('finds an unexpected token (Node 20 gives no position for it)', () => {
-    const e = err(parseModuleInfo('{\n  "manifest": {\n    "versionToken": ,\n'));
+    const e = err(mi.parseModuleInfo('{\n  "manifest": {\n    "versionToken": ,\n'));
     expect(e.message).toMatch(/^malformed JSON: /);
     expect({ line: e.line, column: e.column }).toEqual({ line: 3, column: 21 });
   });
 
   it('counts the skipped junk in the position', () => {
-    const e = err(parseModuleInfo(')]}\'\n{\n "a": tru }'));
+    const e = err(mi.parseModuleInfo(')]}\'\n{\n "a": tru }'));
     expect({ line: e.line, column: e.column }).toEqual({ line: 3, column: 10 });
   });
 
   it('points at the end for truncated text', () => {
-    const e = err(parseModuleInfo('{"manifest": {'));
+    const e = err(mi.parseModuleInfo('{"manifest": {'));
     expect({ line: e.line, column: e.column }).toEqual({ line: 1, column: 15 });
   });
 
   it('reports text after the object', () => {
-    const e = err(parseModuleInfo('{"a":1}\r\n<html>'));
+    const e = err(mi.parseModuleInfo('{"a":1}\r\n<html>'));
     expect({ line: e.line, column: e.column }).toEqual({ line: 2, column: 1 });
   });
 
@@ -174,7 +167,7 @@ describe('parseModuleInfo: malformed JSON gives line and column', () => {
     vi.spyOn(JSON, 'parse').mockImplementation(() => {
       throw new SyntaxError('Unexpected token } in JSON at position 4');
     });
-    const e = err(parseModuleInfo('xx{\n  }'));
+    const e = err(mi.parseModuleInfo('xx{\n  }'));
     expect(e).toEqual({ message: 'malformed JSON: Unexpected token }', line: 2, column: 3 });
   });
 
@@ -182,21 +175,21 @@ describe('parseModuleInfo: malformed JSON gives line and column', () => {
     vi.spyOn(JSON, 'parse').mockImplementation(() => {
       throw new SyntaxError('Unexpected token \'}\', "{\n  }" is not valid JSON (line 2 column 3)');
     });
-    const e = err(parseModuleInfo('xx{\n  }'));
+    const e = err(mi.parseModuleInfo('xx{\n  }'));
     expect({ line: e.line, column: e.column }).toEqual({ line: 2, column: 3 });
     expect(e.message).not.toMatch(/line 2 column 3/);
   });
 
   it("says so when there is no '{' at all, or no text", () => {
-    expect(err(parseModuleInfo('<html>Service Unavailable</html>')).message).toBe("no JSON object found: the text contains no '{'");
-    expect(err(parseModuleInfo('  \n')).message).toBe('the text is empty: expected a JSON object');
+    expect(err(mi.parseModuleInfo('<html>Service Unavailable</html>')).message).toBe("no JSON object found: the text contains no '{'");
+    expect(err(mi.parseModuleInfo('  \n')).message).toBe('the text is empty: expected a JSON object');
   });
 });
 
-describe('parseModuleInfo: urlVersions entries', () => {
+describe('mi.parseModuleInfo: urlVersions entries', () => {
   it("warns and skips values that are not strings starting with '?'", () => {
     const { value, warnings } = ok(
-      parseModuleInfo(
+      mi.parseModuleInfo(
         withVersions({ '/MyApp/a.js': 'Ux+rVJ8uHJtnxJ4yVjYV_A', '/MyApp/b.js': 7, '/MyApp/c.js': '?eZeyznlO_xx2+8Xt0B1UNg' }),
       ),
     );
@@ -207,7 +200,7 @@ describe('parseModuleInfo: urlVersions entries', () => {
   });
 
   it('keeps hashes of another shape, with a warning', () => {
-    const { value, warnings } = ok(parseModuleInfo(withVersions({ '/MyApp/a.js': '?d41d8cd98f00b204e9800998ecf8427e' })));
+    const { value, warnings } = ok(mi.parseModuleInfo(withVersions({ '/MyApp/a.js': '?d41d8cd98f00b204e9800998ecf8427e' })));
     expect(value.resources[0]).toMatchObject({
       expected: 'd41d8cd98f00b204e9800998ecf8427e',
       url: '/MyApp/a.js?d41d8cd98f00b204e9800998ecf8427e',
@@ -220,11 +213,11 @@ describe('parseModuleInfo: urlVersions entries', () => {
     // The shape check rests on this round trip through the shared encoders.
     expect(fromBase64Any('Ux+rVJ8uHJtnxJ4yVjYV_A')?.length).toBe(16);
     expect(toOutSystems(fromBase64Any('Ux+rVJ8uHJtnxJ4yVjYV_A')!)).toBe('Ux+rVJ8uHJtnxJ4yVjYV_A');
-    expect(ok(parseModuleInfo(withVersions({ '/MyApp/a.js': '?Ux+rVJ8uHJtnxJ4yVjYV_A' }))).warnings).toEqual([]);
+    expect(ok(mi.parseModuleInfo(withVersions({ '/MyApp/a.js': '?Ux+rVJ8uHJtnxJ4yVjYV_A' }))).warnings).toEqual([]);
   });
 
   it('warns that the device rejects an empty resource list', () => {
-    const { value, warnings } = ok(parseModuleInfo(withVersions({})));
+    const { value, warnings } = ok(mi.parseModuleInfo(withVersions({})));
     expect(value.resources).toEqual([]);
     expect(value.moduleName).toBeUndefined();
     expect(warnings).toHaveLength(1);
@@ -233,17 +226,19 @@ describe('parseModuleInfo: urlVersions entries', () => {
   });
 
   it('has no module name when resources span two modules', () => {
-    const v = ok(parseModuleInfo(withVersions({ '/A/x.js': '?Ux+rVJ8uHJtnxJ4yVjYV_A', '/B/y.js': '?eZeyznlO_xx2+8Xt0B1UNg' }))).value;
+    const v = ok(mi.parseModuleInfo(withVersions({ '/A/x.js': '?Ux+rVJ8uHJtnxJ4yVjYV_A', '/B/y.js': '?eZeyznlO_xx2+8Xt0B1UNg' }))).value;
     expect(v.moduleName).toBeUndefined();
   });
 });
 
-describe('parseModuleInfo: optional fields', () => {
-  const parse = (edit: Edit): ModuleInfo => ok(parseModuleInfo(variant(edit))).value;
+describe('mi.parseModuleInfo: optional fields', () => {
+  const parse = (edit: Edit): ModuleInfo => ok(mi.parseModuleInfo(variant(edit))).value;
 
   it('keeps versionSequence only when it is a finite number', () => {
     expect(parse((_j, m) => (m.versionSequence = '12')).versionSequence).toBeUndefined();
-    expect(ok(parseModuleInfo(EXAMPLE.replace('"versionSequence": 12', '"versionSequence": 1e999'))).value.versionSequence).toBeUndefined();
+    expect(
+      ok(mi.parseModuleInfo(EXAMPLE.replace('"versionSequence": 12', '"versionSequence": 1e999'))).value.versionSequence,
+    ).toBeUndefined();
     expect(parse((_j, m) => (m.versionSequence = 0)).versionSequence).toBe(0);
   });
 
@@ -252,33 +247,33 @@ describe('parseModuleInfo: optional fields', () => {
   });
 
   it('leaves out mappings that are not strings, with a warning', () => {
-    const r = ok(parseModuleInfo(variant((_j, m) => ((m.urlMappings as Obj)['/Swayyy/X'] = 1))));
+    const r = ok(mi.parseModuleInfo(variant((_j, m) => ((m.urlMappings as Obj)['/Swayyy/X'] = 1))));
     expect(r.value.urlMappings['/Swayyy/X']).toBeUndefined();
     expect(r.warnings.map((w) => w.jsonPath)).toEqual(['$.manifest.urlMappings["/Swayyy/X"]']);
   });
 });
 
-describe('parseModuleVersionInfo', () => {
+describe('mi.parseModuleVersionInfo', () => {
   it('reads the token and isAutoUpgradeDisabled', () => {
-    expect(ok(parseModuleVersionInfo('{"versionToken": "tok_unit_test"}')).value).toEqual({ versionToken: 'tok_unit_test' });
-    expect(ok(parseModuleVersionInfo('\uFEFF{"versionToken":"49NNIDchMt9XlrZrEO_H4A","isAutoUpgradeDisabled":true}')).value).toEqual({
+    expect(ok(mi.parseModuleVersionInfo('{"versionToken": "tok_unit_test"}')).value).toEqual({ versionToken: 'tok_unit_test' });
+    expect(ok(mi.parseModuleVersionInfo('\uFEFF{"versionToken":"49NNIDchMt9XlrZrEO_H4A","isAutoUpgradeDisabled":true}')).value).toEqual({
       versionToken: '49NNIDchMt9XlrZrEO_H4A',
       isAutoUpgradeDisabled: true,
     });
   });
 
   it('warns about a non-boolean isAutoUpgradeDisabled', () => {
-    const r = ok(parseModuleVersionInfo('{"versionToken":"t","isAutoUpgradeDisabled":"yes"}'));
+    const r = ok(mi.parseModuleVersionInfo('{"versionToken":"t","isAutoUpgradeDisabled":"yes"}'));
     expect(r.value).toEqual({ versionToken: 't' });
     expect(r.warnings.map((w) => w.jsonPath)).toEqual(['$.isAutoUpgradeDisabled']);
   });
 
   it('rejects a missing token and malformed JSON', () => {
-    expect(err(parseModuleVersionInfo('{"token":"t"}'))).toEqual({
+    expect(err(mi.parseModuleVersionInfo('{"token":"t"}'))).toEqual({
       message: 'missing or invalid field versionToken: expected a non-empty string, found nothing',
       jsonPath: '$.versionToken',
     });
-    expect(err(parseModuleVersionInfo('{"versionToken":}')).column).toBe(17);
+    expect(err(mi.parseModuleVersionInfo('{"versionToken":}')).column).toBe(17);
   });
 });
 
@@ -293,36 +288,38 @@ describe('version-token files', () => {
     ['/MyApp/scripts/index.html.js', false],
     ['/MyApp/moduleservices/moduleversioninfo', false],
     ['/MyApp/scripts/app.js?x=index.html', false],
-  ])('isVersionTokenFile(%s) = %s', (path, expected) => {
-    expect(isVersionTokenFile(path)).toBe(expected);
+  ])('mi.isVersionTokenFile(%s) = %s', (path, expected) => {
+    expect(mi.isVersionTokenFile(path)).toBe(expected);
   });
 
   it('finds the index version token in any spacing and quote style', () => {
-    expect(findVersionToken('<script type="text/javascript">OSManifestLoader.indexVersionToken = "VK+uxZBPgSEt3QyA_9zPxg";</script>')).toBe(
-      'VK+uxZBPgSEt3QyA_9zPxg',
-    );
-    expect(findVersionToken("OSManifestLoader.indexVersionToken='abc_123'")).toBe('abc_123');
+    expect(
+      mi.findVersionToken('<script type="text/javascript">OSManifestLoader.indexVersionToken = "VK+uxZBPgSEt3QyA_9zPxg";</script>'),
+    ).toBe('VK+uxZBPgSEt3QyA_9zPxg');
+    expect(mi.findVersionToken("OSManifestLoader.indexVersionToken='abc_123'")).toBe('abc_123');
   });
 
   it('finds the JSON versionToken with any whitespace, first match wins', () => {
-    expect(findVersionToken('{"manifest":{"versionToken" :\n "49NNIDchMt9XlrZrEO_H4A","x":{"versionToken":"other"}}}')).toBe(
+    expect(mi.findVersionToken('{"manifest":{"versionToken" :\n "49NNIDchMt9XlrZrEO_H4A","x":{"versionToken":"other"}}}')).toBe(
       '49NNIDchMt9XlrZrEO_H4A',
     );
-    expect(findVersionToken('<html>no token</html>')).toBeUndefined();
+    expect(mi.findVersionToken('<html>no token</html>')).toBeUndefined();
   });
 });
 
 describe('endpoint URLs', () => {
   it('builds moduleinfo and moduleversioninfo URLs without a query', () => {
-    expect(moduleInfoUrl('https://host.example.com/MyApp')).toBe('https://host.example.com/MyApp/moduleservices/moduleinfo');
-    expect(moduleInfoUrl('https://host.example.com/MyApp/?x=1#top')).toBe('https://host.example.com/MyApp/moduleservices/moduleinfo');
-    expect(moduleVersionInfoUrl('https://host.example.com/MyApp/')).toBe('https://host.example.com/MyApp/moduleservices/moduleversioninfo');
+    expect(mi.moduleInfoUrl('https://host.example.com/MyApp')).toBe('https://host.example.com/MyApp/moduleservices/moduleinfo');
+    expect(mi.moduleInfoUrl('https://host.example.com/MyApp/?x=1#top')).toBe('https://host.example.com/MyApp/moduleservices/moduleinfo');
+    expect(mi.moduleVersionInfoUrl('https://host.example.com/MyApp/')).toBe(
+      'https://host.example.com/MyApp/moduleservices/moduleversioninfo',
+    );
   });
 
   it('takes the module name from the first path segment', () => {
-    expect(moduleNameFromAppUrl('https://host.example.com/MyApp/HomeScreen?x=1')).toBe('MyApp');
-    expect(moduleNameFromAppUrl('host.example.com/MyApp')).toBe('MyApp');
-    expect(moduleNameFromAppUrl('/MyApp/')).toBe('MyApp');
-    expect(moduleNameFromAppUrl('https://host.example.com/')).toBeUndefined();
+    expect(mi.moduleNameFromAppUrl('https://host.example.com/MyApp/HomeScreen?x=1')).toBe('MyApp');
+    expect(mi.moduleNameFromAppUrl('host.example.com/MyApp')).toBe('MyApp');
+    expect(mi.moduleNameFromAppUrl('/MyApp/')).toBe('MyApp');
+    expect(mi.moduleNameFromAppUrl('https://host.example.com/')).toBeUndefined();
   });
 });
