@@ -2,7 +2,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { head, startRawServer } from '../../../e2e/lab/raw.js';
+import { sampleApp } from '../../../e2e/lab/module.js';
+import { closeAll, startFrontend } from '../../../e2e/lab/servers.js';
+import { makeTestPki } from '../../../e2e/lab/tls.js';
 import { isErrorCode } from '../../common/errors.js';
 import { Channel } from '../../common/ipc/contract.js';
 import { HashPool } from '../hash-pool.js';
@@ -115,6 +120,64 @@ describe('error envelopes', () => {
       expect(again).toMatchObject({ ok: false, error: { code: 'INVALID', details: { field: 'jobId', input: 'twice' } } });
     } finally {
       services.jobs.finish('twice');
+    }
+  });
+});
+
+describe('a check that cannot run says why in details.kind', () => {
+  const customer = (appUrl: string, extra: Record<string, unknown> = {}) =>
+    dispatch(
+      Channel.Diagnose,
+      { jobId: `c-${Math.random().toString(36).slice(2)}`, appUrl, frontends: [], vantage: 'customer', ...extra },
+      { id: 7, grants: new PathGrants(), emit: () => undefined },
+      services,
+    );
+
+  it('unreachable: nothing listens on the port', async () => {
+    // A port that was just free: bound, then closed, so the connection is refused.
+    const free = net.createServer();
+    await new Promise<void>((r) => free.listen(0, '127.0.0.1', r));
+    const { port } = free.address() as net.AddressInfo;
+    await new Promise<void>((r) => free.close(() => r()));
+    expect(await customer(`http://127.0.0.1:${port}/MyApp/`)).toMatchObject({
+      ok: false,
+      error: { code: 'CANNOT_RUN', details: { kind: 'unreachable' } },
+    });
+  });
+
+  it('timeout: the server takes the request and never answers', async () => {
+    const silent = await startRawServer(() => undefined);
+    try {
+      expect(await customer(`${silent.url}/MyApp/`, { timeoutSeconds: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'CANNOT_RUN', details: { kind: 'timeout' } },
+      });
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it("certificate: the server's certificate is not trusted", async () => {
+    const pki = makeTestPki(join(dir, 'pki'));
+    const fe = await startFrontend({ version: sampleApp(1), tls: pki.server });
+    try {
+      expect(await customer(`https://localhost:${fe.port}/MyApp/`)).toMatchObject({
+        ok: false,
+        error: { code: 'CANNOT_RUN', details: { kind: 'certificate' } },
+      });
+    } finally {
+      await closeAll([fe]);
+    }
+  });
+
+  it('no kind when the server answers, but with no moduleinfo', async () => {
+    const notFound = await startRawServer((_req, socket) => void socket.end(`${head(404, [['Content-Length', 0]], 'Not Found')}`));
+    try {
+      const r = await customer(`${notFound.url}/MyApp/`);
+      expect(r).toMatchObject({ ok: false, error: { code: 'CANNOT_RUN' } });
+      expect(!r.ok && r.error.details).toBeUndefined();
+    } finally {
+      await notFound.close();
     }
   });
 });

@@ -34,7 +34,7 @@ import type { HashPool } from '../hash-pool.js';
 import { hashFiles } from '../hash-files.js';
 import { chooseImplementation } from '../hashers/select.js';
 import type { ProxyChoice } from '../ota/proxy.js';
-import { CannotRun, diagnose, type FrontendTarget } from '../ota/sweep.js';
+import { diagnose, type FrontendTarget } from '../ota/sweep.js';
 import { verifyChecksumFile } from '../verify-checksums.js';
 import type { AppStore } from './app-store.js';
 import type { Jobs } from './jobs.js';
@@ -190,42 +190,38 @@ export const HANDLERS: HandlerTable = {
     }
     const systemCa = s.platform.systemCa?.();
     const proxy = await s.platform.proxyFor(req.appUrl);
-    return asJob(s, caller, req.jobId, async (signal) => {
-      try {
-        return await diagnose({
-          appUrl: req.appUrl,
-          frontends,
-          moduleinfoText: req.moduleinfoText,
-          log: req.logText ? parseLog(req.logText).entries : undefined,
-          har,
-          resources: req.resources,
-          all: req.all,
-          samples: prepared.samples,
-          trust: prepared.trust,
-          insecure: req.insecure,
-          ca: [prepared.ca, systemCa].filter(Boolean).join('\n') || undefined,
-          caLabel:
-            [req.caPath ? basename(req.caPath) : undefined, systemCa ? "the operating system's certificate store" : undefined]
-              .filter(Boolean)
-              .join(' + ') || undefined,
-          proxy,
-          proxySource: proxy ? 'system' : undefined,
-          timeoutMs: prepared.timeoutMs,
-          concurrency: prepared.concurrency,
-          maxBytes: prepared.maxBytes,
-          vantage: req.vantage ?? 'agent',
-          toolVersion: s.platform.version,
-          command: commandFor(req),
-          pool: s.pool,
-          signal,
-          onProgress: (p) =>
-            caller.emit(Event.Progress, { jobId: req.jobId, kind: 'ota', phase: p.phase, done: p.done, total: p.total, path: p.path }),
-        });
-      } catch (err) {
-        if (err instanceof CannotRun) throw new WorkbenchError('CANNOT_RUN', err.message);
-        throw err;
-      }
-    });
+    // A check that cannot run throws CANNOT_RUN (CannotRun), with why in details.kind.
+    return asJob(s, caller, req.jobId, async (signal) =>
+      diagnose({
+        appUrl: req.appUrl,
+        frontends,
+        moduleinfoText: req.moduleinfoText,
+        log: req.logText ? parseLog(req.logText).entries : undefined,
+        har,
+        resources: req.resources,
+        all: req.all,
+        samples: prepared.samples,
+        trust: prepared.trust,
+        insecure: req.insecure,
+        ca: [prepared.ca, systemCa].filter(Boolean).join('\n') || undefined,
+        caLabel:
+          [req.caPath ? basename(req.caPath) : undefined, systemCa ? "the operating system's certificate store" : undefined]
+            .filter(Boolean)
+            .join(' + ') || undefined,
+        proxy,
+        proxySource: proxy ? 'system' : undefined,
+        timeoutMs: prepared.timeoutMs,
+        concurrency: prepared.concurrency,
+        maxBytes: prepared.maxBytes,
+        vantage: req.vantage ?? 'agent',
+        toolVersion: s.platform.version,
+        command: commandFor(req),
+        pool: s.pool,
+        signal,
+        onProgress: (p) =>
+          caller.emit(Event.Progress, { jobId: req.jobId, kind: 'ota', phase: p.phase, done: p.done, total: p.total, path: p.path }),
+      }),
+    );
   },
 
   async [Channel.ExportReport](req, caller, s) {

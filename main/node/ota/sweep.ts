@@ -1,6 +1,7 @@
 // The OTA check as a service: fetch moduleinfo from every point, then each resource from every frontend,
 // the public URL (as the device asks, repeated, and cache-bypassed two ways), the HAR and the device log;
 // hash, diff and judge. Used by `hash-workbench diagnose` and by the app.
+import { WorkbenchError, type ErrorDetails, type ErrorKind } from '../../common/errors.js';
 import { unique } from '../../common/unique.js';
 import { decideCurrentVersion } from '../../common/ota/current-version.js';
 import { DIAGNOSE_LIMITS } from '../../common/ota/frontend-spec.js';
@@ -22,7 +23,7 @@ import type { ModuleInfoCopy, Observation, Source, Vantage } from '../../common/
 import { sourceName, type ModuleVersionInfo, type ResourceObservations } from '../../common/ota/verdict.js';
 import type { HashPool } from '../hash-pool.js';
 import { CancelGroup } from './cancel.js';
-import type { PointResult } from './fetch-point.js';
+import type { PointError, PointResult } from './fetch-point.js';
 import { bodyFacts, diffAgainstReference, harCopy, readFromFolder, tidy, type Copy } from './observe.js';
 import { fetchVia, makePoints, type FetchLimits, type FrontendTarget, type Point, type Points } from './points.js';
 import type { ProxyChoice } from './proxy.js';
@@ -64,8 +65,20 @@ export interface SweepProgress {
   path?: string;
 }
 
-/** The check could not run at all (no moduleinfo from any source): the CLI exits 2. */
-export class CannotRun extends Error {}
+/** The check could not run at all (no moduleinfo from any source): CANNOT_RUN, and the CLI exits 2. */
+export class CannotRun extends WorkbenchError {
+  constructor(message: string, details?: ErrorDetails) {
+    super('CANNOT_RUN', message, details);
+  }
+}
+
+/** Why no moduleinfo came from any point, for the screens: a timeout first, then a certificate, then no connection. */
+export function unreachableKind(codes: readonly PointError['code'][]): ErrorKind | undefined {
+  if (codes.includes('TIMEOUT')) return 'timeout';
+  if (codes.includes('TLS')) return 'certificate';
+  if (codes.some((c) => c === 'REFUSED' || c === 'DNS' || c === 'RESET' || c === 'NETWORK' || c === 'PROXY')) return 'unreachable';
+  return undefined;
+}
 
 /** What every phase of one run shares. */
 interface Run {
@@ -79,6 +92,8 @@ interface Run {
   samples: number;
   concurrency: number;
   problems: string[];
+  /** The codes of the moduleinfo fetches that failed, to say why none could be used. */
+  moduleinfoErrors: PointError['code'][];
   redacted: Set<string>;
   /** moduleinfo versions seen, by token, and every copy read. */
   versions: Map<string, { info: ModuleVersionInfo; parsed: ModuleInfo }>;
@@ -102,6 +117,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
     samples: Math.max(1, opts.samples ?? L.samples.default),
     concurrency,
     problems: [],
+    moduleinfoErrors: [],
     redacted: new Set(),
     versions: new Map(),
     copies: [],
@@ -112,8 +128,10 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
     await readModuleInfos(run, 'start');
     const current = decideCurrentVersion(run.copies);
     const currentInfo = current.versionToken ? run.versions.get(current.versionToken)?.parsed : undefined;
-    if (!currentInfo)
-      throw new CannotRun(`no usable moduleinfo: ${current.how}${run.problems.length ? ` (${run.problems.join('; ')})` : ''}`);
+    if (!currentInfo) {
+      const why = run.problems.length ? ` (${run.problems.join('; ')})` : '';
+      throw new CannotRun(`no usable moduleinfo: ${current.how}${why}`, { kind: unreachableKind(run.moduleinfoErrors) });
+    }
     const { paths, mode } = chooseResources(opts, currentInfo);
     const { results, done } = await checkResources(run, currentInfo, paths);
     if (!cancel.aborted) await readModuleInfos(run, 'end');
@@ -159,8 +177,10 @@ async function readModuleInfos(run: Run, moment: 'start' | 'end'): Promise<void>
         at: new Date().toISOString(),
       };
       if (res.body) copy.hash = (await bodyFacts(run.opts.pool, res.body)).hash;
-      if (res.error) copy.error = `moduleinfo: ${res.error.message}`;
-      else if (res.body) {
+      if (res.error) {
+        copy.error = `moduleinfo: ${res.error.message}`;
+        run.moduleinfoErrors.push(res.error.code);
+      } else if (res.body) {
         const m = parseModuleInfo(new TextDecoder().decode(res.body));
         if (m.ok) {
           addVersion(run, m.value);

@@ -155,15 +155,9 @@ export function runProblem(error: IpcError, hadHar: boolean): NonNullable<RunSta
   }
   if (hadHar && error.code === 'INVALID' && error.details?.field === 'harPath')
     return { concern: 'capture', message: s.capture.bad, detail };
-  if (/timed?\s*out|timeout|ETIMEDOUT/i.test(`${error.code} ${detail}`)) return { concern: 'address', message: s.address.timeout, detail };
-  if (
-    error.code === 'CANNOT_RUN' ||
-    /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|unreachable|could not be reached|certificate/i.test(
-      `${error.code} ${detail}`,
-    )
-  ) {
-    return { concern: 'address', message: s.address.unreachable, detail };
-  }
+  // No moduleinfo from any point (CANNOT_RUN, details.kind says why), or a network errno code.
+  if (error.details?.kind === 'timeout' || error.code === 'ETIMEDOUT') return { concern: 'address', message: s.address.timeout, detail };
+  if (error.code === 'CANNOT_RUN' || isNetworkErrno(error.code)) return { concern: 'address', message: s.address.unreachable, detail };
   if (error.code === 'INVALID' && error.details?.field === 'appUrl') return { concern: 'address', message: s.address.refused, detail };
   return { concern: 'general', message: s.checking.failed, detail };
 }

@@ -92,9 +92,18 @@ describe('runProblem', () => {
       concern: 'address',
       message: s.address.unreachable,
     });
-    expect(runProblem({ code: 'FAILED', message: 'connect ETIMEDOUT 10.0.0.1:443' }, false)).toMatchObject({
+    const timedOut = { code: 'CANNOT_RUN', message: 'no usable moduleinfo: public: timed out', details: { kind: 'timeout' } } as const;
+    expect(runProblem(timedOut, false)).toMatchObject({ concern: 'address', message: s.address.timeout });
+    expect(runProblem({ code: 'ETIMEDOUT', message: 'connect ETIMEDOUT 10.0.0.1:443' }, true)).toMatchObject({
       concern: 'address',
       message: s.address.timeout,
+    });
+    const refused = { code: 'CANNOT_RUN', message: 'no usable moduleinfo', details: { kind: 'certificate' } } as const;
+    expect(runProblem(refused, false)).toMatchObject({ concern: 'address', message: s.address.unreachable });
+    expect(runProblem({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, true)).toMatchObject({ message: s.address.unreachable });
+    // The words of a message decide nothing: only the code and the details do.
+    expect(runProblem({ code: 'FAILED', message: 'connect ETIMEDOUT 10.0.0.1:443 (certificate)' }, false)).toMatchObject({
+      concern: 'general',
     });
     expect(
       runProblem(
