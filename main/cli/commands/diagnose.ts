@@ -8,6 +8,7 @@ import { parseHar } from '../../common/ota/har.js';
 import { parseLog } from '../../common/ota/log-lines.js';
 import { describeProblem } from '../../common/ota/parse-result.js';
 import type { OtaReport } from '../../common/ota/report.js';
+import { CAUSES } from '../../common/ota/types.js';
 import { renderReportHtml } from '../../common/ota/report-html.js';
 import type { HashPool } from '../../node/hash-pool.js';
 import { proxyFor } from '../../node/ota/proxy.js';
@@ -135,7 +136,7 @@ export function exitCodeFor(report: Pick<OtaReport, 'fault'>): number {
 
 export function printSummary(io: Io, report: OtaReport, saved?: string, html?: string): void {
   io.out(
-    `${report.headline}\nFault: ${report.fault}   Cause: ${report.cause}` +
+    `${report.headline}\nFault: ${report.fault}   Cause: ${report.cause} (${CAUSES[report.cause].words})` +
       `${report.frontends.length ? `   Frontends: ${report.frontends.join(', ')}` : ''}\n\nEvidence:\n`,
   );
   for (const e of report.evidence) io.out(`  - ${e}\n`);

@@ -6,7 +6,7 @@ import { diffClassLabel } from './byte-diff.js';
 import { tellingHeaders } from './headers.js';
 import type { OtaReport, RunInfo } from './report.js';
 import {
-  CAUSE_WORDS,
+  CAUSES,
   type Cause,
   type DiffResult,
   type FetchRecord,
@@ -82,7 +82,7 @@ function when(iso: string | undefined): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-const causeWords = (c: Cause) => CAUSE_WORDS[c] ?? c;
+const causeWords = (c: Cause) => CAUSES[c]?.words ?? c;
 
 // Faults not at fault first: a ticket reader wants the problem rows, then the thousands that are fine.
 function orderResources(resources: ResourceVerdict[]): ResourceVerdict[] {

@@ -149,31 +149,133 @@ export interface ModuleInfoCopy {
 
 export type Fault = 'deployment' | 'frontend' | 'network' | 'inconclusive' | 'none';
 
-export type Cause =
-  | 'new-deployment'
-  | 'outdated-frontend'
-  | 'manifest-mismatch'
-  | 'stale-cache'
-  | 'altered-content'
-  | 'truncated'
-  | 'device-network'
-  | 'consistent'
-  | 'unreachable'
-  | 'inconclusive';
-
 /** The precedence in which resource verdicts combine: a proved fault is never hidden by a weaker one. */
 export const FAULT_ORDER: readonly Fault[] = ['deployment', 'frontend', 'network', 'inconclusive', 'none'];
 
-/** Each cause in a few plain words, for the report, the CLI and the screens alike. */
-export const CAUSE_WORDS: Readonly<Record<Cause, string>> = {
-  'new-deployment': 'new deployment during the upgrade',
-  'outdated-frontend': 'outdated frontend',
-  'manifest-mismatch': 'files do not match their moduleinfo',
-  'stale-cache': 'stale cache',
-  'altered-content': 'content altered on the way',
-  truncated: 'cut short on the way',
-  'device-network': 'changed on the device’s network',
-  consistent: 'consistent',
-  unreachable: 'unreachable',
-  inconclusive: 'inconclusive',
-};
+/** Where a cause's headline can name the frontends at fault and the number of files. */
+export interface HeadlineFacts {
+  frontends: readonly string[];
+  /** Files at fault with this cause (moduleinfo not counted when other files are). */
+  files: number;
+}
+
+/** Everything said about one cause, in one place: the verdict, the HTML report, the CLI and the screens read it. */
+export interface CauseInfo {
+  fault: Fault;
+  /** A few plain words ("stale cache"), for tables and the fault line. */
+  words: string;
+  /** The side at fault in one sentence, for the agent. */
+  headline: (facts: HeadlineFacts) => string;
+  /** The same in plain words for a customer. */
+  customer: string;
+  /** What happened to one file, in the customer's words ("it arrived incomplete."). */
+  customerFile: string;
+  /** The usual next step; the verdict gives a more precise one where the evidence allows. */
+  next: string;
+}
+
+const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+
+/**
+ * The verdict's causes. Adding one here (and the branch of the verdict that names it) is all a new cause needs:
+ * `Cause` is derived from this table, and every reader indexes it, so the compiler finds any gap.
+ */
+const CAUSE_TABLE = {
+  'new-deployment': {
+    fault: 'deployment',
+    words: 'new deployment during the upgrade',
+    headline: () => 'The app was republished while the check or the upgrade ran: a new deployment, not a fault of a server or the network.',
+    customer: 'The app was updated on the server while your device was downloading it. Open the app again to retry the update.',
+    customerFile: 'the app was updated on the server while we checked.',
+    next: 'Let the device retry the upgrade now that publishing has finished; avoid publishing while devices upgrade.',
+  },
+  'outdated-frontend': {
+    fault: 'frontend',
+    words: 'outdated frontend',
+    headline: (f) =>
+      `Frontend ${f.frontends.join(', ')} serve${f.frontends.length === 1 ? 's' : ''} an outdated copy of ${files(f.files)}.`,
+    customer:
+      "One of the app's servers has an old copy of some files. Support will fix the server; there is nothing to change on your side.",
+    customerFile: 'one of the app’s servers has an old copy.',
+    next: 'Redeploy the module to the frontends named (check that its Deployment Service was running during the publish).',
+  },
+  'manifest-mismatch': {
+    fault: 'frontend',
+    words: 'files do not match their moduleinfo',
+    headline: (f) => `The frontends serve files that do not match their own moduleinfo (${files(f.files)}).`,
+    customer: "The app's files on the server do not match the list of files the update expects. The app needs to be published again.",
+    customerFile: 'the server’s copy does not match what the update expects.',
+    next: 'Republish the module so its files and its moduleinfo match; check the Running folder on each frontend.',
+  },
+  'stale-cache': {
+    fault: 'network',
+    words: 'stale cache',
+    headline: (f) => `A cache between the servers and the devices serves an old copy of ${files(f.files)}.`,
+    customer: 'A cache on the network (a CDN or proxy) keeps handing out an old copy of some files. Its owner needs to clear it.',
+    customerFile: 'an old copy arrived instead of the current one.',
+    next: 'Purge the cache in front of the app and include the query string in its cache key.',
+  },
+  'altered-content': {
+    fault: 'network',
+    words: 'content altered on the way',
+    headline: (f) => `Something between the servers and the devices changes the content of ${files(f.files)}.`,
+    customer: "Something on the network (a proxy, security product or CDN) changes the app's files on their way to the device.",
+    customerFile: 'it arrived changed.',
+    next: 'Turn off content rewriting, injection or minification for this host on the proxy, CDN or security product in the path (or exempt the host from inspection).',
+  },
+  truncated: {
+    fault: 'network',
+    words: 'cut short on the way',
+    headline: (f) =>
+      `${files(f.files).replace(/^./, (c) => c.toUpperCase())} arrive${f.files === 1 ? 's' : ''} cut short through the public URL.`,
+    customer: 'Some files arrive incomplete on this network. A proxy or firewall may be cutting them short.',
+    customerFile: 'it arrived incomplete.',
+    next: 'Check the size and time limits of the proxies and load balancer on the way, then retry.',
+  },
+  'device-network': {
+    fault: 'network',
+    words: 'changed on the device’s network',
+    headline: () => "The servers and the public URL are right from here; something on the device's network changes the files.",
+    customer:
+      "The files are correct on the internet, but arrive changed on the device's network. Try the update on another network (for example mobile data).",
+    customerFile: 'it arrives changed on the phone’s network.',
+    next: "Something on the device's network changes the file (corporate proxy, operator, antivirus): test from another network, or with inspection disabled for this host.",
+  },
+  consistent: {
+    fault: 'none',
+    words: 'consistent',
+    headline: () => 'Every copy checked matches the current version: no fault found.',
+    customer: 'Everything we could check delivers the right files. If the update still fails, send this report to support.',
+    customerFile: 'it arrived as expected.',
+    next: 'Nothing to do: no fault was found.',
+  },
+  unreachable: {
+    fault: 'inconclusive',
+    words: 'unreachable',
+    headline: () => 'Some points could not be reached, and what was reached shows no fault.',
+    customer: 'Some addresses could not be reached, so the check is incomplete. Send this report to support.',
+    customerFile: 'we could not download it from here.',
+    next: 'Check that every point named can be reached from here (address, port, certificate), then run the check again.',
+  },
+  inconclusive: {
+    fault: 'inconclusive',
+    words: 'inconclusive',
+    headline: () => 'The evidence is not enough to name the side at fault.',
+    customer: 'The check could not tell where the problem is. Send this report to support.',
+    customerFile: 'we could not tell whether it is right.',
+    next: 'Add every frontend and the device log, then run the check again.',
+  },
+} satisfies Record<string, CauseInfo>;
+
+/** The cause of a verdict, one of the keys of `CAUSES`. */
+export type Cause = keyof typeof CAUSE_TABLE;
+
+export const CAUSES: Readonly<Record<Cause, CauseInfo>> = CAUSE_TABLE;
+
+/** The causes in the table's order (for schemas and lists). */
+export const CAUSE_NAMES = Object.keys(CAUSES) as Cause[];
+
+/** One column of the table as its own record, e.g. every cause's words for a screen's strings. */
+export function causeColumn<K extends 'words' | 'customer' | 'customerFile' | 'next'>(key: K): Readonly<Record<Cause, string>> {
+  return Object.fromEntries(CAUSE_NAMES.map((c) => [c, CAUSES[c][key]])) as Record<Cause, string>;
+}

@@ -4,7 +4,7 @@ import { unique } from '../unique.js';
 import { decideCurrentVersion, type CurrentVersion } from './current-version.js';
 import { diffClassLabel } from './byte-diff.js';
 import { cacheEvidence, affinityCookies } from './headers.js';
-import { FAULT_ORDER, type Cause, type Fault, type ModuleInfoCopy, type Observation, type Source } from './types.js';
+import { CAUSES, FAULT_ORDER, type Cause, type Fault, type ModuleInfoCopy, type Observation, type Source } from './types.js';
 
 export interface FrontendInfo {
   label: string;
@@ -66,20 +66,9 @@ export interface Verdict {
 
 type State = 'right' | 'wrong' | 'missing' | 'unreached' | 'unknown';
 
-const FAULT_OF: Record<Cause, Fault> = {
-  'new-deployment': 'deployment',
-  'outdated-frontend': 'frontend',
-  'manifest-mismatch': 'frontend',
-  'stale-cache': 'network',
-  'altered-content': 'network',
-  truncated: 'network',
-  'device-network': 'network',
-  unreachable: 'inconclusive',
-  inconclusive: 'inconclusive',
-  consistent: 'none',
-};
-
 const ALTERATIONS = new Set(['bom', 'line-endings', 'whitespace', 'insertion', 'deletion', 'html-page']);
+
+const causeOf = (cause: Cause) => ({ fault: CAUSES[cause].fault, cause });
 
 export const isFrontend = (s: Source) => s.startsWith('frontend:');
 export const frontendLabel = (s: Source) => s.slice('frontend:'.length);
@@ -158,8 +147,7 @@ function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): Res
   if (current.changedDuringCheck) {
     return {
       ...base,
-      fault: 'deployment',
-      cause: 'new-deployment',
+      ...causeOf('new-deployment'),
       frontends: [],
       evidence,
       next: ['Wait until publishing has finished, then retry the upgrade on the device and run the check again.'],
@@ -168,8 +156,7 @@ function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): Res
   if (!current.versionToken) {
     return {
       ...base,
-      fault: 'inconclusive',
-      cause: 'inconclusive',
+      ...causeOf('inconclusive'),
       frontends: [],
       evidence,
       next: ['Give the moduleinfo the device used (--moduleinfo), or add every frontend so a majority can decide.'],
@@ -183,7 +170,7 @@ function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): Res
     evidence.push(
       ...unique(stale.map((o) => `Frontend ${frontendLabel(o.source)} serves moduleinfo ${o.token}, not ${current.versionToken}.`)),
     );
-    return { ...base, fault: 'frontend', cause: 'outdated-frontend', frontends: labels, evidence, next: [redeploy(labels)] };
+    return { ...base, ...causeOf('outdated-frontend'), frontends: labels, evidence, next: [redeploy(labels)] };
   }
   const publicStale = observations.filter((o) => isPublic(o.source) && o.matches === false);
   if (publicStale.length) {
@@ -192,23 +179,21 @@ function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): Res
     if (cached)
       return {
         ...base,
-        fault: 'network',
-        cause: 'stale-cache',
+        ...causeOf('stale-cache'),
         frontends: [],
         evidence,
         next: ['Purge the cache in front of the app, and keep moduleinfo out of it.'],
       };
     return {
       ...base,
-      fault: 'inconclusive',
-      cause: 'inconclusive',
+      ...causeOf('inconclusive'),
       frontends: [],
       evidence,
       next: ['Add every server behind the load balancer to the check: one of them may serve an older moduleinfo.'],
     };
   }
   evidence.push(`Every copy of moduleinfo read carries the current token ${current.versionToken}.`);
-  return { ...base, fault: 'none', cause: 'consistent', frontends: [], evidence, next: [] };
+  return { ...base, ...causeOf('consistent'), frontends: [], evidence, next: [] };
 }
 
 function stateOf(o: Observation, ctx: Context, ref: string | undefined, tokenFile: boolean): State {
@@ -232,7 +217,7 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
   const base = { path: r.path, expected, versionTokenFile: r.versionTokenFile, observations };
   const verdict = (cause: Cause, evidence: string[], next: string[], frontends: string[] = []): ResourceVerdict => ({
     ...base,
-    fault: FAULT_OF[cause],
+    fault: CAUSES[cause].fault,
     cause,
     frontends,
     evidence,
@@ -510,65 +495,14 @@ function combine(input: CheckObservations, current: CurrentVersion, resources: R
     fault,
     cause,
     frontends,
-    headline: headline(cause, frontends, files, atFault),
-    customer: customerSentence(cause),
+    headline: CAUSES[cause].headline({ frontends, files: files || atFault.length }),
+    customer: CAUSES[cause].customer,
     evidence: unique(evidence),
     next: unique(atFault.flatMap((r) => r.next)),
     current,
     resources,
     counts,
   };
-}
-
-function headline(cause: Cause, frontends: string[], files: number, rs: ResourceVerdict[]): string {
-  const n = `${files || rs.length} file${(files || rs.length) === 1 ? '' : 's'}`;
-  switch (cause) {
-    case 'new-deployment':
-      return 'The app was republished while the check or the upgrade ran: a new deployment, not a fault of a server or the network.';
-    case 'outdated-frontend':
-      return `Frontend ${frontends.join(', ')} serve${frontends.length === 1 ? 's' : ''} an outdated copy of ${n}.`;
-    case 'manifest-mismatch':
-      return `The frontends serve files that do not match their own moduleinfo (${n}).`;
-    case 'stale-cache':
-      return `A cache between the servers and the devices serves an old copy of ${n}.`;
-    case 'altered-content':
-      return `Something between the servers and the devices changes the content of ${n}.`;
-    case 'truncated':
-      return `${cap(n)} arrive${files === 1 ? 's' : ''} cut short through the public URL.`;
-    case 'device-network':
-      return "The servers and the public URL are right from here; something on the device's network changes the files.";
-    case 'consistent':
-      return 'Every copy checked matches the current version: no fault found.';
-    case 'unreachable':
-      return 'Some points could not be reached, and what was reached shows no fault.';
-    default:
-      return 'The evidence is not enough to name the side at fault.';
-  }
-}
-
-function customerSentence(cause: Cause): string {
-  switch (cause) {
-    case 'new-deployment':
-      return 'The app was updated on the server while your device was downloading it. Open the app again to retry the update.';
-    case 'outdated-frontend':
-      return "One of the app's servers has an old copy of some files. Support will fix the server; there is nothing to change on your side.";
-    case 'manifest-mismatch':
-      return "The app's files on the server do not match the list of files the update expects. The app needs to be published again.";
-    case 'stale-cache':
-      return 'A cache on the network (a CDN or proxy) keeps handing out an old copy of some files. Its owner needs to clear it.';
-    case 'altered-content':
-      return "Something on the network (a proxy, security product or CDN) changes the app's files on their way to the device.";
-    case 'truncated':
-      return 'Some files arrive incomplete on this network. A proxy or firewall may be cutting them short.';
-    case 'device-network':
-      return "The files are correct on the internet, but arrive changed on the device's network. Try the update on another network (for example mobile data).";
-    case 'consistent':
-      return 'Everything we could check delivers the right files. If the update still fails, send this report to support.';
-    case 'unreachable':
-      return 'Some addresses could not be reached, so the check is incomplete. Send this report to support.';
-    default:
-      return 'The check could not tell where the problem is. Send this report to support.';
-  }
 }
 
 /** One wording for the fix of an outdated frontend, so the steps of several files collapse into one. */

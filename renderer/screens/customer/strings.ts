@@ -3,6 +3,8 @@
 // The few technical words that can reach the screen (from a report or an error) have a one-line
 // explanation in `glossary`, shown next to the text that uses them.
 
+import { causeColumn } from '../../../main/common/ota/types.js';
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const EXAMPLE_URL = 'https://apps.example.com/MyApp/';
 
@@ -157,18 +159,7 @@ export const customerStrings = {
     allFine: 'Every file we checked arrived as expected.',
     item: (file: string, words: string) => `${file}: ${words}`,
     more: (n: number) => `…and ${plural(n, 'more file', 'more files')}: they are all in the report.`,
-    causes: {
-      'new-deployment': 'the app was updated on the server while we checked.',
-      'outdated-frontend': 'one of the app’s servers has an old copy.',
-      'manifest-mismatch': 'the server’s copy does not match what the update expects.',
-      'stale-cache': 'an old copy arrived instead of the current one.',
-      'altered-content': 'it arrived changed.',
-      truncated: 'it arrived incomplete.',
-      'device-network': 'it arrives changed on the phone’s network.',
-      unreachable: 'we could not download it from here.',
-      inconclusive: 'we could not tell whether it is right.',
-      consistent: 'it arrived as expected.',
-    },
+    causes: causeColumn('customerFile'),
     save: 'Save the report for support',
     saving: 'Saving…',
     saved: (paths: string[]) => `Saved: ${paths.join(', ')}. Attach the .json file to your support case.`,

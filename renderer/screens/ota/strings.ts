@@ -1,5 +1,5 @@
 // The ota screen's user-visible strings (gathered in renderer/strings/index.ts: one place for translations).
-import { CAUSE_WORDS, type Fault, type TlsInfo } from '../../../main/common/ota/types.js';
+import { causeColumn, type Fault, type TlsInfo } from '../../../main/common/ota/types.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -162,7 +162,7 @@ export const otaStrings = {
     none: 'none',
   } satisfies Record<Fault, string>,
 
-  causes: CAUSE_WORDS,
+  causes: causeColumn('words'),
 
   table: {
     caption: 'Every copy of each file, side by side',
