@@ -3,7 +3,7 @@
 // because a HAR is often pasted straight from a customer (network-diagnosis.md §5).
 
 import { fromBase64Any } from '../encodings.js';
-import { redactHeaders, redactUrl } from './headers.js';
+import { redactHeaders, redactUrl } from './redaction.js';
 import type { ParseProblem, ParseResult } from './parse-result.js';
 import type { Header } from './types.js';
 

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  affinityCookies,
-  cacheEvidence,
-  decodeBigIpCookie,
-  headerValue,
-  headerValues,
-  redactHeaders,
-  redactUrl,
-  tellingHeaders,
-} from './headers.js';
+import { cacheEvidence } from './cache-detection.js';
+import { affinityCookies, decodeBigIpCookie } from './cookies.js';
+import { headerValue, headerValues } from './headers.js';
+import { redactHeaders, redactUrl } from './redaction.js';
+import { tellingHeaders } from './telling-headers.js';
 import type { Header } from './types.js';
 
 describe('headerValues / headerValue', () => {

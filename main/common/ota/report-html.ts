@@ -3,7 +3,7 @@
 // and every value from the report escaped, since headers and bodies come from servers we do not trust.
 import { unique } from '../unique.js';
 import { diffClassLabel } from './byte-diff.js';
-import { tellingHeaders } from './headers.js';
+import { tellingHeaders } from './telling-headers.js';
 import type { OtaReport, RunInfo } from './report.js';
 import {
   CAUSES,

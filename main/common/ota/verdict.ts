@@ -3,7 +3,8 @@
 import { unique } from '../unique.js';
 import { decideCurrentVersion, type CurrentVersion } from './current-version.js';
 import { diffClassLabel } from './byte-diff.js';
-import { cacheEvidence, affinityCookies } from './headers.js';
+import { cacheEvidence } from './cache-detection.js';
+import { affinityCookies } from './cookies.js';
 import { CAUSES, FAULT_ORDER, type Cause, type Fault, type ModuleInfoCopy, type Observation, type Source } from './types.js';
 
 export interface FrontendInfo {

@@ -2,7 +2,7 @@
 // headers (the telling ones first, with what they mean) and the byte diff against the expected copy.
 import type { ReactNode } from 'react';
 import { diffClassLabel } from '../../../main/common/ota/byte-diff.js';
-import { tellingHeaders } from '../../../main/common/ota/headers.js';
+import { tellingHeaders } from '../../../main/common/ota/telling-headers.js';
 import type { DiffResult, FetchRecord, Header, Observation } from '../../../main/common/ota/types.js';
 import { sourceName, type ResourceVerdict } from '../../../main/common/ota/verdict.js';
 import { CopyButton } from '../../app/CopyButton.js';
