@@ -1,5 +1,6 @@
 // How one copy of a resource differs from the reference copy, in the terms of the alterations that proxies,
-// gateways and deployments make (network-diagnosis §4). Pure: bytes in, a DiffResult out; O(n) in time and memory.
+// gateways and deployments make (injection, minification, BOM and line-ending changes, truncation).
+// Pure: bytes in, a DiffResult out; O(n) in time and memory.
 import { byteWindow, firstDifference } from '../byte-window.js';
 import type { DiffClass, DiffResult } from './types.js';
 

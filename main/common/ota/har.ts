@@ -1,6 +1,6 @@
 // Reads a HAR 1.2 capture (browser DevTools, Fiddler, Charles…) as an import source: per entry the URL,
 // status, headers and the body with how trustworthy its bytes are. Credentials are redacted on the way in,
-// because a HAR is often pasted straight from a customer (network-diagnosis.md §5).
+// because a HAR is often pasted straight from a customer.
 
 import { fromBase64Any } from '../encodings.js';
 import { redactHeaders, redactUrl } from './redaction.js';

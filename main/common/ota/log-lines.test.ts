@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checksumFailures, parseLog, resourcesNamed, type LogEntry, type LogKind } from './log-lines.js';
+import type { LogKind } from './log-advice.js';
+import { checksumFailures, parseLog, resourcesNamed, type LogEntry } from './log-lines.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -31,8 +32,8 @@ const CONTROLLER_CHECKSUM = {
   calculated: CALCULATED,
 };
 
-describe('parseLog: the example lines of ota-facts §4', () => {
-  const r = parseLog(fixture('log-ota-facts-examples.txt'));
+describe('parseLog: the runtime’s example lines (OSCacheResources.m, CacheResources.java, support documents)', () => {
+  const r = parseLog(fixture('log-runtime-examples.txt'));
 
   it('recognises every line', () => {
     expect(r.unrecognised).toBe(0);
@@ -107,7 +108,7 @@ describe('parseLog: the example lines of ota-facts §4', () => {
   });
 
   it('reads the same from Windows CRLF line endings', () => {
-    const crlf = parseLog(fixture('log-ota-facts-examples.txt').replace(/\r?\n/g, '\r\n'));
+    const crlf = parseLog(fixture('log-runtime-examples.txt').replace(/\r?\n/g, '\r\n'));
     expect(crlf.entries.map(fields)).toEqual(r.entries.map(fields));
     expect(crlf.entries.map((e) => e.line)).toEqual(r.entries.map((e) => e.line));
     expect(crlf.entries.some((e) => e.raw.includes('\r'))).toBe(false);
@@ -357,7 +358,7 @@ describe('parseLog: every other wording', () => {
       'new-version',
       'caching-error',
     ];
-    const text = [fixture('log-ota-facts-examples.txt'), ...cases.map((c) => c[0]), `Unable to find resource: ${CONTROLLER}`].join('\n');
+    const text = [fixture('log-runtime-examples.txt'), ...cases.map((c) => c[0]), `Unable to find resource: ${CONTROLLER}`].join('\n');
     const entries = parseLog(text).entries;
     expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(all));
     for (const e of entries) {

@@ -3,7 +3,7 @@ import { decideCurrentVersion } from './current-version.js';
 import type { DiffResult, Header, ModuleInfoCopy, Observation } from './types.js';
 import { judge, type CheckObservations } from './verdict.js';
 
-// Hashes from ota-facts.md's vectors: A is the current copy of the file, B an older one, C something else.
+// MD5 test vectors in the OutSystems form (`var x = 3;\n` and the like): A is the current copy of the file, B an older one, C something else.
 const A = 'Ux+rVJ8uHJtnxJ4yVjYV_A';
 const B = 'eZeyznlO_xx2+8Xt0B1UNg';
 const C = 'bI6d3XMm_cJXEVG_GF2lNA';

@@ -1,6 +1,7 @@
 // What the customer pasted, recognised with the same reader main uses (parseLog, pure): which files
 // failed to update, or that the update failed without naming one, or nothing recognisable.
-import { parseLog, type LogKind } from '../../../main/common/ota/log-lines.js';
+import type { LogKind } from '../../../main/common/ota/log-advice.js';
+import { parseLog } from '../../../main/common/ota/log-lines.js';
 
 /** The contract's limit for logText. */
 export const MAX_LOG_CHARS = 5_000_000;
