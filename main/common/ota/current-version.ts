@@ -62,7 +62,9 @@ export function decideCurrentVersion(copies: ModuleInfoCopy[]): CurrentVersion {
       return {
         versionToken: token,
         changedDuringCheck: false,
-        how: `a strict majority of the frontends (${n} of ${frontendCopies.length}) serve token ${token}; moduleinfo carries no versionSequence to order the versions`,
+        how:
+          `a strict majority of the frontends (${n} of ${frontendCopies.length}) serve token ${token}; ` +
+          'moduleinfo carries no versionSequence to order the versions',
       };
     }
   }

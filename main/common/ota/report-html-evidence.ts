@@ -6,7 +6,8 @@ import { capitalise, causeWords, esc, facts, list, mono, when } from './html-tex
 import { hasError, markOf } from './report-html-grid.js';
 import { tellingHeaders } from './telling-headers.js';
 import type { DiffResult, FetchRecord, Header, Observation, TlsInfo } from './types.js';
-import { sourceName, type ResourceVerdict } from './verdict.js';
+import { sourceName } from './sources.js';
+import type { ResourceVerdict } from './verdict.js';
 
 export function evidenceHtml(resources: ResourceVerdict[]): string {
   if (!resources.length)

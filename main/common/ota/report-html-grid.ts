@@ -4,7 +4,8 @@
 import { causeWords, esc, mono, plural } from './html-text.js';
 import type { OtaReport } from './report.js';
 import type { Observation, Source, Vantage } from './types.js';
-import { frontendLabel, type ResourceVerdict } from './verdict.js';
+import { frontendLabel } from './sources.js';
+import type { ResourceVerdict } from './verdict.js';
 
 interface Column {
   heading: string;

@@ -7,7 +7,8 @@ import { evidenceHtml } from './report-html-evidence.js';
 import { gridHtml } from './report-html-grid.js';
 import type { OtaReport, RunInfo } from './report.js';
 import type { Cause, ModuleInfoCopy } from './types.js';
-import { sourceName, type ResourceVerdict } from './verdict.js';
+import { sourceName } from './sources.js';
+import type { ResourceVerdict } from './verdict.js';
 
 export interface ReportHtmlOptions {
   /** Replaces "OTA upgrade check — <module>" as the page title and heading. */

@@ -221,7 +221,9 @@ const CAUSE_TABLE = {
     headline: (f) => `Something between the servers and the devices changes the content of ${files(f.files)}.`,
     customer: "Something on the network (a proxy, security product or CDN) changes the app's files on their way to the device.",
     customerFile: 'it arrived changed.',
-    next: 'Turn off content rewriting, injection or minification for this host on the proxy, CDN or security product in the path (or exempt the host from inspection).',
+    next:
+      'Turn off content rewriting, injection or minification for this host on the proxy, CDN or security product in the path ' +
+      '(or exempt the host from inspection).',
   },
   truncated: {
     fault: 'network',
@@ -239,7 +241,9 @@ const CAUSE_TABLE = {
     customer:
       "The files are correct on the internet, but arrive changed on the device's network. Try the update on another network (for example mobile data).",
     customerFile: 'it arrives changed on the phone’s network.',
-    next: "Something on the device's network changes the file (corporate proxy, operator, antivirus): test from another network, or with inspection disabled for this host.",
+    next:
+      "Something on the device's network changes the file (corporate proxy, operator, antivirus): " +
+      'test from another network, or with inspection disabled for this host.',
   },
   consistent: {
     fault: 'none',

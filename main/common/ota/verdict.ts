@@ -1,11 +1,13 @@
 // The verdict: a pure function from every observation of a check to the side at fault, per resource and
 // overall, with the evidence that decided it in plain sentences. Same observations, same verdict.
 import { unique } from '../unique.js';
+import { countSamples, cap, frontendLabel, isBypass, isFrontend, isPublic, isShort, short, sourceName } from './sources.js';
+import { describeWrongFrontend, describeWrongPublic, type Context } from './verdict-evidence.js';
+import { judgeModuleInfo, redeploy } from './verdict-moduleinfo.js';
 import { decideCurrentVersion, type CurrentVersion } from './current-version.js';
-import { diffClassLabel } from './byte-diff.js';
 import { cacheEvidence } from './cache-detection.js';
 import { affinityCookies } from './cookies.js';
-import { CAUSES, FAULT_ORDER, type Cause, type Fault, type ModuleInfoCopy, type Observation, type Source } from './types.js';
+import { CAUSES, FAULT_ORDER, type Cause, type Fault, type ModuleInfoCopy, type Observation } from './types.js';
 
 export interface FrontendInfo {
   label: string;
@@ -69,24 +71,6 @@ type State = 'right' | 'wrong' | 'missing' | 'unreached' | 'unknown';
 
 const ALTERATIONS = new Set(['bom', 'line-endings', 'whitespace', 'insertion', 'deletion', 'html-page']);
 
-const causeOf = (cause: Cause) => ({ fault: CAUSES[cause].fault, cause });
-
-export const isFrontend = (s: Source) => s.startsWith('frontend:');
-export const frontendLabel = (s: Source) => s.slice('frontend:'.length);
-const isPublic = (s: Source) => s === 'public' || s === 'public-nocache' || s === 'public-busted';
-const isBypass = (s: Source) => s === 'public-nocache' || s === 'public-busted';
-
-export function sourceName(o: Pick<Observation, 'source' | 'sample' | 'vantage'>): string {
-  const who = o.vantage === 'customer' ? ' (from the customer)' : '';
-  if (isFrontend(o.source)) return `frontend ${frontendLabel(o.source)}`;
-  if (o.source === 'public') return `the public URL${o.sample && o.sample > 1 ? ` (sample ${o.sample})` : ''}${who}`;
-  if (o.source === 'public-nocache') return `the public URL with Cache-Control: no-cache${who}`;
-  if (o.source === 'public-busted') return `the public URL with an extra query parameter${who}`;
-  if (o.source === 'device') return 'the device';
-  if (o.source === 'har') return `the captured traffic (HAR)${who}`;
-  return 'the moduleinfo given';
-}
-
 export function judge(input: CheckObservations): Verdict {
   const current = decideCurrentVersion(input.moduleinfo);
   const version = input.versions.find((v) => v.versionToken === current.versionToken);
@@ -108,93 +92,6 @@ export function judge(input: CheckObservations): Verdict {
     resources.push(judgeResource(r, { input, current, expected: version?.resources[r.path], older, frontendsWithOldManifest }));
   }
   return combine(input, current, resources);
-}
-
-interface Context {
-  input: CheckObservations;
-  current: CurrentVersion;
-  expected: string | undefined;
-  older: ModuleVersionInfo[];
-  frontendsWithOldManifest: Map<string, string>;
-}
-
-/** moduleinfo itself, judged by its token: a frontend serving an older one is outdated. */
-function judgeModuleInfo(input: CheckObservations, current: CurrentVersion): ResourceVerdict {
-  const path = `/${input.moduleName ?? '<module>'}/moduleservices/moduleinfo`;
-  const observations: Observation[] = input.moduleinfo.map((c) => ({
-    source: c.source,
-    vantage: c.vantage,
-    path,
-    token: c.versionToken,
-    hash: c.hash,
-    status: c.status,
-    error: c.error,
-    fetch: c.fetch,
-    at: c.at,
-    body: c.source === 'moduleinfo' ? 'file' : 'exact',
-    matches: c.versionToken !== undefined && current.versionToken !== undefined ? c.versionToken === current.versionToken : undefined,
-  }));
-  const base = { path, expected: current.versionToken, versionTokenFile: true, observations };
-  const evidence = [`Current version: ${current.how}.`];
-  // moduleversioninfo is what devices poll: one announcing another token than its moduleinfo sends them
-  // after a version that source does not serve.
-  for (const c of input.moduleinfo) {
-    if (c.versionInfoToken && c.versionToken && c.versionInfoToken !== c.versionToken) {
-      evidence.push(
-        `${cap(c.source.startsWith('frontend:') ? `frontend ${frontendLabel(c.source)}` : `the ${c.source} URL`)} announces version ${c.versionInfoToken} in moduleversioninfo but serves moduleinfo ${c.versionToken}${c.source.startsWith('frontend:') ? '' : ' (a balancer may have answered the two from different servers)'}.`,
-      );
-    }
-  }
-  if (current.changedDuringCheck) {
-    return {
-      ...base,
-      ...causeOf('new-deployment'),
-      frontends: [],
-      evidence,
-      next: ['Wait until publishing has finished, then retry the upgrade on the device and run the check again.'],
-    };
-  }
-  if (!current.versionToken) {
-    return {
-      ...base,
-      ...causeOf('inconclusive'),
-      frontends: [],
-      evidence,
-      next: ['Give the moduleinfo the device used (--moduleinfo), or add every frontend so a majority can decide.'],
-    };
-  }
-  const frontendCopies = observations.filter((o) => isFrontend(o.source) && o.token);
-  const stale = frontendCopies.filter((o) => o.matches === false);
-  if (stale.length && stale.length < frontendCopies.length) {
-    const labels = unique(stale.map((o) => frontendLabel(o.source)));
-    // Read at the start and at the end: one sentence per frontend and token is enough.
-    evidence.push(
-      ...unique(stale.map((o) => `Frontend ${frontendLabel(o.source)} serves moduleinfo ${o.token}, not ${current.versionToken}.`)),
-    );
-    return { ...base, ...causeOf('outdated-frontend'), frontends: labels, evidence, next: [redeploy(labels)] };
-  }
-  const publicStale = observations.filter((o) => isPublic(o.source) && o.matches === false);
-  if (publicStale.length) {
-    evidence.push(...unique(publicStale.map((o) => `${cap(sourceName(o))} serves moduleinfo ${o.token}, not ${current.versionToken}.`)));
-    const cached = publicStale.some((o) => o.fetch && cacheEvidence(o.fetch.headers).hit);
-    if (cached)
-      return {
-        ...base,
-        ...causeOf('stale-cache'),
-        frontends: [],
-        evidence,
-        next: ['Purge the cache in front of the app, and keep moduleinfo out of it.'],
-      };
-    return {
-      ...base,
-      ...causeOf('inconclusive'),
-      frontends: [],
-      evidence,
-      next: ['Add every server behind the load balancer to the check: one of them may serve an older moduleinfo.'],
-    };
-  }
-  evidence.push(`Every copy of moduleinfo read carries the current token ${current.versionToken}.`);
-  return { ...base, ...causeOf('consistent'), frontends: [], evidence, next: [] };
 }
 
 function stateOf(o: Observation, ctx: Context, ref: string | undefined, tokenFile: boolean): State {
@@ -262,8 +159,10 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
     return verdict(
       'new-deployment',
       [
-        `The device asked for ${r.path}?${logged.logExpected}, but the current moduleinfo lists ${expected}${olderVersion ? ` (${logged.logExpected} is the hash of version ${olderVersion.versionToken})` : ''}.`,
-        `The frontends (${right.map((o) => frontendLabel(o.source)).join(', ')}) serve the current version, so the app was republished while the device was upgrading.`,
+        `The device asked for ${r.path}?${logged.logExpected}, but the current moduleinfo lists ${expected}` +
+          `${olderVersion ? ` (${logged.logExpected} is the hash of version ${olderVersion.versionToken})` : ''}.`,
+        `The frontends (${right.map((o) => frontendLabel(o.source)).join(', ')}) serve the current version, ` +
+          'so the app was republished while the device was upgrading.',
       ],
       ['Let the device retry the upgrade now that publishing has finished; avoid publishing while devices upgrade.'],
     );
@@ -304,10 +203,12 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
   const pubRight = pick(publics, 'right');
   const pubUnreached = pick(publics, 'unreached');
   const noFrontends = frontends.length === 0;
-  if (right.length)
-    evidence.push(
-      `${right.length === 1 ? 'Frontend' : 'Frontends'} ${right.map((o) => frontendLabel(o.source)).join(', ')} ${right.length === 1 ? 'serves' : 'serve'} the current version${r.versionTokenFile ? ` (token ${expected})` : ` (${short(expected)})`}.`,
-    );
+  if (right.length) {
+    const one = right.length === 1;
+    const labels = right.map((o) => frontendLabel(o.source)).join(', ');
+    const what = r.versionTokenFile ? `token ${expected}` : short(expected);
+    evidence.push(`${one ? 'Frontend' : 'Frontends'} ${labels} ${one ? 'serves' : 'serve'} the current version (${what}).`);
+  }
   evidence.push(...unreachedNotes);
 
   if (pubWrong.length) {
@@ -330,13 +231,7 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
     const cached = pubWrong.filter((o) => o.fetch && cacheEvidence(o.fetch.headers).hit);
     const bypassRight = pubRight.filter((o) => isBypass(o.source));
     if (altered.length) {
-      return verdict(
-        'altered-content',
-        [...evidence, ...publicEvidence],
-        [
-          'Turn off content rewriting, injection or minification for this host on the proxy, CDN or security product in the path (or exempt the host from inspection).',
-        ],
-      );
+      return verdict('altered-content', [...evidence, ...publicEvidence], [CAUSES['altered-content'].next]);
     }
     if (cached.length || bypassRight.length) {
       const extra = bypassRight.map((o) => `${cap(sourceName(o))} gets the current version, so a stored copy is served to the plain URL.`);
@@ -366,7 +261,8 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
         [
           ...evidence,
           ...publicEvidence,
-          `Repeated requests to the public URL alternate between the current version and other bytes, with no sign of a cache: the load balancer reaches a server not in the list${members.length ? ` (members seen: ${members.join(', ')})` : ''}.`,
+          'Repeated requests to the public URL alternate between the current version and other bytes, with no sign of a cache: ' +
+            `the load balancer reaches a server not in the list${members.length ? ` (members seen: ${members.join(', ')})` : ''}.`,
         ],
         ['Add every server behind the load balancer to the check, and redeploy the one that serves the old copy.'],
         ['(not in the list)'],
@@ -398,9 +294,7 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
         pubRight.length ? `The public URL serves the current version (${countSamples(pubRight)}).` : 'The public URL was not checked.',
         ...deviceWrong.map((o) => `The device calculated ${o.hash} for ${r.path}, not ${expected}.`),
       ],
-      [
-        "Something on the device's network changes the file (corporate proxy, operator, antivirus): test from another network, or with inspection disabled for this host.",
-      ],
+      [CAUSES['device-network'].next],
     );
   }
   if (unreachedFrontends.length || pubUnreached.length) {
@@ -423,57 +317,12 @@ function judgeResource(r: ResourceObservations, ctx: Context): ResourceVerdict {
   const encodingOnly = publics.filter((o) => states.get(o) === 'right' && o.wireHash && o.wireHash !== o.hash);
   if (encodingOnly.length)
     evidence.push(
-      `${cap(sourceName(encodingOnly[0]!))} arrives compressed (${encodingOnly[0]!.fetch?.contentEncoding ?? 'encoded'}); once decoded it is the same file, which is no fault.`,
+      `${cap(sourceName(encodingOnly[0]!))} arrives compressed (${encodingOnly[0]!.fetch?.contentEncoding ?? 'encoded'}); ` +
+        'once decoded it is the same file, which is no fault.',
     );
   if (pubRight.length) evidence.push(`The public URL serves the current version (${countSamples(pubRight)}).`);
   if (noFrontends) evidence.push('The frontends were not checked from here.');
   return verdict('consistent', evidence, []);
-}
-
-function describeWrongFrontend(o: Observation, ctx: Context, r: ResourceObservations): string {
-  const who = `Frontend ${frontendLabel(o.source)}`;
-  if (o.errorCode === 'MISSING' || o.status === 404 || o.status === 410)
-    return `${who} does not have ${r.path} (${o.status ? `status ${o.status}` : (o.error ?? 'no such file')}), which the current version lists.`;
-  const old = ctx.frontendsWithOldManifest.get(frontendLabel(o.source));
-  const olderVersion = ctx.older.find((v) => v.resources[r.path] === (r.versionTokenFile ? o.token : o.hash));
-  const what = r.versionTokenFile ? `token ${o.token ?? '(none found)'}` : o.hash;
-  return `${who} serves ${what}, not ${ctx.expected}${olderVersion ? `: the copy of version ${olderVersion.versionToken}` : ''}${old ? `; its moduleinfo is ${old}` : ''}${o.diff ? ` (${o.diff.summary})` : ''}.`;
-}
-
-function describeWrongPublic(group: Observation[], ctx: Context, r: ResourceObservations): string {
-  const o = group[0]!;
-  const names = group.map((x) => sourceName(x));
-  const who = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  const parts = [
-    `${cap(who)} ${group.length === 1 ? 'serves' : 'get'} ${o.status !== undefined && o.status !== 200 ? `status ${o.status} with ` : ''}${short(o.hash)}${r.versionTokenFile ? ` (token ${o.token ?? 'none'})` : ''}, not ${short(ctx.expected)}.`,
-  ];
-  if (o.diff) parts.push(`Byte diff: ${o.diff.summary} (${diffClassLabel(o.diff.class)}).`);
-  if (isShort(o)) parts.push(`Only ${o.fetch!.wireBytes} of the ${o.fetch!.contentLength} bytes announced by Content-Length arrived.`);
-  const olderVersion = ctx.older.find((v) => v.resources[r.path] === o.hash);
-  if (olderVersion) parts.push(`Those bytes are the copy of version ${olderVersion.versionToken}.`);
-  const device = r.observations.find((d) => d.source === 'device' && d.hash && d.hash === o.hash);
-  if (device) parts.push('They hash to the value the device calculated.');
-  if (o.fetch) {
-    const cache = cacheEvidence(o.fetch.headers);
-    parts.push(...cache.statements);
-    if (o.fetch.tls && o.fetch.tls.issuer) parts.push(`TLS issuer: ${o.fetch.tls.issuer}.`);
-  }
-  return parts.join(' ');
-}
-
-/** "5 samples from here and 3 from the customer's network": how many copies back a statement. */
-function countSamples(obs: Observation[]): string {
-  const n = (v: Observation['vantage']) => obs.filter((o) => o.vantage === v).length;
-  const parts = [
-    n('agent') && `${n('agent')} sample${n('agent') === 1 ? '' : 's'} from here`,
-    n('customer') && `${n('customer')} from the customer's network`,
-  ].filter(Boolean);
-  return parts.join(' and ');
-}
-
-function isShort(o: Observation): boolean {
-  const f = o.fetch;
-  return !!f && f.contentLength !== undefined && !f.capped && f.wireBytes < f.contentLength;
 }
 
 function combine(input: CheckObservations, current: CurrentVersion, resources: ResourceVerdict[]): Verdict {
@@ -504,17 +353,4 @@ function combine(input: CheckObservations, current: CurrentVersion, resources: R
     resources,
     counts,
   };
-}
-
-/** One wording for the fix of an outdated frontend, so the steps of several files collapse into one. */
-function redeploy(labels: string[]): string {
-  return `Redeploy the module to ${labels.join(', ')} (check that its Deployment Service was running during the publish).`;
-}
-
-function short(hash: string | undefined): string {
-  return hash ?? '(nothing)';
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -20,7 +20,8 @@ import {
 import { describeProblem } from '../../common/ota/parse-result.js';
 import { buildReport, type OtaReport, type RunInfo } from '../../common/ota/report.js';
 import type { ModuleInfoCopy, Observation, Source, Vantage } from '../../common/ota/types.js';
-import { sourceName, type ModuleVersionInfo, type ResourceObservations } from '../../common/ota/verdict.js';
+import { sourceName } from '../../common/ota/sources.js';
+import type { ModuleVersionInfo, ResourceObservations } from '../../common/ota/verdict.js';
 import type { HashPool } from '../hash-pool.js';
 import { CancelGroup } from './cancel.js';
 import type { PointError, PointResult } from './fetch-point.js';

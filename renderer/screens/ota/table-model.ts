@@ -2,7 +2,8 @@
 // ✓ and ✗ come from the verdict's `matches`, computed in main; nothing is hashed or judged here.
 import type { OtaReport } from '../../../main/common/ota/report.js';
 import type { Observation, Source, Vantage } from '../../../main/common/ota/types.js';
-import { frontendLabel, type ResourceVerdict } from '../../../main/common/ota/verdict.js';
+import { frontendLabel } from '../../../main/common/ota/sources.js';
+import type { ResourceVerdict } from '../../../main/common/ota/verdict.js';
 import { strings } from '../../strings/index.js';
 
 export type Match = 'true' | 'false' | 'error' | 'none';

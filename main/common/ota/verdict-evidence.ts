@@ -1,0 +1,48 @@
+// The sentences that describe a wrong copy: what a frontend or the public URL serves instead of the
+// current version, with its byte diff, the older version it belongs to and the cache that held it.
+import { diffClassLabel } from './byte-diff.js';
+import { cacheEvidence } from './cache-detection.js';
+import type { CurrentVersion } from './current-version.js';
+import { cap, frontendLabel, isShort, short, sourceName } from './sources.js';
+import type { Observation } from './types.js';
+import type { CheckObservations, ModuleVersionInfo, ResourceObservations } from './verdict.js';
+
+export interface Context {
+  input: CheckObservations;
+  current: CurrentVersion;
+  expected: string | undefined;
+  older: ModuleVersionInfo[];
+  frontendsWithOldManifest: Map<string, string>;
+}
+
+export function describeWrongFrontend(o: Observation, ctx: Context, r: ResourceObservations): string {
+  const who = `Frontend ${frontendLabel(o.source)}`;
+  if (o.errorCode === 'MISSING' || o.status === 404 || o.status === 410)
+    return `${who} does not have ${r.path} (${o.status ? `status ${o.status}` : (o.error ?? 'no such file')}), which the current version lists.`;
+  const old = ctx.frontendsWithOldManifest.get(frontendLabel(o.source));
+  const olderVersion = ctx.older.find((v) => v.resources[r.path] === (r.versionTokenFile ? o.token : o.hash));
+  const what = r.versionTokenFile ? `token ${o.token ?? '(none found)'}` : o.hash;
+  const version = olderVersion ? `: the copy of version ${olderVersion.versionToken}` : '';
+  return `${who} serves ${what}, not ${ctx.expected}${version}${old ? `; its moduleinfo is ${old}` : ''}${o.diff ? ` (${o.diff.summary})` : ''}.`;
+}
+
+export function describeWrongPublic(group: Observation[], ctx: Context, r: ResourceObservations): string {
+  const o = group[0]!;
+  const names = group.map((x) => sourceName(x));
+  const who = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const status = o.status !== undefined && o.status !== 200 ? `status ${o.status} with ` : '';
+  const token = r.versionTokenFile ? ` (token ${o.token ?? 'none'})` : '';
+  const parts = [`${cap(who)} ${group.length === 1 ? 'serves' : 'get'} ${status}${short(o.hash)}${token}, not ${short(ctx.expected)}.`];
+  if (o.diff) parts.push(`Byte diff: ${o.diff.summary} (${diffClassLabel(o.diff.class)}).`);
+  if (isShort(o)) parts.push(`Only ${o.fetch!.wireBytes} of the ${o.fetch!.contentLength} bytes announced by Content-Length arrived.`);
+  const olderVersion = ctx.older.find((v) => v.resources[r.path] === o.hash);
+  if (olderVersion) parts.push(`Those bytes are the copy of version ${olderVersion.versionToken}.`);
+  const device = r.observations.find((d) => d.source === 'device' && d.hash && d.hash === o.hash);
+  if (device) parts.push('They hash to the value the device calculated.');
+  if (o.fetch) {
+    const cache = cacheEvidence(o.fetch.headers);
+    parts.push(...cache.statements);
+    if (o.fetch.tls && o.fetch.tls.issuer) parts.push(`TLS issuer: ${o.fetch.tls.issuer}.`);
+  }
+  return parts.join(' ');
+}
