@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../encodings.js';
-import { harEntriesFor, jsonSyntaxProblem, parseHar, type Har } from './har.js';
+import { harEntriesFor, parseHar, type Har } from './har.js';
+import { jsonSyntaxProblem } from './json-text.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
