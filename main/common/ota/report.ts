@@ -1,6 +1,8 @@
 // The report of an OTA check: everything observed, so the app can reopen it and redraw the same screen,
 // and `merge` can join a customer's report with an agent's and judge them again. Versioned schema.
+import { ValidationError } from '../ipc/schema.js';
 import { unique } from '../unique.js';
+import { parseReportBody } from './report-schema.js';
 import type { ParseResult } from './parse-result.js';
 import type { ModuleInfoCopy, Vantage } from './types.js';
 import { judge, type CheckObservations, type FrontendInfo, type ModuleVersionInfo, type ResourceVerdict, type Verdict } from './verdict.js';
@@ -144,7 +146,7 @@ export function parseReport(text: string): ParseResult<OtaReport> {
   return checkReport(value);
 }
 
-/** Checks that a JSON value (parsed already, e.g. received over IPC) is a report this version can read. */
+/** Checks that a JSON value (parsed already, e.g. received over IPC) is a report this version can read, field by field. */
 export function checkReport(value: unknown): ParseResult<OtaReport> {
   const r = value as Partial<OtaReport> | null;
   if (!r || typeof r !== 'object' || r.schema !== REPORT_SCHEMA)
@@ -158,11 +160,12 @@ export function checkReport(value: unknown): ParseResult<OtaReport> {
       },
     };
   }
-  for (const key of ['resources', 'moduleinfo', 'versions', 'runs'] as const) {
-    if (!Array.isArray(r[key]))
-      return { ok: false, error: { message: `missing or invalid field ${key}: expected a list`, jsonPath: `$.${key}` } };
+  try {
+    return { ok: true, value: parseReportBody(value), warnings: [] };
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    // `$.resources[3].observations[1].status` → `resources[3].observations[1].status`, said once in the message.
+    const jsonPath = err.path.replace(/^\$\.?/, '') || '$';
+    return { ok: false, error: { message: err.message.slice(err.path.length + 2), jsonPath } };
   }
-  if (!r.setup || !Array.isArray(r.setup.frontends))
-    return { ok: false, error: { message: 'missing or invalid field setup.frontends', jsonPath: '$.setup.frontends' } };
-  return { ok: true, value: { log: [], problems: [], redacted: [], ...r } as OtaReport, warnings: [] };
 }
