@@ -69,7 +69,8 @@ async function checkNativeBinaries(context) {
   const message =
     `native binaries missing from ${context.appOutDir}: ${missing.join(', ')}. ` +
     `The app will fall back to hash-wasm for those algorithms. To ship them, package this target on a machine of ` +
-    `that OS and CPU, or after "npm run build" run "npm ci --os=${context.electronPlatformName} --cpu=${archs}" and then electron-builder for that target only.`;
+    `that OS and CPU, or after "npm run build" run "npm ci --os=${context.electronPlatformName} --cpu=${archs}" ` +
+    'and then electron-builder for that target only.';
   if (process.env.HASH_WORKBENCH_REQUIRE_NATIVE === '1') throw new Error(message);
   console.warn(`  • warning: ${message}`);
 }

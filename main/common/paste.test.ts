@@ -456,13 +456,15 @@ describe('parsePasted: OutSystems checksum log lines', () => {
 
   it('reads a line preceded by a timestamp and columns', () => {
     expectOutSystems(
-      '2025-03-14 10:22:31\tError\tUpgrade\tChecksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A. Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg',
+      '2025-03-14 10:22:31\tError\tUpgrade\tChecksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A. ' +
+        'Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg',
     );
   });
 
   it('reads a log entry wrapped over lines', () => {
     expectOutSystems(
-      'Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A.\nReceived hash: Ux+rVJ8uHJtnxJ4yVjYV_A |\nCalculated hash: eZeyznlO_xx2+8Xt0B1UNg',
+      'Checksum failed for file /MyApp/scripts/app.js?Ux+rVJ8uHJtnxJ4yVjYV_A.\n' +
+        'Received hash: Ux+rVJ8uHJtnxJ4yVjYV_A |\nCalculated hash: eZeyznlO_xx2+8Xt0B1UNg',
     );
   });
 

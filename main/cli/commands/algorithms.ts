@@ -25,7 +25,8 @@ export async function algorithmsCommand(args: string[], io: Io): Promise<number>
   }
   for (const r of rows) {
     io.out(
-      `${r.id.padEnd(12)} ${r.label.padEnd(12)} ${String(r.digestBytes * 8).padStart(3)} bits  ${(r.implementation ?? 'unavailable').padEnd(6)}  also: ${r.aliases.join(', ')}\n`,
+      `${r.id.padEnd(12)} ${r.label.padEnd(12)} ${String(r.digestBytes * 8).padStart(3)} bits  ` +
+        `${(r.implementation ?? 'unavailable').padEnd(6)}  also: ${r.aliases.join(', ')}\n`,
     );
   }
   return 0;

@@ -373,7 +373,8 @@ describe('checksumFailures and resourcesNamed', () => {
   const text = [
     `2026-11-20 10:31:07\tMyApp\tOSCache\t${CHECKSUM_LINE}`,
     `Failed to store downloaded resource /MyApp/css/MyApp.MyApp.css?bI6d3XMm_cJXEVG_GF2lNA: File is corrupt or invalid`,
-    `Checksum failed for file /MyApp/css/MyApp.MyApp.css?bI6d3XMm_cJXEVG_GF2lNA Received hash: bI6d3XMm_cJXEVG_GF2lNA | Calculated hash: YfcDuAVlyYSL6I29207CLA`,
+    'Checksum failed for file /MyApp/css/MyApp.MyApp.css?bI6d3XMm_cJXEVG_GF2lNA ' +
+      'Received hash: bI6d3XMm_cJXEVG_GF2lNA | Calculated hash: YfcDuAVlyYSL6I29207CLA',
     "Unable to access '/MyApp/moduleservices/moduleinfo?tok' - There's no network connection.",
     CHECKSUM_LINE,
     `Checksum failed for file ${CONTROLLER}?${EXPECTED}. Received hash: ${EXPECTED} | Calculated hash: 1B2M2Y8AsgTpgAmY7PhCfg`,

@@ -19,7 +19,8 @@ import { resetOta, useOta } from './store.js';
 
 const URL_KEY = 'https://apps.example.com/MyApp/';
 const LOG = [
-  '2025-01-01 10:00:00 Checksum failed for file /MyApp/scripts/MyApp.controller.js?XrY7u+Ae7tCTyyK7j1rNww Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: b1dC0pyAe7tCTyyK7j1rNw',
+  '2025-01-01 10:00:00 Checksum failed for file /MyApp/scripts/MyApp.controller.js?XrY7u+Ae7tCTyyK7j1rNww ' +
+    'Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: b1dC0pyAe7tCTyyK7j1rNw',
   '',
   'hello there, nothing to see',
 ].join('\n');

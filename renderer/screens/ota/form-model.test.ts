@@ -15,7 +15,8 @@ import {
 import { FE2_FINGERPRINT, NAMES_ANOTHER_HOST, refusedCertificateReport, smallReport } from './report-fixture.js';
 
 const LOG =
-  'Checksum failed for file /MyApp/scripts/MyApp.controller.js?XrY7u+Ae7tCTyyK7j1rNww Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: b1dC0pyAe7tCTyyK7j1rNw';
+  'Checksum failed for file /MyApp/scripts/MyApp.controller.js?XrY7u+Ae7tCTyyK7j1rNww ' +
+  'Received hash: XrY7u+Ae7tCTyyK7j1rNww | Calculated hash: b1dC0pyAe7tCTyyK7j1rNw';
 const HEX = FE2_FINGERPRINT.replace(/:/g, '').toLowerCase();
 const form = (over: Partial<OtaForm>): OtaForm => ({ ...emptyForm(), appUrl: 'https://apps.example.com/MyApp', ...over });
 
