@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA, type OtaReport } from './report.js';
 import { renderReportHtml } from './report-html.js';
 import type { FetchRecord, Observation } from './types.js';
+import { testResource } from './test-support/report-parts.js';
 
 const AT = '2025-03-04T10:15:00.000Z';
 const GOOD = 'A'.repeat(32);
@@ -71,31 +72,22 @@ function sampleReport(): OtaReport {
     ],
     versions: [],
     resources: [
-      {
-        path: APP,
-        expected: GOOD,
-        versionTokenFile: false,
-        fault: 'none',
-        cause: 'consistent',
-        frontends: [],
-        evidence: [],
-        next: [],
-        observations: [
-          obs({ source: 'frontend:fe-a', path: APP, hash: GOOD, status: 200, matches: true }),
-          obs({ source: 'frontend:fe-b', path: APP, hash: GOOD, status: 200, matches: true }),
-          obs({ source: 'public', path: APP, sample: 1, hash: GOOD, status: 200, matches: true }),
-        ],
-      },
-      {
-        path: CTRL,
-        expected: GOOD,
-        versionTokenFile: false,
-        fault: 'frontend',
-        cause: 'outdated-frontend',
-        frontends: ['fe-b'],
-        evidence: [`Frontend fe-b serves ${OLD}, not ${GOOD}.`],
-        next: ['Redeploy the module to fe-b.'],
-        observations: [
+      testResource(APP, GOOD, {}, [
+        obs({ source: 'frontend:fe-a', path: APP, hash: GOOD, status: 200, matches: true }),
+        obs({ source: 'frontend:fe-b', path: APP, hash: GOOD, status: 200, matches: true }),
+        obs({ source: 'public', path: APP, sample: 1, hash: GOOD, status: 200, matches: true }),
+      ]),
+      testResource(
+        CTRL,
+        GOOD,
+        {
+          fault: 'frontend',
+          cause: 'outdated-frontend',
+          frontends: ['fe-b'],
+          evidence: [`Frontend fe-b serves ${OLD}, not ${GOOD}.`],
+          next: ['Redeploy the module to fe-b.'],
+        },
+        [
           obs({ source: 'frontend:fe-a', path: CTRL, hash: GOOD, status: 200, matches: true }),
           obs({
             source: 'frontend:fe-b',
@@ -143,7 +135,7 @@ function sampleReport(): OtaReport {
           obs({ source: 'public-busted', path: CTRL, error: 'timed out after 30 s', errorCode: 'TIMEOUT' }),
           obs({ source: 'device', path: CTRL, hash: OLD, body: 'log', matches: false }),
         ],
-      },
+      ),
     ],
     log: [],
     problems: ['Frontend fe-c could not be reached: ECONNREFUSED'],

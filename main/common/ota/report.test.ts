@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeProblem } from './parse-result.js';
 import { buildReport, checkReport, mergeReports, parseReport, type OtaReport } from './report.js';
 import type { Observation } from './types.js';
+import { testRun } from './test-support/report-parts.js';
 
 const A = 'Ux+rVJ8uHJtnxJ4yVjYV_A';
 const B = 'eZeyznlO_xx2+8Xt0B1UNg';
@@ -60,16 +61,7 @@ function sample(vantage: 'agent' | 'customer' = 'agent'): OtaReport {
     },
     {
       runs: [
-        {
-          appUrl: 'https://apps.example.com/MyApp/',
-          vantage,
-          startedAt: NOW,
-          finishedAt: NOW,
-          toolVersion: '1.0.0',
-          command: 'hash-workbench diagnose https://apps.example.com/MyApp/',
-          options: { samples: 3, timeoutSeconds: 30, concurrency: 8, resources: 'all', maxBytes: 8388608 },
-          network: { trust: {}, insecure: false },
-        },
+        testRun({ vantage, startedAt: NOW, finishedAt: NOW, toolVersion: '1.0.0', options: { ...testRun().options, resources: 'all' } }),
       ],
       log: [{ line: 1, kind: 'checksum-failed', path: JS, expected: A, calculated: B, message: 'Checksum failed …' }],
       problems: [],

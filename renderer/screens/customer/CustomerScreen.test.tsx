@@ -5,6 +5,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../main/common/ipc/contract.js';
 import { REPORT_SCHEMA, type OtaReport } from '../../../main/common/ota/report.js';
+import { testRun } from '../../../main/common/ota/test-support/report-parts.js';
 import { routePaths } from '../../actions/routes.js';
 import { runMenu } from '../../app/menu.js';
 import { startWorkbench } from '../../actions/start.js';
@@ -37,18 +38,7 @@ function report(over: Partial<OtaReport> = {}): OtaReport {
     current: { versionToken: 'tok-2', changedDuringCheck: false, how: 'the public URL' },
     counts: { 'stale-cache': 1, consistent: 1 },
     moduleName: 'MyApp',
-    runs: [
-      {
-        appUrl: 'https://apps.example.com/MyApp/',
-        vantage: 'customer',
-        startedAt: AT,
-        finishedAt: AT,
-        toolVersion: '0.1.0',
-        command: 'hash-workbench diagnose',
-        options: { samples: 3, timeoutSeconds: 30, concurrency: 8, resources: 'log', maxBytes: 8_388_608 },
-        network: { trust: {}, insecure: false },
-      },
-    ],
+    runs: [testRun({ vantage: 'customer', startedAt: AT, finishedAt: AT, command: 'hash-workbench diagnose' })],
     setup: { frontends: [] },
     moduleinfo: [],
     versions: [],

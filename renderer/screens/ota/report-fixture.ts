@@ -1,24 +1,15 @@
 // Reports built by hand for the tests: small enough to read, with every kind of cell the view draws.
 import type { OtaReport, RunInfo } from '../../../main/common/ota/report.js';
 import type { FetchRecord, Observation } from '../../../main/common/ota/types.js';
-import type { ResourceVerdict } from '../../../main/common/ota/verdict.js';
+import { TEST_AT, testObservation, testResource, testRun } from '../../../main/common/ota/test-support/report-parts.js';
 
 export const RIGHT = 'XrY7u+Ae7tCTyyK7j1rNww';
 export const OLD = 'b1dC0pyAe7tCTyyK7j1rNw';
 export const INDEX_HASH = 'AAAAbbbbCCCCddddEEEEff';
 export const TOKEN = 'v7-3f2a9c1e0b';
-export const AT = '2025-01-01T10:00:00.000Z';
+export const AT = TEST_AT;
 
-const run: RunInfo = {
-  appUrl: 'https://apps.example.com/MyApp/',
-  vantage: 'agent',
-  startedAt: AT,
-  finishedAt: AT,
-  toolVersion: '0.1.0',
-  command: 'hash-workbench diagnose …',
-  options: { samples: 3, timeoutSeconds: 30, concurrency: 8, resources: 'log', maxBytes: 8388608 },
-  network: { trust: {}, insecure: false },
-};
+const run: RunInfo = testRun({ command: 'hash-workbench diagnose …' });
 
 const fetchRecord = (over: Partial<FetchRecord> = {}): FetchRecord => ({
   url: 'https://apps.example.com/MyApp/scripts/MyApp.controller.js?' + RIGHT,
@@ -35,28 +26,9 @@ const fetchRecord = (over: Partial<FetchRecord> = {}): FetchRecord => ({
   ...over,
 });
 
-const obs = (o: Partial<Observation> & Pick<Observation, 'source'>): Observation => ({
-  vantage: 'agent',
-  path: '',
-  at: AT,
-  body: 'exact',
-  ...o,
-});
+const obs = testObservation;
 
-function resource(path: string, expected: string, rest: Partial<ResourceVerdict>, observations: Observation[]): ResourceVerdict {
-  return {
-    path,
-    expected,
-    versionTokenFile: false,
-    fault: 'none',
-    cause: 'consistent',
-    frontends: [],
-    evidence: [],
-    next: [],
-    ...rest,
-    observations: observations.map((o) => ({ ...o, path })),
-  };
-}
+const resource = testResource;
 
 /** Two frontends; the index script consistent; the controller outdated on FE2 (diff, headers); a customer's public copy. */
 export function smallReport(): OtaReport {
