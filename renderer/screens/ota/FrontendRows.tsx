@@ -114,7 +114,7 @@ export function FrontendRows() {
             <span>{f.labelHeader}</span>
             <span>{f.addressHeader}</span>
           </div>
-          <ul className="ota-frontends">
+          <ul className="ota-frontends plain-list">
             {rows.map((row, i) => {
               const error = errors?.[i];
               const errorId = `${id}-error-${i}`;

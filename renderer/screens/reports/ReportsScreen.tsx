@@ -143,7 +143,7 @@ export function ReportsScreen() {
           {loading && recent === undefined && <p className="reports-muted">{s.recentLoading}</p>}
           {recent && recent.length === 0 && <p className="reports-muted">{s.recentNone}</p>}
           {recent && recent.length > 0 && (
-            <ul data-testid="reports-recent">
+            <ul className="plain-list" data-testid="reports-recent">
               {recent.map((item) => (
                 <RecentItem key={item.path} item={item} />
               ))}
