@@ -1,10 +1,10 @@
 // The preload's transport: one ipcRenderer.invoke per named channel of the contract, events filtered to
 // the contract's own, and a dropped File's path from webUtils (the renderer never sees ipcRenderer).
 import type { IpcRenderer, IpcRendererEvent, WebUtils } from 'electron';
-import { Event, isChannel, type Envelope } from '../main/common/ipc/contract.js';
+import { PushEvent, isChannel, type Envelope } from '../main/common/ipc/contract.js';
 import type { Transport } from '../main/common/ipc/workbench-api.js';
 
-const EVENTS = new Set<string>(Object.values(Event));
+const EVENTS = new Set<string>(Object.values(PushEvent));
 
 export function bridgeTransport(
   ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,

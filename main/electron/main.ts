@@ -7,7 +7,7 @@ import { AppStore } from '../node/app/app-store.js';
 import { Jobs } from '../node/app/jobs.js';
 import { HashPool } from '../node/hash-pool.js';
 import { distDir } from '../node/worker-path.js';
-import { Event } from '../common/ipc/contract.js';
+import { PushEvent } from '../common/ipc/contract.js';
 import { groupByKind } from '../common/path-kind.js';
 import { serveAppRequest } from './app-protocol.js';
 import { TrustedWindows, registerIpc } from './ipc.js';
@@ -56,7 +56,7 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
     for (const g of groupByKind(l.paths)) {
       // Paths from the command line or "Open with" are chosen by the user: grant them to the window.
       await caller.grants.grantAll(g.paths);
-      caller.emit(Event.OpenPaths, g);
+      caller.emit(PushEvent.OpenPaths, g);
     }
   };
 
@@ -113,7 +113,7 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
     protocol.handle('app', (request) => serveAppRequest(request.url, join(distDir(), 'renderer')));
     registerIpc(ipcMain, windows, services, (m) => console.warn(`[ipc] ${m}`));
     const send = (command: Parameters<Parameters<typeof menuTemplate>[1]>[0]) => {
-      for (const c of windows.all()) c.emit(Event.MenuCommand, { command });
+      for (const c of windows.all()) c.emit(PushEvent.MenuCommand, { command });
     };
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, send)));
     main = createWindow();

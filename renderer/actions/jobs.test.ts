@@ -48,10 +48,10 @@ describe('cancelJob', () => {
     const requested = vi.fn();
     const failed = vi.fn();
     await cancelJob('job-1', { requested, failed });
-    expect(fake.api.cancelJob).toHaveBeenCalledWith('job-1');
+    expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId: 'job-1' });
     expect(requested).toHaveBeenCalledTimes(1);
     expect(failed).not.toHaveBeenCalled();
-    fake.api.cancelJob.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'no such job' } });
+    fake.api.jobCancel.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'no such job' } });
     await cancelJob('job-2', { requested, failed });
     expect(failed).toHaveBeenCalledWith('no such job');
   });

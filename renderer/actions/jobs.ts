@@ -41,6 +41,6 @@ export async function runJob<T>(call: (jobId: string) => Promise<Envelope<T>>, h
  */
 export async function cancelJob(jobId: string, hooks: { requested?(): void; failed(message: string): void }): Promise<void> {
   hooks.requested?.();
-  const result = await settle(() => api().cancelJob(jobId));
+  const result = await settle(() => api().jobCancel({ jobId }));
   if (!result.ok) hooks.failed(result.error.message);
 }

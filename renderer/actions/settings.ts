@@ -5,7 +5,7 @@ import { useWorkbench } from '../store/index.js';
 import { api, settle } from './api.js';
 
 export async function loadSettings(): Promise<void> {
-  const result = await settle(() => api().getSettings());
+  const result = await settle(() => api().settingsGet());
   const store = useWorkbench.getState();
   if (!result.ok) return store.pushError(strings.errors.settingsLoad(result.error.message));
   store.setEncoding(result.value.encoding);
@@ -16,6 +16,6 @@ export async function loadSettings(): Promise<void> {
 export async function chooseEncoding(encoding: Encoding): Promise<void> {
   // Show it at once; saving is only so the next start remembers it.
   useWorkbench.getState().setEncoding(encoding);
-  const result = await settle(() => api().setSettings({ encoding }));
+  const result = await settle(() => api().settingsSet({ encoding }));
   if (!result.ok) useWorkbench.getState().pushError(strings.errors.settingsSave(result.error.message));
 }

@@ -25,7 +25,7 @@ describe('startWorkbench', () => {
   it('subscribes once, however often it is called, and unsubscribes', () => {
     stop = startWorkbench();
     startWorkbench();
-    expect(fake.api.onProgress).toHaveBeenCalledTimes(1);
+    expect(fake.api.onJobProgress).toHaveBeenCalledTimes(1);
     expect(fake.listenerCount()).toBe(3);
     stop();
     stop = undefined;
@@ -44,7 +44,7 @@ describe('startWorkbench', () => {
     stop = startWorkbench();
     fake.emitMenu('open-file');
     await flush();
-    expect(fake.api.openDialog).toHaveBeenCalledWith({ kind: 'files', multiple: true });
+    expect(fake.api.dialogOpen).toHaveBeenCalledWith({ kind: 'files', multiple: true });
     fake.emitMenu('new-ota');
     expect(state().screen).toBe('ota');
     fake.emitMenu('open-checksum');
@@ -71,7 +71,7 @@ describe('startWorkbench', () => {
 
 describe('settings', () => {
   it('takes the saved encoding and theme', async () => {
-    fake.api.getSettings.mockResolvedValueOnce({
+    fake.api.settingsGet.mockResolvedValueOnce({
       ok: true,
       value: { algorithms: ['md5'], encoding: 'outsystems', frontends: {}, theme: 'dark' },
     });
@@ -80,21 +80,21 @@ describe('settings', () => {
   });
 
   it('keeps the defaults and says so when settings cannot be read', async () => {
-    fake.api.getSettings.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'disk full' } });
+    fake.api.settingsGet.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'disk full' } });
     await loadSettings();
     expect(state()).toMatchObject({ encoding: 'hex', theme: 'system' });
     expect(state().errors[0]?.message).toContain('disk full');
   });
 
   it('switches the encoding at once and saves it', async () => {
-    fake.api.setSettings.mockResolvedValueOnce({
+    fake.api.settingsSet.mockResolvedValueOnce({
       ok: true,
       value: { algorithms: ['md5'], encoding: 'base64', frontends: {}, theme: 'system' },
     });
     const saved = chooseEncoding('base64');
     expect(state().encoding).toBe('base64');
     await saved;
-    expect(fake.api.setSettings).toHaveBeenCalledWith({ encoding: 'base64' });
+    expect(fake.api.settingsSet).toHaveBeenCalledWith({ encoding: 'base64' });
     expect(state().errors).toEqual([]);
   });
 

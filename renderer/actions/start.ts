@@ -14,8 +14,8 @@ export function startWorkbench(): () => void {
   const w = window.workbench;
   const offs = [
     // Each running job gets its own events (actions/jobs.ts).
-    w.onProgress(deliverProgress),
-    w.onOpenPaths(({ paths, kind }) => {
+    w.onJobProgress(deliverProgress),
+    w.onAppOpenPaths(({ paths, kind }) => {
       // Files opened with the app (Finder, Explorer, the command line) go where a drop would.
       hashPaths(routePaths(paths, kind)).catch(reportUnexpected);
     }),

@@ -87,7 +87,7 @@ describe('check a file', () => {
     expect($('[data-testid="progress-text"]', card)?.textContent).toBe('40% · 200.0 MB/s · 3 s left');
     act(() => button('Cancel', card).click());
     await act(flush);
-    expect(fake.api.cancelJob).toHaveBeenCalledWith('job-1');
+    expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId: 'job-1' });
   });
 
   it('shows every digest of a finished card in the chosen encoding, with Copy and Copy all', async () => {

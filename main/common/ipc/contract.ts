@@ -10,38 +10,13 @@ import type { OtaReport } from '../ota/report.js';
 import type { PathKind } from '../path-kind.js';
 import { array, boolean, json, number, object, oneOf, optional, record, string, type Schema } from './schema.js';
 
-/** Channel names, one place (Electron Fiddle's ipc-events enum). */
-export const Channel = {
-  AppInfo: 'app:info',
-  OpenDialog: 'dialog:open',
-  GrantDropped: 'paths:dropped',
-  ReadText: 'file:read-text',
-  HashFiles: 'hash:files',
-  CancelJob: 'job:cancel',
-  CheckPaste: 'check:paste',
-  CompareFiles: 'compare:files',
-  VerifyChecksumFile: 'checksum:verify',
-  SaveChecksumFile: 'checksum:save',
-  Diagnose: 'ota:diagnose',
-  ExportReport: 'report:export',
-  OpenReport: 'report:open',
-  RecentReports: 'report:recent',
-  GetSettings: 'settings:get',
-  SetSettings: 'settings:set',
-  OpenExternal: 'shell:open-external',
-  MergeReports: 'report:merge',
-  SaveCase: 'case:save',
-  OpenCase: 'case:open',
-} as const;
-export type ChannelName = (typeof Channel)[keyof typeof Channel];
-
 /** Events main sends to the window that asked (or to every window for menu and open-with). */
-export const Event = {
+export const PushEvent = {
   Progress: 'job:progress',
   OpenPaths: 'app:open-paths',
   MenuCommand: 'menu:command',
 } as const;
-export type EventName = (typeof Event)[keyof typeof Event];
+export type EventName = (typeof PushEvent)[keyof typeof PushEvent];
 
 const MAX_PATH = 4096;
 const path = string({ min: 1, max: MAX_PATH });
@@ -88,9 +63,9 @@ export type JobProgress =
   | { jobId: string; kind: 'ota'; phase: string; done: number; total: number; path?: string };
 
 export interface EventPayloads {
-  [Event.Progress]: JobProgress;
-  [Event.OpenPaths]: { paths: string[]; kind: PathKind };
-  [Event.MenuCommand]: { command: MenuCommand };
+  [PushEvent.Progress]: JobProgress;
+  [PushEvent.OpenPaths]: { paths: string[]; kind: PathKind };
+  [PushEvent.MenuCommand]: { command: MenuCommand };
 }
 
 const settingsSchema = object({
@@ -113,22 +88,22 @@ function channel<Res>() {
 }
 
 export const CONTRACT = {
-  [Channel.AppInfo]: channel<AppInfo>()(object({})),
-  [Channel.OpenDialog]: channel<{ paths: string[] }>()(
+  ['app:info']: channel<AppInfo>()(object({})),
+  ['dialog:open']: channel<{ paths: string[] }>()(
     object({ kind: oneOf(['files', 'folder', 'checksum', 'report', 'har', 'text', 'pem', 'case'] as const), multiple: optional(boolean) }),
   ),
   /** Reads a small text file the user chose (a pasted log saved to a file, a moduleinfo), up to 20 MB. */
-  /** Sent by the preload only, with paths it took from dropped File objects. */
-  [Channel.ReadText]: channel<{ text: string }>()(object({ path })),
-  [Channel.GrantDropped]: channel<{ paths: string[] }>()(object({ paths: array(path, { max: 10_000, min: 1 }) })),
-  [Channel.HashFiles]: channel<HashFilesResult>()(
+  ['file:read-text']: channel<{ text: string }>()(object({ path })),
+  /** Sent by the preload only (window.workbench.addDroppedFiles), with paths it took from dropped File objects. */
+  ['paths:dropped']: channel<{ paths: string[] }>()(object({ paths: array(path, { max: 10_000, min: 1 }) })),
+  ['hash:files']: channel<HashFilesResult>()(
     object({ jobId, paths: array(path, { max: 10_000, min: 1 }), algorithms: array(algorithm, { min: 1, max: ALGORITHMS.length }) }),
   ),
-  [Channel.CancelJob]: channel<{ cancelled: boolean }>()(object({ jobId })),
-  [Channel.CheckPaste]: channel<CheckResult>()(object({ jobId, path, pasted: string({ min: 1, max: 100_000 }) })),
-  [Channel.CompareFiles]: channel<CompareResult>()(object({ jobId, a: path, b: path })),
-  [Channel.VerifyChecksumFile]: channel<VerifyResult>()(object({ jobId, path, algorithm: optional(algorithm) })),
-  [Channel.SaveChecksumFile]: channel<{ path?: string }>()(
+  ['job:cancel']: channel<{ cancelled: boolean }>()(object({ jobId })),
+  ['check:paste']: channel<CheckResult>()(object({ jobId, path, pasted: string({ min: 1, max: 100_000 }) })),
+  ['compare:files']: channel<CompareResult>()(object({ jobId, a: path, b: path })),
+  ['checksum:verify']: channel<VerifyResult>()(object({ jobId, path, algorithm: optional(algorithm) })),
+  ['checksum:save']: channel<{ path?: string }>()(
     object({
       format: oneOf(['gnu', 'bsd', 'sfv'] as const satisfies readonly ChecksumFormat[]),
       entries: array(object({ path, algorithm, digestHex: string({ min: 2, max: 256, pattern: /^[0-9a-f]+$/ }) }), {
@@ -137,7 +112,7 @@ export const CONTRACT = {
       }),
     }),
   ),
-  [Channel.Diagnose]: channel<OtaReport>()(
+  ['ota:diagnose']: channel<OtaReport>()(
     object({
       jobId,
       appUrl: string({ min: 8, max: 2048, pattern: /^https?:\/\//i }),
@@ -156,22 +131,24 @@ export const CONTRACT = {
       vantage: optional(oneOf(['agent', 'customer'] as const)),
     }),
   ),
-  [Channel.ExportReport]: channel<{ paths: string[] }>()(
+  ['report:export']: channel<{ paths: string[] }>()(
     object({ report: json({ maxChars: 200_000_000 }), formats: array(oneOf(['html', 'json'] as const), { min: 1, max: 2 }) }),
   ),
-  [Channel.OpenReport]: channel<{ path: string; report: OtaReport } | { path?: undefined }>()(object({ path: optional(path) })),
+  ['report:open']: channel<{ path: string; report: OtaReport } | { path?: undefined }>()(object({ path: optional(path) })),
   /** Joins reports (a customer's with an agent's) and judges them again, in main. */
-  [Channel.MergeReports]: channel<OtaReport>()(object({ reports: array(json({ maxChars: 200_000_000 }), { min: 2, max: 10 }) })),
-  [Channel.RecentReports]: channel<Array<{ path: string; openedAt: string; headline?: string }>>()(object({})),
-  [Channel.GetSettings]: channel<Settings>()(object({})),
-  [Channel.SetSettings]: channel<Settings>()(settingsSchema),
-  [Channel.OpenExternal]: channel<{ opened: boolean; reason?: string }>()(object({ url: string({ min: 1, max: 2048 }) })),
-  [Channel.SaveCase]: channel<{ path?: string }>()(CASE_SCHEMA),
+  ['report:merge']: channel<OtaReport>()(object({ reports: array(json({ maxChars: 200_000_000 }), { min: 2, max: 10 }) })),
+  ['report:recent']: channel<Array<{ path: string; openedAt: string; headline?: string }>>()(object({})),
+  ['settings:get']: channel<Settings>()(object({})),
+  ['settings:set']: channel<Settings>()(settingsSchema),
+  ['shell:open-external']: channel<{ opened: boolean; reason?: string }>()(object({ url: string({ min: 1, max: 2048 }) })),
+  ['case:save']: channel<{ path?: string }>()(CASE_SCHEMA),
   /** Without a path: the open dialog. With one: a path the user chose (drop, open-with). */
-  [Channel.OpenCase]: channel<{ path: string; case: CaseFile } | { path?: undefined }>()(object({ path: optional(path) })),
+  ['case:open']: channel<{ path: string; case: CaseFile } | { path?: undefined }>()(object({ path: optional(path) })),
 } as const;
 
 export type Contract = typeof CONTRACT;
+/** A channel's one name is its string (`hash:files`); window.workbench's method for it is derived from it (hashFiles). */
+export type ChannelName = keyof Contract;
 export type RequestOf<C extends ChannelName> = ReturnType<Contract[C]['request']['parse']>;
 export type ResponseOf<C extends ChannelName> = Contract[C]['response'];
 

@@ -9,7 +9,6 @@ import { sampleApp } from '../../../e2e/lab/module.js';
 import { closeAll, startFrontend } from '../../../e2e/lab/servers.js';
 import { makeTestPki } from '../../../e2e/lab/tls.js';
 import { isErrorCode } from '../../common/errors.js';
-import { Channel } from '../../common/ipc/contract.js';
 import { HashPool } from '../hash-pool.js';
 import { AppStore } from './app-store.js';
 import { dispatch, type Caller, type Services } from './handlers.js';
@@ -51,7 +50,7 @@ const granted = async (name: string, text: string): Promise<{ caller: Caller; pa
 describe('error envelopes', () => {
   it('name the refused field of a request', async () => {
     const { caller } = await granted('unused.txt', '');
-    const r = await dispatch(Channel.Diagnose, { jobId: 'x', appUrl: 'ftp://example.com/MyApp/', frontends: [] }, caller, services);
+    const r = await dispatch('ota:diagnose', { jobId: 'x', appUrl: 'ftp://example.com/MyApp/', frontends: [] }, caller, services);
     expect(r).toEqual({
       ok: false,
       error: { code: 'INVALID', message: 'ota:diagnose: $.appUrl: text not in the expected form', details: { field: 'appUrl' } },
@@ -61,23 +60,23 @@ describe('error envelopes', () => {
   it('say a refused path is one, and which', async () => {
     const caller: Caller = { id: 2, grants: new PathGrants(), emit: () => undefined };
     const path = join(dir, 'never.txt');
-    const r = await dispatch(Channel.ReadText, { path }, caller, services);
+    const r = await dispatch('file:read-text', { path }, caller, services);
     expect(r).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH', details: { path } } });
   });
 
   it('tell a .json that is no report from a broken report', async () => {
     const plain = await granted('data.json', '{"name":"not a report"}');
-    expect(await dispatch(Channel.OpenReport, { path: plain.path }, plain.caller, services)).toMatchObject({
+    expect(await dispatch('report:open', { path: plain.path }, plain.caller, services)).toMatchObject({
       ok: false,
       error: { code: 'INVALID', details: { field: 'report', kind: 'not-a-report' } },
     });
     const text = await granted('notes.json', 'this is { not JSON');
-    expect(await dispatch(Channel.OpenReport, { path: text.path }, text.caller, services)).toMatchObject({
+    expect(await dispatch('report:open', { path: text.path }, text.caller, services)).toMatchObject({
       ok: false,
       error: { code: 'INVALID', details: { field: 'report', kind: 'not-a-report' } },
     });
     const newer = await granted('newer.json', JSON.stringify({ schema: 'hash-workbench/ota-report', schemaVersion: 99 }));
-    const r = await dispatch(Channel.OpenReport, { path: newer.path }, newer.caller, services);
+    const r = await dispatch('report:open', { path: newer.path }, newer.caller, services);
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID', details: { field: 'report', jsonPath: '$.schemaVersion' } } });
     expect(!r.ok && r.error.details?.kind).toBeUndefined();
   });
@@ -85,7 +84,7 @@ describe('error envelopes', () => {
   it('say a HAR that cannot be read concerns the HAR field', async () => {
     const { caller, path } = await granted('session.har', '{ "log": ');
     const r = await dispatch(
-      Channel.Diagnose,
+      'ota:diagnose',
       { jobId: 'har', appUrl: 'http://127.0.0.1:9/MyApp/', frontends: [], harPath: path },
       caller,
       services,
@@ -96,12 +95,12 @@ describe('error envelopes', () => {
 
   it('say a bad case file concerns the case, and a file too large is TOO_LARGE', async () => {
     const bad = await granted('c.hwcase', '{"schema":"hash-workbench/case","appUrl":"nope"}');
-    expect(await dispatch(Channel.OpenCase, { path: bad.path }, bad.caller, services)).toMatchObject({
+    expect(await dispatch('case:open', { path: bad.path }, bad.caller, services)).toMatchObject({
       ok: false,
       error: { code: 'INVALID', details: { field: 'case', input: 'c.hwcase', jsonPath: '$.appUrl' } },
     });
     const big = await granted('big.log', 'x'.repeat(20_000_001));
-    expect(await dispatch(Channel.ReadText, { path: big.path }, big.caller, services)).toMatchObject({
+    expect(await dispatch('file:read-text', { path: big.path }, big.caller, services)).toMatchObject({
       ok: false,
       error: { code: 'TOO_LARGE', details: { path: big.path } },
     });
@@ -111,12 +110,12 @@ describe('error envelopes', () => {
     const caller: Caller = { id: 3, grants: new PathGrants(), emit: () => undefined };
     const gone = join(dir, 'gone.txt');
     await caller.grants.grant(gone);
-    const r = await dispatch(Channel.ReadText, { path: gone }, caller, services);
+    const r = await dispatch('file:read-text', { path: gone }, caller, services);
     expect(r).toMatchObject({ ok: false, error: { code: 'ENOENT' } });
     expect(!r.ok && isErrorCode(r.error.code)).toBe(true);
     services.jobs.start('twice', 3);
     try {
-      const again = await dispatch(Channel.CompareFiles, { jobId: 'twice', a: gone, b: gone }, caller, services);
+      const again = await dispatch('compare:files', { jobId: 'twice', a: gone, b: gone }, caller, services);
       expect(again).toMatchObject({ ok: false, error: { code: 'INVALID', details: { field: 'jobId', input: 'twice' } } });
     } finally {
       services.jobs.finish('twice');
@@ -127,7 +126,7 @@ describe('error envelopes', () => {
 describe('a check that cannot run says why in details.kind', () => {
   const customer = (appUrl: string, extra: Record<string, unknown> = {}) =>
     dispatch(
-      Channel.Diagnose,
+      'ota:diagnose',
       { jobId: `c-${Math.random().toString(36).slice(2)}`, appUrl, frontends: [], vantage: 'customer', ...extra },
       { id: 7, grants: new PathGrants(), emit: () => undefined },
       services,

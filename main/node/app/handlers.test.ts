@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Channel, CONTRACT, type ChannelName, type Envelope, type EventName } from '../../common/ipc/contract.js';
+import { CONTRACT, type ChannelName, type Envelope, type EventName } from '../../common/ipc/contract.js';
 import { HashPool } from '../hash-pool.js';
 import { AppStore } from './app-store.js';
 import { dispatch, type Caller, type Platform, type Services } from './handlers.js';
@@ -46,8 +46,8 @@ describe('the handler table', () => {
     const file = join(dir, 'dropped.bin');
     writeFileSync(file, Buffer.alloc(3_000_000, 7));
     const caller = newCaller();
-    expect(await call(Channel.GrantDropped, { paths: [file] }, caller)).toEqual({ ok: true, value: { paths: [file] } });
-    const r = (await call(Channel.HashFiles, { jobId: 'j1', paths: [file], algorithms: ['md5', 'sha256', 'sha512'] }, caller)) as Envelope<{
+    expect(await call('paths:dropped', { paths: [file] }, caller)).toEqual({ ok: true, value: { paths: [file] } });
+    const r = (await call('hash:files', { jobId: 'j1', paths: [file], algorithms: ['md5', 'sha256', 'sha512'] }, caller)) as Envelope<{
       files: Array<{ digests: Record<string, string> }>;
     }>;
     expect(r.ok).toBe(true);
@@ -61,7 +61,7 @@ describe('the handler table', () => {
   it('refuses a path that was never chosen, with a message that says what to do', async () => {
     const secret = join(dir, 'never-chosen.txt');
     writeFileSync(secret, 'x');
-    const r = await call(Channel.HashFiles, { jobId: 'j2', paths: [secret], algorithms: ['md5'] }, newCaller());
+    const r = await call('hash:files', { jobId: 'j2', paths: [secret], algorithms: ['md5'] }, newCaller());
     expect(r).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
     if (!r.ok) expect(r.error.message).toContain('Open it with Open File… or drop it on the window');
   });
@@ -74,21 +74,19 @@ describe('the handler table', () => {
     symlinkSync(join(dir, 'outside.txt'), join(folder, 'escape.txt'));
     const caller = newCaller();
     dialogAnswer = [folder];
-    await call(Channel.OpenDialog, { kind: 'folder' }, caller);
-    expect((await call(Channel.HashFiles, { jobId: 'j3', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, caller)).ok).toBe(
-      true,
-    );
-    expect(await call(Channel.HashFiles, { jobId: 'j4', paths: [join(folder, 'escape.txt')], algorithms: ['md5'] }, caller)).toMatchObject({
+    await call('dialog:open', { kind: 'folder' }, caller);
+    expect((await call('hash:files', { jobId: 'j3', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, caller)).ok).toBe(true);
+    expect(await call('hash:files', { jobId: 'j4', paths: [join(folder, 'escape.txt')], algorithms: ['md5'] }, caller)).toMatchObject({
       ok: false,
       error: { code: 'REFUSED_PATH' },
     });
     expect(
-      await call(Channel.HashFiles, { jobId: 'j5', paths: [join(folder, '..', 'outside.txt')], algorithms: ['md5'] }, caller),
+      await call('hash:files', { jobId: 'j5', paths: [join(folder, '..', 'outside.txt')], algorithms: ['md5'] }, caller),
     ).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
     // Grants belong to the window they were given to.
-    expect(
-      await call(Channel.HashFiles, { jobId: 'j6', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, newCaller(2)),
-    ).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
+    expect(await call('hash:files', { jobId: 'j6', paths: [join(folder, 'inside.txt')], algorithms: ['md5'] }, newCaller(2))).toMatchObject(
+      { ok: false, error: { code: 'REFUSED_PATH' } },
+    );
   });
 
   it('cancels a long hash from the window that started it, not from another', async () => {
@@ -104,33 +102,33 @@ describe('the handler table', () => {
         if (e === 'job:progress' && (p as { jobId: string }).jobId === 'long') started();
       },
     };
-    await call(Channel.GrantDropped, { paths: [big] }, caller);
-    const job = call(Channel.HashFiles, { jobId: 'long', paths: [big], algorithms: ['sha512', 'sha3-512', 'whirlpool'] }, caller);
+    await call('paths:dropped', { paths: [big] }, caller);
+    const job = call('hash:files', { jobId: 'long', paths: [big], algorithms: ['sha512', 'sha3-512', 'whirlpool'] }, caller);
     await running;
-    expect(await call(Channel.CancelJob, { jobId: 'long' }, newCaller(6))).toEqual({ ok: true, value: { cancelled: false } });
-    expect(await call(Channel.CancelJob, { jobId: 'long' }, caller)).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await call('job:cancel', { jobId: 'long' }, newCaller(6))).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await call('job:cancel', { jobId: 'long' }, caller)).toEqual({ ok: true, value: { cancelled: true } });
     const r = (await job) as Envelope<{ files: Array<{ error?: { code: string } }> }>;
     expect(r.ok && r.value.files[0]!.error?.code).toBe('CANCELLED');
   });
 
   it('opens only safe https links in the browser', async () => {
     const caller = newCaller();
-    expect(await call(Channel.OpenExternal, { url: 'https://success.outsystems.com/' }, caller)).toEqual({
+    expect(await call('shell:open-external', { url: 'https://success.outsystems.com/' }, caller)).toEqual({
       ok: true,
       value: { opened: true },
     });
-    expect(await call(Channel.OpenExternal, { url: 'file:///etc/passwd' }, caller)).toMatchObject({ ok: true, value: { opened: false } });
+    expect(await call('shell:open-external', { url: 'file:///etc/passwd' }, caller)).toMatchObject({ ok: true, value: { opened: false } });
     expect(opened).toEqual(['https://success.outsystems.com/']);
   });
 
   it('remembers settings, validated', async () => {
     const caller = newCaller();
-    expect(await call(Channel.SetSettings, { algorithms: ['sha256'], encoding: 'outsystems' }, caller)).toMatchObject({
+    expect(await call('settings:set', { algorithms: ['sha256'], encoding: 'outsystems' }, caller)).toMatchObject({
       ok: true,
       value: { algorithms: ['sha256'], encoding: 'outsystems', theme: 'system' },
     });
-    expect(await call(Channel.GetSettings, {}, caller)).toMatchObject({ ok: true, value: { algorithms: ['sha256'] } });
-    expect(await call(Channel.SetSettings, { algorithms: ['rot13'] }, caller)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(await call('settings:get', {}, caller)).toMatchObject({ ok: true, value: { algorithms: ['sha256'] } });
+    expect(await call('settings:set', { algorithms: ['rot13'] }, caller)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
   });
 });
 
@@ -171,7 +169,7 @@ describe('every channel answers malformed payloads with a validation error, neve
     expect(await call('fs:read', {}, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID' } });
     expect(await call('__proto__', {}, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID' } });
     expect(await call('constructor', {}, newCaller())).toMatchObject({ ok: false, error: { code: 'INVALID' } });
-    expect(await call(Channel.AppInfo, { extra: true }, newCaller())).toMatchObject({
+    expect(await call('app:info', { extra: true }, newCaller())).toMatchObject({
       ok: false,
       error: { code: 'INVALID', message: 'app:info: $.extra: unknown field' },
     });
@@ -182,14 +180,14 @@ describe('every channel answers malformed payloads with a validation error, neve
     writeFileSync(never, 'x');
     const c = newCaller(42);
     const cases: Array<[ChannelName, unknown]> = [
-      [Channel.HashFiles, { jobId: 'a', paths: [never], algorithms: ['md5'] }],
-      [Channel.CheckPaste, { jobId: 'b', path: never, pasted: 'd41d8cd98f00b204e9800998ecf8427e' }],
-      [Channel.CompareFiles, { jobId: 'c', a: never, b: never }],
-      [Channel.VerifyChecksumFile, { jobId: 'd', path: never }],
-      [Channel.OpenReport, { path: never }],
-      [Channel.Diagnose, { jobId: 'e', appUrl: 'http://127.0.0.1:9/MyApp/', frontends: [], harPath: never }],
-      [Channel.Diagnose, { jobId: 'f', appUrl: 'http://127.0.0.1:9/MyApp/', frontends: [{ label: 'FE1', address: dir }] }],
-      [Channel.HashFiles, { jobId: 'g', paths: ['relative/path.txt'], algorithms: ['md5'] }],
+      ['hash:files', { jobId: 'a', paths: [never], algorithms: ['md5'] }],
+      ['check:paste', { jobId: 'b', path: never, pasted: 'd41d8cd98f00b204e9800998ecf8427e' }],
+      ['compare:files', { jobId: 'c', a: never, b: never }],
+      ['checksum:verify', { jobId: 'd', path: never }],
+      ['report:open', { path: never }],
+      ['ota:diagnose', { jobId: 'e', appUrl: 'http://127.0.0.1:9/MyApp/', frontends: [], harPath: never }],
+      ['ota:diagnose', { jobId: 'f', appUrl: 'http://127.0.0.1:9/MyApp/', frontends: [{ label: 'FE1', address: dir }] }],
+      ['hash:files', { jobId: 'g', paths: ['relative/path.txt'], algorithms: ['md5'] }],
     ];
     for (const [channel, payload] of cases)
       expect(await call(channel, payload, c), channel).toMatchObject({ ok: false, error: { code: 'REFUSED_PATH' } });
@@ -224,7 +222,7 @@ describe("the app's OTA check is prepared by the same rules as the CLI's", () =>
       [{ ...base, jobId: 'p4', frontends: [{ label: 'FE1', address: 'ftp://10.0.0.1' }] }, /only http:\/\/ and https:\/\/ addresses/],
     ];
     for (const [payload, message] of cases) {
-      const r = await call(Channel.Diagnose, payload, c);
+      const r = await call('ota:diagnose', payload, c);
       expect(r).toMatchObject({ ok: false, error: { code: 'INVALID' } });
       expect(r.ok ? '' : r.error.message).toMatch(message);
     }
@@ -246,7 +244,7 @@ describe("the app's OTA check uses the system proxy and certificate store for th
     };
     try {
       const r = await dispatch(
-        Channel.Diagnose,
+        'ota:diagnose',
         {
           jobId: 'ota',
           appUrl: `https://localhost:${fe.port}/MyApp/`,

@@ -6,11 +6,10 @@ import { ALGORITHMS } from '../../common/algorithms.js';
 import { formatChecksumFile } from '../../common/checksum-file.js';
 import { errorInfo, WorkbenchError, type ErrorKind } from '../../common/errors.js';
 import {
-  Channel,
   CONTRACT,
   CASE_SCHEMA,
   type CaseFile,
-  Event,
+  PushEvent,
   isChannel,
   type ChannelName,
   type Envelope,
@@ -40,7 +39,7 @@ import type { AppStore } from './app-store.js';
 import type { Jobs } from './jobs.js';
 import type { PathGrants } from './path-grants.js';
 
-export type DialogKind = RequestOf<typeof Channel.OpenDialog>['kind'];
+export type DialogKind = RequestOf<'dialog:open'>['kind'];
 
 /** What only the platform can do (Electron's dialogs and shell; the e2e harness's stand-ins). */
 export interface Platform {
@@ -84,7 +83,7 @@ async function asJob<T>(s: Services, caller: Caller, jobId: string, run: (signal
 }
 
 export const HANDLERS: HandlerTable = {
-  async [Channel.AppInfo](_req, _caller, s) {
+  async ['app:info'](_req, _caller, s) {
     const implementations: Record<string, string> = {};
     const fallbacks: string[] = [];
     for (const a of ALGORITHMS) {
@@ -96,49 +95,49 @@ export const HANDLERS: HandlerTable = {
     return { version: s.platform.version, platform: s.platform.platform, arch: s.platform.arch, implementations, fallbacks };
   },
 
-  async [Channel.OpenDialog](req, caller, s) {
+  async ['dialog:open'](req, caller, s) {
     const paths = await s.platform.openDialog(req.kind, req.multiple ?? req.kind === 'files', caller.id);
     await caller.grants.grantAll(paths);
     if (req.kind === 'report') for (const p of paths) await s.store.addRecent({ path: p, openedAt: new Date().toISOString() });
     return { paths };
   },
 
-  async [Channel.ReadText](req, caller) {
+  async ['file:read-text'](req, caller) {
     const path = await caller.grants.check(req.path);
     if ((await stat(path)).size > 20_000_000)
       throw new WorkbenchError('TOO_LARGE', `${basename(path)} is over 20 MB: not a log or a moduleinfo`, { path });
     return { text: await readFile(path, 'utf8') };
   },
 
-  async [Channel.GrantDropped](req, caller) {
+  async ['paths:dropped'](req, caller) {
     return { paths: await caller.grants.grantAll(req.paths) };
   },
 
-  async [Channel.HashFiles](req, caller, s) {
+  async ['hash:files'](req, caller, s) {
     const paths = await caller.grants.checkAll(req.paths);
     return asJob(s, caller, req.jobId, (signal) =>
       hashFiles(s.pool, paths, req.algorithms, {
         signal,
-        onProgress: (progress) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'hash', progress }),
+        onProgress: (progress) => caller.emit(PushEvent.Progress, { jobId: req.jobId, kind: 'hash', progress }),
       }),
     );
   },
 
-  async [Channel.CancelJob](req, caller, s) {
+  async ['job:cancel'](req, caller, s) {
     return { cancelled: s.jobs.cancel(req.jobId, caller.id) };
   },
 
-  async [Channel.CheckPaste](req, caller, s) {
+  async ['check:paste'](req, caller, s) {
     const path = await caller.grants.check(req.path);
     return asJob(s, caller, req.jobId, (signal) => checkHash(s.pool, path, req.pasted, { signal }));
   },
 
-  async [Channel.CompareFiles](req, caller, s) {
+  async ['compare:files'](req, caller, s) {
     const [a, b] = await caller.grants.checkAll([req.a, req.b]);
     return asJob(s, caller, req.jobId, (signal) => compareFiles(a!, b!, { signal }));
   },
 
-  async [Channel.VerifyChecksumFile](req, caller, s) {
+  async ['checksum:verify'](req, caller, s) {
     const path = await caller.grants.check(req.path);
     // The entries it lists are read only inside its own folder.
     return asJob(s, caller, req.jobId, (signal) =>
@@ -146,12 +145,12 @@ export const HANDLERS: HandlerTable = {
         algorithm: req.algorithm,
         confine: true,
         signal,
-        onEntry: (entry, index, total) => caller.emit(Event.Progress, { jobId: req.jobId, kind: 'verify', entry, index, total }),
+        onEntry: (entry, index, total) => caller.emit(PushEvent.Progress, { jobId: req.jobId, kind: 'verify', entry, index, total }),
       }),
     );
   },
 
-  async [Channel.SaveChecksumFile](req, caller, s) {
+  async ['checksum:save'](req, caller, s) {
     const ext = req.format === 'sfv' ? 'sfv' : req.entries[0]!.algorithm.replace(/[^a-z0-9]/g, '');
     const target = await s.platform.saveDialog(`checksums.${ext}`, caller.id);
     if (!target) return {};
@@ -167,7 +166,7 @@ export const HANDLERS: HandlerTable = {
     return { path: target };
   },
 
-  async [Channel.Diagnose](req, caller, s) {
+  async ['ota:diagnose'](req, caller, s) {
     const caText = req.caPath ? await readFile(await caller.grants.check(req.caPath), 'utf8') : undefined;
     const prepared = prepareDiagnose({
       frontends: req.frontends,
@@ -219,12 +218,12 @@ export const HANDLERS: HandlerTable = {
         pool: s.pool,
         signal,
         onProgress: (p) =>
-          caller.emit(Event.Progress, { jobId: req.jobId, kind: 'ota', phase: p.phase, done: p.done, total: p.total, path: p.path }),
+          caller.emit(PushEvent.Progress, { jobId: req.jobId, kind: 'ota', phase: p.phase, done: p.done, total: p.total, path: p.path }),
       }),
     );
   },
 
-  async [Channel.ExportReport](req, caller, s) {
+  async ['report:export'](req, caller, s) {
     const checked = checkReport(req.report);
     if (!checked.ok) throw invalidInput('report', describeProblem(checked.error), checked.error);
     const target = await s.platform.saveDialog(`ota-check-${checked.value.moduleName ?? 'report'}.html`, caller.id);
@@ -244,7 +243,7 @@ export const HANDLERS: HandlerTable = {
     return { paths };
   },
 
-  async [Channel.OpenReport](req, caller, s) {
+  async ['report:open'](req, caller, s) {
     const checkedPath = await givenOrChosen(req.path, 'report', caller, s);
     if (!checkedPath) return {};
     const parsed = parseReport(await readFile(checkedPath, 'utf8'));
@@ -262,7 +261,7 @@ export const HANDLERS: HandlerTable = {
     return { path: checkedPath, report: parsed.value };
   },
 
-  async [Channel.MergeReports](req) {
+  async ['report:merge'](req) {
     const reports = req.reports.map((r, i) => {
       const parsed = checkReport(r);
       if (!parsed.ok) throw invalidInput(`reports[${i}]`, `report ${i + 1}: ${describeProblem(parsed.error)}`, parsed.error);
@@ -271,22 +270,22 @@ export const HANDLERS: HandlerTable = {
     return reports.slice(1).reduce(mergeReports, reports[0]!);
   },
 
-  async [Channel.RecentReports](_req, caller, s) {
+  async ['report:recent'](_req, caller, s) {
     const list = await s.store.recent();
     // The reports the app saved or opened stay readable: they are on its own list.
     await caller.grants.grantAll(list.map((r) => r.path));
     return list;
   },
 
-  async [Channel.GetSettings](_req, _caller, s) {
+  async ['settings:get'](_req, _caller, s) {
     return s.store.settings();
   },
 
-  async [Channel.SetSettings](req, _caller, s) {
+  async ['settings:set'](req, _caller, s) {
     return s.store.updateSettings(req);
   },
 
-  async [Channel.SaveCase](req, caller, s) {
+  async ['case:save'](req, caller, s) {
     const target = await s.platform.saveDialog(`case-${(req.caseNumber ?? 'ota-check').replace(/[^\w.-]+/g, '-')}.hwcase`, caller.id);
     if (!target) return {};
     const file: CaseFile = { schema: 'hash-workbench/case', ...req };
@@ -294,13 +293,13 @@ export const HANDLERS: HandlerTable = {
     return { path: target };
   },
 
-  async [Channel.OpenCase](req, caller, s) {
+  async ['case:open'](req, caller, s) {
     const checked = await givenOrChosen(req.path, 'case', caller, s);
     if (!checked) return {};
     return { path: checked, case: parseCaseFile(await readFile(checked, 'utf8'), basename(checked)) };
   },
 
-  async [Channel.OpenExternal](req, _caller, s) {
+  async ['shell:open-external'](req, _caller, s) {
     const check = isSafeExternalUrl(req.url);
     if (!check.ok) return { opened: false, reason: check.reason };
     await s.platform.openExternal(check.url);
@@ -374,7 +373,7 @@ function parseCaseFile(text: string, name: string): CaseFile {
 }
 
 /** The CLI command equivalent to an app check, for the report. */
-function commandFor(req: RequestOf<typeof Channel.Diagnose>): string {
+function commandFor(req: RequestOf<'ota:diagnose'>): string {
   const args = ['hash-workbench', 'diagnose', req.appUrl];
   for (const f of req.frontends) args.push('--frontend', `${f.label}=${f.address}`);
   for (const r of req.resources ?? []) args.push('--resource', r);

@@ -107,22 +107,22 @@ describe('algorithm choice', () => {
   });
 
   it('saves each change and the next job uses it', async () => {
-    fake.api.setSettings.mockImplementation(async (patch) => ({
+    fake.api.settingsSet.mockImplementation(async (patch) => ({
       ok: true,
       value: { algorithms: patch.algorithms ?? [], encoding: 'hex', frontends: {}, theme: 'system' },
     }));
     await act(async () => box('md5').click());
     expect(box('md5').checked).toBe(false);
-    expect(fake.api.setSettings).toHaveBeenLastCalledWith({ algorithms: ALGORITHMS.map((a) => a.id).filter((id) => id !== 'md5') });
+    expect(fake.api.settingsSet).toHaveBeenLastCalledWith({ algorithms: ALGORITHMS.map((a) => a.id).filter((id) => id !== 'md5') });
 
     await act(async () => $('[data-testid="algorithms-common"]')!.click());
-    expect(fake.api.setSettings).toHaveBeenLastCalledWith({ algorithms: [...DEFAULT_ALGORITHMS] });
+    expect(fake.api.settingsSet).toHaveBeenLastCalledWith({ algorithms: [...DEFAULT_ALGORITHMS] });
     expect(ALGORITHMS.filter((a) => box(a.id).checked).map((a) => a.id)).toEqual([...DEFAULT_ALGORITHMS]);
     void hashPaths(['/a/x']);
     expect(fake.hashRequest().algorithms).toEqual([...DEFAULT_ALGORITHMS]);
 
     await act(async () => $('[data-testid="algorithms-all"]')!.click());
-    expect(fake.api.setSettings).toHaveBeenLastCalledWith({ algorithms: ALGORITHMS.map((a) => a.id) });
+    expect(fake.api.settingsSet).toHaveBeenLastCalledWith({ algorithms: ALGORITHMS.map((a) => a.id) });
     expect($('[data-testid="algorithms-error"]')).toBeNull();
   });
 
@@ -140,16 +140,16 @@ describe('algorithm choice', () => {
 describe('compare two files', () => {
   const click = async (testId: string) => act(async () => $(`[data-testid="${testId}"]`)!.click());
   async function pickBoth(): Promise<void> {
-    fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['/a/one.bin'] } });
+    fake.api.dialogOpen.mockResolvedValueOnce({ ok: true, value: { paths: ['/a/one.bin'] } });
     await click('compare-pick-a');
-    fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['/b/two.bin'] } });
+    fake.api.dialogOpen.mockResolvedValueOnce({ ok: true, value: { paths: ['/b/two.bin'] } });
     await click('compare-pick-b');
   }
 
   it('picks one file each, then compares them', async () => {
     expect($<HTMLButtonElement>('[data-testid="compare-run"]')!.disabled).toBe(true);
     await pickBoth();
-    expect(fake.api.openDialog).toHaveBeenCalledWith({ kind: 'files', multiple: false });
+    expect(fake.api.dialogOpen).toHaveBeenCalledWith({ kind: 'files', multiple: false });
     expect(text('[data-testid="compare-name-a"]')).toBe('one.bin');
     expect(text('[data-testid="compare-name-b"]')).toBe('two.bin');
     fake.api.compareFiles.mockResolvedValueOnce({ ok: true, value: { equal: true, sizes: [11, 11] } });
@@ -203,7 +203,7 @@ describe('compare two files', () => {
     await click('compare-run');
     expect(text('[data-testid="compare-run"]')).toBe(strings.check.compare.running);
     await click('compare-cancel');
-    expect(fake.api.cancelJob).toHaveBeenCalledWith(fake.api.compareFiles.mock.calls[0]![0].jobId);
+    expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId: fake.api.compareFiles.mock.calls[0]![0].jobId });
     await act(async () => {
       answer({ ok: false, error: { code: 'CANCELLED', message: 'comparison cancelled' } });
       await flush();

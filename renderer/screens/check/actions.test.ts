@@ -141,7 +141,7 @@ describe('cancelHash', () => {
     const { jobId } = onlyJob();
     fake.emitProgress({ jobId, kind: 'hash', progress: progress(500) });
     await cancelHash(jobId);
-    expect(fake.api.cancelJob).toHaveBeenCalledWith(jobId);
+    expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId });
     expect(onlyJob().cancelRequested).toBe(true);
     fake.hashCalls[0]!.resolve({
       ok: true,
@@ -171,7 +171,7 @@ describe('cancelHash', () => {
   it('shows a failed cancel on the card and lets the user try again', async () => {
     void hashPaths(['/a/one']);
     const { jobId } = onlyJob();
-    fake.api.cancelJob.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'No such job.' } });
+    fake.api.jobCancel.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'No such job.' } });
     await cancelHash(jobId);
     expect(onlyJob()).toMatchObject({ status: 'running', cancelRequested: false, error: 'No such job.' });
     expect(state().errors).toEqual([]);
@@ -180,10 +180,10 @@ describe('cancelHash', () => {
 
 describe('openFiles and dropFiles', () => {
   it('hashes what the dialog returns', async () => {
-    fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['/picked/a.apk'] } });
+    fake.api.dialogOpen.mockResolvedValueOnce({ ok: true, value: { paths: ['/picked/a.apk'] } });
     void openFiles();
     await flush();
-    expect(fake.api.openDialog).toHaveBeenCalledWith({ kind: 'files', multiple: true });
+    expect(fake.api.dialogOpen).toHaveBeenCalledWith({ kind: 'files', multiple: true });
     expect(onlyJob().paths).toEqual(['/picked/a.apk']);
   });
 
@@ -194,7 +194,7 @@ describe('openFiles and dropFiles', () => {
   });
 
   it('sends a dialog failure to the error area', async () => {
-    fake.api.openDialog.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'The dialog could not open.' } });
+    fake.api.dialogOpen.mockResolvedValueOnce({ ok: false, error: { code: 'FAILED', message: 'The dialog could not open.' } });
     await openFiles();
     expect(state().errors.map((e) => e.message)).toEqual(['The dialog could not open.']);
   });
@@ -222,13 +222,13 @@ describe('openFiles and dropFiles', () => {
 
 describe('chooseAlgorithms', () => {
   it('applies the choice in table order, saves it, and the next job uses it', async () => {
-    fake.api.setSettings.mockResolvedValueOnce({
+    fake.api.settingsSet.mockResolvedValueOnce({
       ok: true,
       value: { algorithms: ['md5', 'sha256'], encoding: 'hex', frontends: {}, theme: 'system' },
     });
     await expect(chooseAlgorithms(['sha256', 'md5'])).resolves.toBeUndefined();
     expect(state().algorithms).toEqual(['md5', 'sha256']);
-    expect(fake.api.setSettings).toHaveBeenCalledWith({ algorithms: ['md5', 'sha256'] });
+    expect(fake.api.settingsSet).toHaveBeenCalledWith({ algorithms: ['md5', 'sha256'] });
     void hashPaths(['/a/x']);
     expect(fake.hashRequest().algorithms).toEqual(['md5', 'sha256']);
   });
@@ -236,7 +236,7 @@ describe('chooseAlgorithms', () => {
   it('refuses an empty choice without saving it', async () => {
     await expect(chooseAlgorithms([])).resolves.toBe(strings.check.algorithms.keepOne);
     expect(state().algorithms).toEqual(['md5']);
-    expect(fake.api.setSettings).not.toHaveBeenCalled();
+    expect(fake.api.settingsSet).not.toHaveBeenCalled();
   });
 
   it('keeps the choice but says why it could not be saved', async () => {

@@ -34,7 +34,7 @@ export async function cancelHash(jobId: string): Promise<void> {
 
 /** "Open files…" and the File menu: the system dialog, then a job for what was picked. */
 export async function openFiles(): Promise<void> {
-  const result = await settle(() => api().openDialog({ kind: 'files', multiple: true }));
+  const result = await settle(() => api().dialogOpen({ kind: 'files', multiple: true }));
   if (!result.ok) return useWorkbench.getState().pushError(result.error.message);
   // An empty list means the dialog was closed without a choice: nothing to say.
   await hashPaths(result.value.paths);
@@ -56,6 +56,6 @@ export async function dropFiles(files: File[]): Promise<void> {
 export async function chooseAlgorithms(algorithms: AlgorithmId[]): Promise<string | undefined> {
   if (algorithms.length === 0) return strings.check.algorithms.keepOne;
   useWorkbench.getState().setAlgorithms(algorithms);
-  const result = await settle(() => api().setSettings({ algorithms: useWorkbench.getState().algorithms }));
+  const result = await settle(() => api().settingsSet({ algorithms: useWorkbench.getState().algorithms }));
   return result.ok ? undefined : strings.check.algorithms.saveFailed(result.error.message);
 }

@@ -8,7 +8,7 @@ const update = (change: Partial<CompareState>) => useCheckScreen.getState().upda
 const compare = () => useCheckScreen.getState().compare;
 
 export async function pickCompareFile(which: 'a' | 'b'): Promise<void> {
-  const result = await settle(() => api().openDialog({ kind: 'files', multiple: false }));
+  const result = await settle(() => api().dialogOpen({ kind: 'files', multiple: false }));
   if (!result.ok) return update({ error: strings.check.compare.dialogFailed(result.error.message) });
   const path = result.value.paths[0];
   // No path: the dialog was closed without a choice.

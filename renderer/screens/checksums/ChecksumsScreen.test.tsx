@@ -34,7 +34,7 @@ beforeEach(async () => {
   fake = freshWorkbench();
   resetChecksums();
   verifyCalls = [];
-  fake.api.verifyChecksumFile.mockImplementation(() => {
+  fake.api.checksumVerify.mockImplementation(() => {
     const d = deferred<Envelope<VerifyResult>>();
     verifyCalls.push(d);
     return d.promise;
@@ -72,10 +72,10 @@ const gone = entry(3, 'c.txt', 'missing', { error: { code: 'ENOENT', message: 'c
 const denied = entry(4, 'd.txt', 'error', { error: { code: 'EACCES', message: 'd.txt: permission denied' } });
 
 async function openOne(path = '/sums/SHA256SUMS'): Promise<string> {
-  fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: [path] } });
+  fake.api.dialogOpen.mockResolvedValueOnce({ ok: true, value: { paths: [path] } });
   act(() => useWorkbench.getState().navigate('checksums'));
   await click('checksums-open');
-  return fake.api.verifyChecksumFile.mock.calls.at(-1)![0].jobId;
+  return fake.api.checksumVerify.mock.calls.at(-1)![0].jobId;
 }
 
 describe('verify a checksum file', () => {
@@ -87,8 +87,8 @@ describe('verify a checksum file', () => {
 
   it('shows each line as main checks it, then the final answer with its summary and problems', async () => {
     const jobId = await openOne();
-    expect(fake.api.openDialog).toHaveBeenCalledWith({ kind: 'checksum', multiple: true });
-    expect(fake.api.verifyChecksumFile).toHaveBeenCalledWith({ jobId, path: '/sums/SHA256SUMS' });
+    expect(fake.api.dialogOpen).toHaveBeenCalledWith({ kind: 'checksum', multiple: true });
+    expect(fake.api.checksumVerify).toHaveBeenCalledWith({ jobId, path: '/sums/SHA256SUMS' });
     const card = $('[data-testid="checksum-card"]')!;
     expect(card.dataset.status).toBe('running');
     expect(text('[data-testid="checksum-progress"]', card)).toBe(strings.checksums.starting);
@@ -172,7 +172,7 @@ describe('verify a checksum file', () => {
     const jobId = await openOne();
     act(() => fake.emitProgress({ jobId, kind: 'verify', entry: ok, index: 0, total: 40 }));
     await click('checksum-cancel');
-    expect(fake.api.cancelJob).toHaveBeenCalledWith(jobId);
+    expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId });
     expect($<HTMLButtonElement>('[data-testid="checksum-cancel"]')!.disabled).toBe(true);
     await act(async () => {
       verifyCalls[0]!.resolve({ ok: false, error: { code: 'CANCELLED', message: 'cancelled' } });
@@ -212,7 +212,7 @@ describe('routes into the screen', () => {
     act(() => useWorkbench.getState().navigate('ota'));
     act(() => fake.emitOpenPaths({ kind: 'checksum', paths: ['/x/one.md5', '/x/two.sfv'] }));
     expect(useWorkbench.getState().screen).toBe('checksums');
-    expect(fake.api.verifyChecksumFile.mock.calls.map((c) => c[0].path)).toEqual(['/x/one.md5', '/x/two.sfv']);
+    expect(fake.api.checksumVerify.mock.calls.map((c) => c[0].path)).toEqual(['/x/one.md5', '/x/two.sfv']);
     expect(fake.api.hashFiles).not.toHaveBeenCalled();
     expect($$('[data-testid="checksum-card"] h2').map((h) => h.textContent)).toEqual(['two.sfv', 'one.md5']);
   });
@@ -223,7 +223,7 @@ describe('routes into the screen', () => {
       void dropFiles(files);
       await flush();
     });
-    expect(fake.api.verifyChecksumFile.mock.calls.map((c) => c[0].path)).toEqual(['/dropped/SHA256SUMS']);
+    expect(fake.api.checksumVerify.mock.calls.map((c) => c[0].path)).toEqual(['/dropped/SHA256SUMS']);
     expect(fake.hashRequest().paths).toEqual(['/dropped/photo.jpg']);
   });
 
@@ -234,8 +234,8 @@ describe('routes into the screen', () => {
       await flush();
     });
     expect(useWorkbench.getState().screen).toBe('checksums');
-    expect(fake.api.openDialog).toHaveBeenCalledWith({ kind: 'checksum', multiple: true });
-    expect(fake.api.verifyChecksumFile).not.toHaveBeenCalled();
+    expect(fake.api.dialogOpen).toHaveBeenCalledWith({ kind: 'checksum', multiple: true });
+    expect(fake.api.checksumVerify).not.toHaveBeenCalled();
   });
 });
 
@@ -271,9 +271,9 @@ describe('create a checksum file', () => {
     expect(text('[data-testid="create-left-out"]')).toContain('1 file was not hashed with SHA-256');
     choose('create-format', 'bsd');
     choose('create-algorithm', 'md5');
-    fake.api.saveChecksumFile.mockResolvedValueOnce({ ok: true, value: { path: '/a/checksums.md5' } });
+    fake.api.checksumSave.mockResolvedValueOnce({ ok: true, value: { path: '/a/checksums.md5' } });
     await click('create-save');
-    expect(fake.api.saveChecksumFile).toHaveBeenCalledWith({
+    expect(fake.api.checksumSave).toHaveBeenCalledWith({
       format: 'bsd',
       entries: [
         { path: '/a/hello.txt', algorithm: 'md5', digestHex: HELLO_MD5 },
@@ -288,9 +288,9 @@ describe('create a checksum file', () => {
     choose('create-format', 'sfv');
     expect(select('create-algorithm').value).toBe('crc32');
     expect(select('create-algorithm').disabled).toBe(true);
-    fake.api.saveChecksumFile.mockResolvedValueOnce({ ok: true, value: {} });
+    fake.api.checksumSave.mockResolvedValueOnce({ ok: true, value: {} });
     await click('create-save');
-    expect(fake.api.saveChecksumFile).toHaveBeenCalledWith({
+    expect(fake.api.checksumSave).toHaveBeenCalledWith({
       format: 'sfv',
       entries: [{ path: '/a/hello.txt', algorithm: 'crc32', digestHex: '0d4a1185' }],
     });
@@ -300,7 +300,7 @@ describe('create a checksum file', () => {
 
   it('shows a failed save next to the form', async () => {
     hashed();
-    fake.api.saveChecksumFile.mockResolvedValueOnce({ ok: false, error: { code: 'EACCES', message: 'permission denied' } });
+    fake.api.checksumSave.mockResolvedValueOnce({ ok: false, error: { code: 'EACCES', message: 'permission denied' } });
     await click('create-save');
     expect(text('[data-testid="create-error"]')).toBe(strings.checksums.create.failed('permission denied'));
     expect($<HTMLButtonElement>('[data-testid="create-save"]')!.disabled).toBe(false);

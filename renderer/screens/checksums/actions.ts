@@ -13,7 +13,7 @@ import { useChecksums } from './store.js';
 const t = strings.checksums;
 
 async function verifyOne(path: string): Promise<void> {
-  await runJob((jobId) => api().verifyChecksumFile({ jobId, path }), {
+  await runJob((jobId) => api().checksumVerify({ jobId, path }), {
     started: (jobId) => useChecksums.getState().addRun(jobId, path),
     progress: (event) => {
       if (event.kind === 'verify') useChecksums.getState().addEntry(event.jobId, event.entry, event.index, event.total);
@@ -30,7 +30,7 @@ export async function verifyChecksumFiles(paths: string[]): Promise<void> {
 }
 
 export async function openChecksumFiles(): Promise<void> {
-  const result = await settle(() => api().openDialog({ kind: 'checksum', multiple: true }));
+  const result = await settle(() => api().dialogOpen({ kind: 'checksum', multiple: true }));
   if (!result.ok) return useWorkbench.getState().pushError(t.dialogFailed(result.error.message));
   await verifyChecksumFiles(result.value.paths);
 }
@@ -52,7 +52,7 @@ export async function saveChecksumFile(plan: ChecksumPlan): Promise<void> {
   const { create, updateCreate } = useChecksums.getState();
   if (plan.entries.length === 0 || create.saving) return;
   updateCreate({ saving: true, error: undefined });
-  const result = await settle(() => api().saveChecksumFile({ format: create.format, entries: plan.entries }));
+  const result = await settle(() => api().checksumSave({ format: create.format, entries: plan.entries }));
   if (!result.ok) return updateCreate({ saving: false, error: t.create.failed(result.error.message) });
   // No path: the save dialog was closed; the last "Saved to" stays true, so it stays.
   updateCreate({ saving: false, ...(result.value.path ? { savedPath: result.value.path } : {}) });

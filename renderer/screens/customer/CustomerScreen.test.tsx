@@ -104,11 +104,11 @@ function screenText(): string {
 /** Diagnose answers when the test says so. */
 function holdDiagnose() {
   const d = deferred<Envelope<OtaReport>>();
-  fake.api.diagnose.mockImplementation(() => d.promise);
+  fake.api.otaDiagnose.mockImplementation(() => d.promise);
   return d;
 }
 const diagnoseRequest = () => {
-  const call = fake.api.diagnose.mock.calls[0];
+  const call = fake.api.otaDiagnose.mock.calls[0];
   if (!call) throw new Error('diagnose was not called');
   return call[0];
 };
@@ -191,9 +191,9 @@ describe('walking the steps', () => {
   it('takes a .har recording from the dialog, or dropped on its area without reaching the window’s drop target', async () => {
     render();
     await walkToCapture();
-    fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['/home/me/Downloads/session.har'] } });
+    fake.api.dialogOpen.mockResolvedValueOnce({ ok: true, value: { paths: ['/home/me/Downloads/session.har'] } });
     await click('customer-har-add');
-    expect(fake.api.openDialog).toHaveBeenCalledWith({ kind: 'har', multiple: false });
+    expect(fake.api.dialogOpen).toHaveBeenCalledWith({ kind: 'har', multiple: false });
     expect(get('customer-har').textContent).toContain(s.capture.added('session.har'));
     await click('customer-har-remove');
     expect(byId('customer-har')).toBeNull();
@@ -238,7 +238,7 @@ describe('the check', () => {
     const answer = holdDiagnose();
     render();
     await walkToCapture('https://apps.example.com/MyApp/', LOG);
-    fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['/cap/session.har'] } });
+    fake.api.dialogOpen.mockResolvedValueOnce({ ok: true, value: { paths: ['/cap/session.har'] } });
     await click('customer-har-add');
     await click('customer-next');
 
@@ -267,7 +267,7 @@ describe('the check', () => {
     expect(get('customer-progress').textContent).toBe('Checked 12 of 40 files');
 
     await click('customer-cancel');
-    expect(fake.api.cancelJob).toHaveBeenCalledWith(request.jobId);
+    expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId: request.jobId });
     expect(get('customer-cancel').textContent).toBe(s.checking.stopping);
 
     // Main answers a cancel with what it checked so far.
@@ -289,19 +289,19 @@ describe('the check', () => {
   });
 
   it('saves the report as HTML and JSON for support', async () => {
-    fake.api.diagnose.mockResolvedValueOnce({ ok: true, value: report() });
+    fake.api.otaDiagnose.mockResolvedValueOnce({ ok: true, value: report() });
     render();
     await walkToCapture();
     await click('customer-next');
     expect(step()).toBe('result');
-    fake.api.exportReport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/ota-check-MyApp.html', '/r/ota-check-MyApp.json'] } });
+    fake.api.reportExport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/ota-check-MyApp.html', '/r/ota-check-MyApp.json'] } });
     await click('customer-save-report');
-    expect(fake.api.exportReport).toHaveBeenCalledWith({ report: report(), formats: ['html', 'json'] });
+    expect(fake.api.reportExport).toHaveBeenCalledWith({ report: report(), formats: ['html', 'json'] });
     expect(get('customer-saved').textContent).toBe(
       'Saved: /r/ota-check-MyApp.html, /r/ota-check-MyApp.json. Attach the .json file to your support case.',
     );
 
-    fake.api.exportReport.mockResolvedValueOnce({ ok: false, error: { code: 'EACCES', message: 'permission denied' } });
+    fake.api.reportExport.mockResolvedValueOnce({ ok: false, error: { code: 'EACCES', message: 'permission denied' } });
     await click('customer-save-report');
     expect(get('customer-save-error').textContent).toBe(s.result.saveFailed('permission denied'));
 
@@ -311,7 +311,7 @@ describe('the check', () => {
   });
 
   it('keeps every input when the address cannot be reached, and says so next to the address', async () => {
-    fake.api.diagnose.mockResolvedValueOnce({
+    fake.api.otaDiagnose.mockResolvedValueOnce({
       ok: false,
       error: { code: 'CANNOT_RUN', message: 'no usable moduleinfo: no source answered (public: ENOTFOUND apps.example.con)' },
     });
@@ -331,21 +331,21 @@ describe('the check', () => {
     expect(byId('customer-app-url-error')).toBeNull();
     expect(useCustomer.getState().logText).toBe(LOG);
 
-    fake.api.diagnose.mockResolvedValueOnce({ ok: true, value: report() });
+    fake.api.otaDiagnose.mockResolvedValueOnce({ ok: true, value: report() });
     await click('customer-next');
     await click('customer-next');
     expect(step()).toBe('result');
-    expect(fake.api.diagnose.mock.calls[1]?.[0]).toMatchObject({ appUrl: 'https://apps.example.com/MyApp/', logText: LOG });
+    expect(fake.api.otaDiagnose.mock.calls[1]?.[0]).toMatchObject({ appUrl: 'https://apps.example.com/MyApp/', logText: LOG });
   });
 
   it('says a stopped check was stopped and offers to start it again', async () => {
-    fake.api.diagnose.mockResolvedValueOnce({ ok: false, error: { code: 'CANCELLED', message: 'cancelled' } });
+    fake.api.otaDiagnose.mockResolvedValueOnce({ ok: false, error: { code: 'CANCELLED', message: 'cancelled' } });
     render();
     await walkToCapture();
     await click('customer-next');
     expect(get('customer-stopped').textContent).toBe(s.checking.stopped);
     expect(get('customer-run').textContent).toBe(s.checking.again);
-    fake.api.diagnose.mockResolvedValueOnce({ ok: true, value: report() });
+    fake.api.otaDiagnose.mockResolvedValueOnce({ ok: true, value: report() });
     await click('customer-run');
     expect(step()).toBe('result');
   });
@@ -361,10 +361,10 @@ describe('case files', () => {
   };
 
   it('fills everything in from a case file support sent, and checks the files it names', async () => {
-    fake.api.openCase.mockResolvedValueOnce({ ok: true, value: { path: '/home/me/case-00123456.hwcase', case: CASE } });
+    fake.api.caseOpen.mockResolvedValueOnce({ ok: true, value: { path: '/home/me/case-00123456.hwcase', case: CASE } });
     render();
     await click('customer-open-case');
-    expect(fake.api.openCase).toHaveBeenCalledWith({});
+    expect(fake.api.caseOpen).toHaveBeenCalledWith({});
     const loaded = get('customer-case').textContent;
     expect(loaded).toContain(s.intro.caseLoaded('00123456'));
     expect(loaded).toContain(s.intro.caseAddress(CASE.appUrl));
@@ -375,7 +375,7 @@ describe('case files', () => {
     await click('customer-next');
     expect(get<HTMLInputElement>('customer-app-url').value).toBe(CASE.appUrl);
     expect(byId('customer-app-url-from-case')).not.toBeNull();
-    fake.api.diagnose.mockResolvedValueOnce({ ok: true, value: report() });
+    fake.api.otaDiagnose.mockResolvedValueOnce({ ok: true, value: report() });
     await click('customer-next');
     await click('customer-next');
     expect(diagnoseRequest()).toEqual({
@@ -387,14 +387,14 @@ describe('case files', () => {
     });
     expect(step()).toBe('result');
 
-    fake.api.exportReport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/a.html', '/r/a.json'] } });
+    fake.api.reportExport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/a.html', '/r/a.json'] } });
     await click('customer-save-report');
     expect(get('customer-saved').textContent).toContain(s.result.savedCase('00123456'));
   });
 
   it('opens a case file opened with the app or dropped, in customer mode', async () => {
     useWorkbench.getState().navigate('check');
-    fake.api.openCase.mockResolvedValueOnce({ ok: true, value: { path: '/dl/case.hwcase', case: CASE } });
+    fake.api.caseOpen.mockResolvedValueOnce({ ok: true, value: { path: '/dl/case.hwcase', case: CASE } });
     render();
     let left: string[] = [];
     await act(async () => {
@@ -402,7 +402,7 @@ describe('case files', () => {
     });
     await act(flush);
     expect(left).toEqual([]);
-    expect(fake.api.openCase).toHaveBeenCalledWith({ path: '/dl/case.hwcase' });
+    expect(fake.api.caseOpen).toHaveBeenCalledWith({ path: '/dl/case.hwcase' });
     expect(useWorkbench.getState().screen).toBe('customer');
     expect(step()).toBe('intro');
     expect(useCustomer.getState().appUrl).toBe(CASE.appUrl);
@@ -410,7 +410,7 @@ describe('case files', () => {
   });
 
   it('says a bad case file is not one, next to the button, in plain words', async () => {
-    fake.api.openCase.mockResolvedValueOnce({
+    fake.api.caseOpen.mockResolvedValueOnce({
       ok: false,
       error: { code: 'INVALID', message: 'case.hwcase is not a Hash Workbench case file (not JSON)', details: { field: 'case' } },
     });
@@ -420,7 +420,7 @@ describe('case files', () => {
     expect(get('customer-case-error').getAttribute('role')).toBe('alert');
     expect(byId('customer-case')).toBeNull();
     // A closed dialog is no error.
-    fake.api.openCase.mockResolvedValueOnce({ ok: true, value: {} });
+    fake.api.caseOpen.mockResolvedValueOnce({ ok: true, value: {} });
     await click('customer-open-case');
     expect(byId('customer-case-error')).toBeNull();
   });
@@ -439,7 +439,7 @@ describe('case files', () => {
 
 describe('support prepares a case file', () => {
   it('saves what support fills in, with the files in the form the case file holds', async () => {
-    fake.api.saveCase.mockResolvedValueOnce({ ok: true, value: { path: '/home/agent/case-00123456.hwcase' } });
+    fake.api.caseSave.mockResolvedValueOnce({ ok: true, value: { path: '/home/agent/case-00123456.hwcase' } });
     render();
     expect(byId('case-app-url')).toBeNull();
     await click('customer-prepare-case');
@@ -449,14 +449,14 @@ describe('support prepares a case file', () => {
     type('case-app-url', 'not an address');
     await click('case-save');
     expect(get('case-app-url-error').textContent).toBe(s.address.notAddress);
-    expect(fake.api.saveCase).not.toHaveBeenCalled();
+    expect(fake.api.caseSave).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(get('case-app-url'));
 
     type('case-app-url', 'https://apps.example.com/MyApp/');
     type('case-number', ' 00123456 ');
     type('case-resources', `scripts/MyApp.controller.js\n\nhttps://apps.example.com${CSS}?Xr5tDq0ZkSRmLw1fHf2bXg\n${CTRL}`);
     await click('case-save');
-    expect(fake.api.saveCase).toHaveBeenCalledWith({
+    expect(fake.api.caseSave).toHaveBeenCalledWith({
       appUrl: 'https://apps.example.com/MyApp/',
       caseNumber: '00123456',
       resources: [CTRL, CSS],
@@ -466,12 +466,12 @@ describe('support prepares a case file', () => {
   });
 
   it('sends only the address when nothing else is filled in, and says when the dialog was closed', async () => {
-    fake.api.saveCase.mockResolvedValueOnce({ ok: true, value: {} });
+    fake.api.caseSave.mockResolvedValueOnce({ ok: true, value: {} });
     render();
     await click('customer-prepare-case');
     type('case-app-url', 'https://apps.example.com/MyApp');
     await click('case-save');
-    expect(fake.api.saveCase).toHaveBeenCalledWith({ appUrl: 'https://apps.example.com/MyApp/' });
+    expect(fake.api.caseSave).toHaveBeenCalledWith({ appUrl: 'https://apps.example.com/MyApp/' });
     expect(get('case-result').textContent).toBe(s.prepare.notSaved);
   });
 });
@@ -486,7 +486,7 @@ describe('plain words', () => {
   }
 
   it('never shows moduleinfo, frontend, hash or CDN without explaining it, on any step', async () => {
-    fake.api.openCase.mockResolvedValueOnce({
+    fake.api.caseOpen.mockResolvedValueOnce({
       ok: true,
       value: {
         path: '/c.hwcase',

@@ -108,7 +108,7 @@ function caseProblem(error: IpcError): Problem {
 /** Opens a case file (the dialog without a path) and fills customer mode in from it. */
 export async function openCaseFile(path?: string): Promise<void> {
   setCaseBusy(true);
-  const result = await settle(() => api().openCase(path === undefined ? {} : { path }));
+  const result = await settle(() => api().caseOpen(path === undefined ? {} : { path }));
   const fromOutside = path !== undefined;
   if (fromOutside) showCustomerMode();
   if (!result.ok) return setCaseBusy(false, caseProblem(result.error));
@@ -124,7 +124,7 @@ export async function openCaseFile(path?: string): Promise<void> {
 const isHar = (path: string) => pathKind(path).kind === 'har';
 
 export async function chooseHar(): Promise<void> {
-  const result = await settle(() => api().openDialog({ kind: 'har', multiple: false }));
+  const result = await settle(() => api().dialogOpen({ kind: 'har', multiple: false }));
   if (!result.ok) return setHar(state().harPath, { message: s.capture.openFailed(result.error.message) });
   const path = result.value.paths[0];
   if (path === undefined) return;
@@ -178,7 +178,7 @@ export async function startCheck(): Promise<void> {
   if (!checkAddress()) return goTo('address');
   const jobId = `customer-${crypto.randomUUID()}`;
   const request = diagnoseRequest(jobId);
-  await runJob(() => api().diagnose(request), {
+  await runJob(() => api().otaDiagnose(request), {
     jobId,
     started: () => {
       runStarted(jobId);
@@ -215,7 +215,7 @@ export async function saveReport(): Promise<void> {
   const { report } = state().run;
   if (!report || state().save.status === 'saving') return;
   setSave({ status: 'saving' });
-  const result = await settle(() => api().exportReport({ report, formats: ['html', 'json'] }));
+  const result = await settle(() => api().reportExport({ report, formats: ['html', 'json'] }));
   if (!result.ok) return setSave({ status: 'failed', error: s.result.saveFailed(result.error.message) });
   // No paths: the save dialog was closed without a choice.
   if (result.value.paths.length === 0) return setSave({ status: 'idle' });
@@ -243,7 +243,7 @@ export async function savePreparedCase(): Promise<void> {
   if (caseNumber !== '') request.caseNumber = caseNumber;
   if (lines.resources.length) request.resources = lines.resources;
   if (note !== '') request.note = note;
-  const result = await settle(() => api().saveCase(request));
+  const result = await settle(() => api().caseSave(request));
   if (!result.ok) return updatePrepare({ status: 'failed', error: s.prepare.failed(result.error.message) });
   if (result.value.path === undefined) return updatePrepare({ status: 'not-saved' });
   updatePrepare({ status: 'saved', path: result.value.path });

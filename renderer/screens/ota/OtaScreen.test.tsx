@@ -46,7 +46,7 @@ const render = async () => {
 const type = (testId: string, value: string) => typeInto($<HTMLInputElement | HTMLTextAreaElement>(testId)!, value);
 const click = (testId: string) => act(() => $(testId)!.click());
 const settings = (frontends: Record<string, Array<{ label: string; address: string }>>) =>
-  fake.api.getSettings.mockResolvedValue({ ok: true, value: { algorithms: ['md5'], encoding: 'hex', frontends, theme: 'system' } });
+  fake.api.settingsGet.mockResolvedValue({ ok: true, value: { algorithms: ['md5'], encoding: 'hex', frontends, theme: 'system' } });
 
 describe('the form', () => {
   it('lists the recognised log lines as they are pasted and follows the log for which files', async () => {
@@ -72,7 +72,7 @@ describe('the form', () => {
     expect($('ota-frontend-error-0')?.textContent).toBe(strings.ota.frontends.errorLabel);
     expect($('ota-app-url')?.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe($('ota-app-url'));
-    expect(fake.api.diagnose).not.toHaveBeenCalled();
+    expect(fake.api.otaDiagnose).not.toHaveBeenCalled();
   });
 
   it('fills in the frontends remembered for the URL entered', async () => {
@@ -95,13 +95,13 @@ describe('the form', () => {
 describe('running', () => {
   it('sends the right request, saves the frontends for this URL, shows progress and cancels', async () => {
     settings({ 'https://other.example.com/App/': [{ label: 'A', address: '10.1.1.1' }] });
-    fake.api.setSettings.mockImplementation(async (s) => ({
+    fake.api.settingsSet.mockImplementation(async (s) => ({
       ok: true,
       value: { algorithms: ['md5'], encoding: 'hex', theme: 'system', frontends: s.frontends ?? {} },
     }));
-    fake.api.openDialog.mockResolvedValueOnce({ ok: true, value: { paths: ['\\\\fe2\\share\\MyApp'] } });
+    fake.api.dialogOpen.mockResolvedValueOnce({ ok: true, value: { paths: ['\\\\fe2\\share\\MyApp'] } });
     const answer = deferred<Envelope<OtaReport>>();
-    fake.api.diagnose.mockReturnValueOnce(answer.promise);
+    fake.api.otaDiagnose.mockReturnValueOnce(answer.promise);
     await render();
 
     type('ota-log', LOG);
@@ -112,7 +112,7 @@ describe('running', () => {
     type('ota-frontend-address-0', '10.0.0.11');
     click('ota-add-frontend');
     await act(async () => $('ota-frontend-folder-1')!.click());
-    expect(fake.api.openDialog).toHaveBeenCalledWith({ kind: 'folder', multiple: false });
+    expect(fake.api.dialogOpen).toHaveBeenCalledWith({ kind: 'folder', multiple: false });
     click('ota-insecure');
     expect($('ota-insecure-warning')?.textContent).toBe(strings.ota.options.insecureWarning);
     click('ota-scope-chosen');
@@ -121,7 +121,7 @@ describe('running', () => {
     click('ota-run');
     await act(flush);
 
-    const request = fake.api.diagnose.mock.calls[0]![0];
+    const request = fake.api.otaDiagnose.mock.calls[0]![0];
     expect(request).toEqual({
       jobId: expect.any(String),
       appUrl: URL_KEY,
@@ -136,7 +136,7 @@ describe('running', () => {
       ],
       resources: ['/MyApp/scripts/MyApp.controller.js', '/MyApp/css/MyApp.css'],
     });
-    expect(fake.api.setSettings).toHaveBeenCalledWith({
+    expect(fake.api.settingsSet).toHaveBeenCalledWith({
       frontends: {
         'https://other.example.com/App/': [{ label: 'A', address: '10.1.1.1' }],
         [URL_KEY]: [
@@ -153,7 +153,7 @@ describe('running', () => {
     act(() => fake.emitProgress({ jobId: 'someone-else', kind: 'ota', phase: 'resources', done: 1, total: 2 }));
     expect($('ota-progress')?.textContent).toContain('Checking 12 of 40 files');
     await act(async () => $('ota-cancel')!.click());
-    expect(fake.api.cancelJob).toHaveBeenCalledWith(request.jobId);
+    expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId: request.jobId });
 
     await act(async () => answer.resolve({ ok: true, value: smallReport() }));
     expect($('ota-progress')).toBeNull();
@@ -161,8 +161,8 @@ describe('running', () => {
   });
 
   it('shows a failed run next to Run and keeps the previous result', async () => {
-    fake.api.diagnose.mockResolvedValueOnce({ ok: true, value: smallReport() });
-    fake.api.diagnose.mockResolvedValueOnce({
+    fake.api.otaDiagnose.mockResolvedValueOnce({ ok: true, value: smallReport() });
+    fake.api.otaDiagnose.mockResolvedValueOnce({
       ok: false,
       error: { code: 'CANNOT_RUN', message: 'no usable moduleinfo: no copy of moduleinfo could be read' },
     });
@@ -191,7 +191,7 @@ describe('a frontend’s trusted certificate', () => {
   };
 
   it('is behind each row’s Certificate… button, checked next to the field, and sent by label', async () => {
-    fake.api.diagnose.mockResolvedValue({ ok: true, value: smallReport() });
+    fake.api.otaDiagnose.mockResolvedValue({ ok: true, value: smallReport() });
     await twoFrontends();
     const toggle = $('ota-frontend-trust-toggle-1')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -209,20 +209,20 @@ describe('a frontend’s trusted certificate', () => {
     expect($('ota-frontend-trust-error-1')?.textContent).toBe(strings.ota.frontends.trustError);
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(input);
-    expect(fake.api.diagnose).not.toHaveBeenCalled();
+    expect(fake.api.otaDiagnose).not.toHaveBeenCalled();
 
     type('ota-frontend-trust-1', `sha256:${FE2_FINGERPRINT}`);
     expect($('ota-frontend-trust-error-1')).toBeNull();
     click('ota-run');
     await act(flush);
-    expect(fake.api.diagnose.mock.calls[0]![0]).toMatchObject({
+    expect(fake.api.otaDiagnose.mock.calls[0]![0]).toMatchObject({
       frontends: [
         { label: 'FE1', address: '10.0.0.11' },
         { label: 'FE2', address: 'https://10.0.0.12:8443' },
       ],
       trust: { FE2: FE2_FINGERPRINT.replace(/:/g, '').toLowerCase() },
     });
-    expect(fake.api.setSettings).toHaveBeenCalledWith({
+    expect(fake.api.settingsSet).toHaveBeenCalledWith({
       frontends: {
         [URL_KEY]: [
           { label: 'FE1', address: '10.0.0.11' },
@@ -239,16 +239,16 @@ describe('a frontend’s trusted certificate', () => {
   });
 
   it('sends no trust when no row gives one', async () => {
-    fake.api.diagnose.mockResolvedValue({ ok: true, value: smallReport() });
+    fake.api.otaDiagnose.mockResolvedValue({ ok: true, value: smallReport() });
     await twoFrontends();
     click('ota-frontend-trust-toggle-0');
     click('ota-run');
     await act(flush);
-    expect(fake.api.diagnose.mock.calls[0]![0]).not.toHaveProperty('trust');
+    expect(fake.api.otaDiagnose.mock.calls[0]![0]).not.toHaveProperty('trust');
   });
 
   it('opens by itself for a frontend whose certificate the check refused for naming another host', async () => {
-    fake.api.diagnose.mockResolvedValue({ ok: true, value: refusedCertificateReport(NAMES_ANOTHER_HOST) });
+    fake.api.otaDiagnose.mockResolvedValue({ ok: true, value: refusedCertificateReport(NAMES_ANOTHER_HOST) });
     await twoFrontends();
     click('ota-run');
     await act(flush);
@@ -272,7 +272,7 @@ describe('from the frame', () => {
   });
 
   it('opens a dropped report in the result view, and hashes a .json that is no report', async () => {
-    fake.api.openReport.mockImplementation(async ({ path }) =>
+    fake.api.reportOpen.mockImplementation(async ({ path }) =>
       path === '/r/case-123.json'
         ? { ok: true, value: { path, report: smallReport() } }
         : {
@@ -287,7 +287,7 @@ describe('from the frame', () => {
     await render();
     expect(routePaths(['/r/case-123.json'])).toEqual([]);
     await act(flush);
-    expect(fake.api.openReport).toHaveBeenCalledWith({ path: '/r/case-123.json' });
+    expect(fake.api.reportOpen).toHaveBeenCalledWith({ path: '/r/case-123.json' });
     expect($('ota-report-note')?.textContent).toBe('Opened from case-123.json');
     expect($('ota-verdict')).not.toBeNull();
     // Past the form, straight to what was opened.
@@ -299,16 +299,16 @@ describe('from the frame', () => {
   });
 
   it('starts a fresh form from the menu, and exports the report shown (or says there is none)', async () => {
-    fake.api.exportReport.mockResolvedValue({ ok: true, value: { paths: ['/r/a.html', '/r/a.json'] } });
+    fake.api.reportExport.mockResolvedValue({ ok: true, value: { paths: ['/r/a.html', '/r/a.json'] } });
     await render();
     act(() => void runMenu('export-report'));
     expect(useWorkbench.getState().errors.map((e) => e.message)).toEqual([strings.ota.menu.nothingToExport]);
-    expect(fake.api.exportReport).not.toHaveBeenCalled();
+    expect(fake.api.reportExport).not.toHaveBeenCalled();
 
     type('ota-app-url', URL_KEY);
     act(() => useOta.getState().showReport(smallReport(), 'opened'));
     await act(async () => void runMenu('export-report'));
-    expect(fake.api.exportReport).toHaveBeenCalledWith({ report: useOta.getState().report, formats: ['html', 'json'] });
+    expect(fake.api.reportExport).toHaveBeenCalledWith({ report: useOta.getState().report, formats: ['html', 'json'] });
     expect($('ota-export-result')?.textContent).toBe('Saved: /r/a.html, /r/a.json');
 
     useWorkbench.getState().navigate('check');

@@ -163,11 +163,11 @@ describe('table', () => {
   });
 
   it('exports HTML and JSON through main and shows where they went', async () => {
-    fake.api.exportReport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/ota.html', '/r/ota.json'] } });
+    fake.api.reportExport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/ota.html', '/r/ota.json'] } });
     const report = smallReport();
     render(report);
     await act(async () => $('[data-testid="ota-export"]')!.click());
-    expect(fake.api.exportReport).toHaveBeenCalledWith({ report, formats: ['html', 'json'] });
+    expect(fake.api.reportExport).toHaveBeenCalledWith({ report, formats: ['html', 'json'] });
     expect($('[data-testid="ota-export-result"]')?.textContent).toBe('Saved: /r/ota.html, /r/ota.json');
   });
 });

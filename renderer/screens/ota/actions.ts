@@ -26,7 +26,7 @@ function applyRemembered(): void {
 
 /** Reads the remembered frontends once per screen visit; a failure only means nothing is filled in. */
 export async function loadRemembered(): Promise<void> {
-  const result = await settle(() => api().getSettings());
+  const result = await settle(() => api().settingsGet());
   if (!result.ok) return;
   useOta.getState().setRemembered(result.value.frontends ?? {});
   applyRemembered();
@@ -53,7 +53,7 @@ export function addFrontend(): FrontendRow {
 }
 
 async function pickOne(kind: 'folder' | 'pem' | 'har'): Promise<string | undefined> {
-  const result = await settle(() => api().openDialog({ kind, multiple: false }));
+  const result = await settle(() => api().dialogOpen({ kind, multiple: false }));
   if (!result.ok) {
     useWorkbench.getState().pushError(result.error.message);
     return undefined;
@@ -89,7 +89,7 @@ async function rememberRows(appUrl: string): Promise<void> {
   all[key] = rows;
   const keys = Object.keys(all);
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED))) delete all[old];
-  const result = await settle(() => api().setSettings({ frontends: all }));
+  const result = await settle(() => api().settingsSet({ frontends: all }));
   if (result.ok) useOta.getState().setRemembered(result.value.frontends ?? all);
   else useWorkbench.getState().pushError(strings.ota.run.settingsSave(result.error.message));
 }
@@ -109,7 +109,7 @@ export async function runCheck(): Promise<boolean> {
     // The frontends are remembered while the check runs; the answer waits for that save.
     const saving = rememberRows(built.request.appUrl);
     try {
-      return await api().diagnose(built.request);
+      return await api().otaDiagnose(built.request);
     } finally {
       await saving;
     }
@@ -158,7 +158,7 @@ export function showReport(report: OtaReport, origin: ReportOrigin, path?: strin
 
 /** A report path from a drop, open-with or the recent list: shown in the result view, or why not (no error: nothing to open). */
 export async function openReportAt(path: string): Promise<{ ok: true } | { ok: false; error?: IpcError }> {
-  const result = await settle(() => api().openReport({ path }));
+  const result = await settle(() => api().reportOpen({ path }));
   if (!result.ok) return { ok: false, error: result.error };
   if (result.value.path === undefined) return { ok: false };
   showReport(result.value.report, 'opened', result.value.path);

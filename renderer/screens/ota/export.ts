@@ -20,7 +20,7 @@ export const useExportState = create<ExportState>()(() => ({ busy: false, shown:
 
 export async function exportReport(report: OtaReport): Promise<Envelope<{ paths: string[] }>> {
   useExportState.setState({ report, busy: true, paths: undefined, error: undefined });
-  const result = await settle(() => api().exportReport({ report, formats: ['html', 'json'] }));
+  const result = await settle(() => api().reportExport({ report, formats: ['html', 'json'] }));
   // A newer export (another report) may have started meanwhile: only ours updates the status.
   if (useExportState.getState().report === report) {
     useExportState.setState(result.ok ? { busy: false, paths: result.value.paths } : { busy: false, error: result.error.message });

@@ -1,6 +1,6 @@
 // The form's rules: the app URL, frontend rows, which files, and the Diagnose request a valid form makes.
 import { describe, expect, it } from 'vitest';
-import { Channel, CONTRACT } from '../../../main/common/ipc/contract.js';
+import { CONTRACT } from '../../../main/common/ipc/contract.js';
 import { strings } from '../../strings/index.js';
 import {
   buildRequest,
@@ -150,7 +150,7 @@ describe('trusted certificate', () => {
       },
     });
     // As main checks it before the check runs.
-    expect(() => 'request' in built && CONTRACT[Channel.Diagnose].request.parse(built.request)).not.toThrow();
+    expect(() => 'request' in built && CONTRACT['ota:diagnose'].request.parse(built.request)).not.toThrow();
     const none = buildRequest(form({ frontends: [{ id: 1, label: 'FE1', address: '10.0.0.11' }] }), 'j');
     expect('request' in none && 'trust' in none.request).toBe(false);
   });

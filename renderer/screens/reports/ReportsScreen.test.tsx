@@ -20,7 +20,7 @@ beforeEach(() => {
   fake = freshWorkbench();
   resetOta();
   resetReports();
-  fake.api.recentReports.mockResolvedValue({ ok: true, value: [] });
+  fake.api.reportRecent.mockResolvedValue({ ok: true, value: [] });
 });
 
 const render = async () => {
@@ -37,7 +37,7 @@ describe('reports', () => {
   });
 
   it('lists recent reports and opens one in the OTA view', async () => {
-    fake.api.recentReports.mockResolvedValue({
+    fake.api.reportRecent.mockResolvedValue({
       ok: true,
       value: [
         {
@@ -48,7 +48,7 @@ describe('reports', () => {
         { path: '/cases/old.json', openedAt: 'not a date' },
       ],
     });
-    fake.api.openReport.mockResolvedValue({ ok: true, value: { path: '/cases/4711/ota-check-MyApp.json', report: smallReport() } });
+    fake.api.reportOpen.mockResolvedValue({ ok: true, value: { path: '/cases/4711/ota-check-MyApp.json', report: smallReport() } });
     await render();
     expect($('reports-empty')).toBeNull();
     const items = [...$('reports-recent')!.querySelectorAll('button')];
@@ -57,20 +57,20 @@ describe('reports', () => {
     expect(items[0]?.textContent).toContain('Frontend FE2 serves an outdated copy of 1 file.');
     expect(items[1]?.textContent).toContain(strings.reports.noHeadline);
     await click(items[0]!);
-    expect(fake.api.openReport).toHaveBeenCalledWith({ path: '/cases/4711/ota-check-MyApp.json' });
+    expect(fake.api.reportOpen).toHaveBeenCalledWith({ path: '/cases/4711/ota-check-MyApp.json' });
     expect(useWorkbench.getState().screen).toBe('ota');
     expect(useOta.getState().reportNote).toBe('Opened from ota-check-MyApp.json');
   });
 
   it('opens a report from the dialog, and shows a failure next to the button', async () => {
-    fake.api.openReport.mockResolvedValueOnce({
+    fake.api.reportOpen.mockResolvedValueOnce({
       ok: false,
       error: { code: 'INVALID', message: 'x.json: report schema version 9 is newer than this app reads (1)', details: { field: 'report' } },
     });
-    fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/agent.json', report: smallReport() } });
+    fake.api.reportOpen.mockResolvedValueOnce({ ok: true, value: { path: '/r/agent.json', report: smallReport() } });
     await render();
     await click($('reports-open'));
-    expect(fake.api.openReport).toHaveBeenCalledWith({});
+    expect(fake.api.reportOpen).toHaveBeenCalledWith({});
     expect($('reports-open-error')?.textContent).toContain('newer than this app reads');
     expect(useOta.getState().report).toBeUndefined();
     await click($('reports-open'));
@@ -84,12 +84,12 @@ describe('reports', () => {
     const customer = { ...smallReport(), headline: 'customer' };
     const merged = { ...smallReport(), headline: 'merged' };
     useOta.getState().showReport(agent, 'opened', 'Opened from agent.json');
-    fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/customer.json', report: customer } });
-    fake.api.mergeReports.mockResolvedValueOnce({ ok: true, value: merged });
+    fake.api.reportOpen.mockResolvedValueOnce({ ok: true, value: { path: '/r/customer.json', report: customer } });
+    fake.api.reportMerge.mockResolvedValueOnce({ ok: true, value: merged });
     await render();
     expect($('reports-shown')?.textContent).toContain(agent.headline);
     await click($('reports-merge'));
-    expect(fake.api.mergeReports).toHaveBeenCalledWith({ reports: [agent, customer] });
+    expect(fake.api.reportMerge).toHaveBeenCalledWith({ reports: [agent, customer] });
     expect(useOta.getState().report).toBe(merged);
     expect(useOta.getState().reportNote).toBe('Merged with customer.json');
     expect(useWorkbench.getState().screen).toBe('ota');
@@ -98,8 +98,8 @@ describe('reports', () => {
   it('keeps the report shown when the merge fails, and says why next to the button', async () => {
     const agent = smallReport();
     useOta.getState().showReport(agent, 'run');
-    fake.api.openReport.mockResolvedValueOnce({ ok: true, value: { path: '/r/other.json', report: smallReport() } });
-    fake.api.mergeReports.mockResolvedValueOnce({
+    fake.api.reportOpen.mockResolvedValueOnce({ ok: true, value: { path: '/r/other.json', report: smallReport() } });
+    fake.api.reportMerge.mockResolvedValueOnce({
       ok: false,
       error: { code: 'INVALID', message: 'report 2: missing or invalid field runs', details: { field: 'reports[1]' } },
     });
@@ -112,10 +112,10 @@ describe('reports', () => {
   it('exports the report shown', async () => {
     const agent = smallReport();
     useOta.getState().showReport(agent, 'run');
-    fake.api.exportReport.mockResolvedValueOnce({ ok: true, value: { paths: [] } });
+    fake.api.reportExport.mockResolvedValueOnce({ ok: true, value: { paths: [] } });
     await render();
     await click($('reports-export'));
-    expect(fake.api.exportReport).toHaveBeenCalledWith({ report: agent, formats: ['html', 'json'] });
+    expect(fake.api.reportExport).toHaveBeenCalledWith({ report: agent, formats: ['html', 'json'] });
     expect($('reports-export-result')?.textContent).toBe(strings.reports.exportCancelled);
   });
 });

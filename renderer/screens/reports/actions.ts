@@ -9,7 +9,7 @@ const s = strings.reports;
 
 export async function loadRecent(): Promise<void> {
   useReports.setState({ loading: true });
-  const result = await settle(() => api().recentReports());
+  const result = await settle(() => api().reportRecent());
   useReports.setState(
     result.ok
       ? { loading: false, recent: result.value, recentError: undefined }
@@ -20,7 +20,7 @@ export async function loadRecent(): Promise<void> {
 /** "Open report…": main's dialog, then the OTA screen shows it. */
 export async function openReportDialog(): Promise<void> {
   useReports.setState({ busy: 'open', openError: undefined });
-  const result = await settle(() => api().openReport({}));
+  const result = await settle(() => api().reportOpen({}));
   useReports.setState({ busy: undefined });
   if (!result.ok) return void useReports.setState({ openError: s.openFailed(result.error.message) });
   // No path: the dialog was closed without a choice.
@@ -40,12 +40,12 @@ export async function mergeCustomerReport(): Promise<void> {
   const current = useOta.getState().report;
   if (!current) return;
   useReports.setState({ busy: 'merge', mergeError: undefined });
-  const picked = await settle(() => api().openReport({}));
+  const picked = await settle(() => api().reportOpen({}));
   if (!picked.ok) return void useReports.setState({ busy: undefined, mergeError: s.openFailed(picked.error.message) });
   const other = picked.value;
   // No path: the dialog was closed without a choice.
   if (other.path === undefined) return void useReports.setState({ busy: undefined });
-  const merged = await settle(() => api().mergeReports({ reports: [current, other.report] }));
+  const merged = await settle(() => api().reportMerge({ reports: [current, other.report] }));
   useReports.setState({ busy: undefined });
   if (!merged.ok) return void useReports.setState({ mergeError: s.mergeFailed(merged.error.message) });
   showReport(merged.value, 'merged', other.path);
