@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA, type OtaReport } from './report.js';
 import { renderReportHtml } from './report-html.js';
-import type { FetchRecord, Observation } from './types.js';
-import { testResource } from './test-support/report-parts.js';
+import type { Observation } from './types.js';
+import { testFetch, testResource } from './test-support/report-parts.js';
 
 const AT = '2025-03-04T10:15:00.000Z';
 const GOOD = 'A'.repeat(32);
@@ -11,17 +11,7 @@ const CTRL = '/MyApp/scripts/MyApp.controller.js';
 const APP = '/MyApp/scripts/app.js';
 const EVIL = '<script>alert("x")</script>';
 
-const fetchOf = (url: string, extra: Partial<FetchRecord> = {}): FetchRecord => ({
-  url,
-  method: 'GET',
-  requestHeaders: [],
-  route: 'direct',
-  redirects: [],
-  headers: [],
-  timings: { totalMs: 12 },
-  wireBytes: 100,
-  ...extra,
-});
+const fetchOf = testFetch;
 
 const obs = (o: Partial<Observation> & Pick<Observation, 'source' | 'path'>): Observation => ({
   vantage: 'agent',

@@ -321,25 +321,10 @@ async function runTool(t: RefTool, path: string): Promise<string> {
   return parseToolDigest(stdout);
 }
 
-const OPENSSL_NAMES: Partial<Record<AlgorithmId, string>> = {
-  md5: 'md5',
-  md4: 'md4',
-  sha1: 'sha1',
-  sha224: 'sha224',
-  sha256: 'sha256',
-  sha384: 'sha384',
-  sha512: 'sha512',
-  'sha512-256': 'sha512-256',
-  'sha3-224': 'sha3-224',
-  'sha3-256': 'sha3-256',
-  'sha3-384': 'sha3-384',
-  'sha3-512': 'sha3-512',
-  'blake2b-512': 'blake2b512',
-  'blake2s-256': 'blake2s256',
-  ripemd160: 'ripemd160',
-  sm3: 'sm3',
-  whirlpool: 'whirlpool',
-};
+// node:crypto takes OpenSSL's digest names, so the table's nodeName is what `openssl dgst -<name>` takes.
+const OPENSSL_NAMES: Partial<Record<AlgorithmId, string>> = Object.fromEntries(
+  ALGORITHMS.flatMap((a) => (a.nodeName ? [[a.id, a.nodeName]] : [])),
+);
 
 const OTHER_TOOLS: (RefTool & { family: string })[] = [
   { family: 'coreutils', id: 'md5', label: 'md5sum', cmd: 'md5sum', args: [] },
