@@ -1,17 +1,7 @@
 // @vitest-environment jsdom
 // Display formatting: digest encodings (from main's hex), sizes, speed, time left, copy-all text.
 import { describe, expect, it } from 'vitest';
-import {
-  copyAllText,
-  digestRows,
-  displayDigest,
-  fileName,
-  formatBytes,
-  formatDuration,
-  jobTitle,
-  percentDone,
-  secondsLeft,
-} from './format.js';
+import { copyAllText, digestRows, displayDigest, fileName, formatBytes, formatDuration, jobTitle } from './format.js';
 import { HELLO_MD5, HELLO_SHA256 } from './test-support/fake-workbench.js';
 
 describe('displayDigest', () => {
@@ -53,14 +43,7 @@ describe('numbers and names', () => {
     expect(formatBytes(1_500_000)).toBe('1.5 MB');
   });
 
-  it('computes percent, counting files when there are no bytes', () => {
-    expect(percentDone({ bytesDone: 1, totalBytes: 3, bytesPerSecond: 0, filesDone: 0, filesTotal: 1 })).toBe(33);
-    expect(percentDone({ bytesDone: 0, totalBytes: 0, bytesPerSecond: 0, filesDone: 1, filesTotal: 2 })).toBe(50);
-  });
-
-  it('estimates time left only once there is a speed', () => {
-    expect(secondsLeft({ bytesDone: 0, totalBytes: 100, bytesPerSecond: 0, filesDone: 0, filesTotal: 1 })).toBeUndefined();
-    expect(secondsLeft({ bytesDone: 50, totalBytes: 250, bytesPerSecond: 100, filesDone: 0, filesTotal: 1 })).toBe(2);
+  it('formats durations', () => {
     expect(formatDuration(2)).toBe('2 s');
     expect(formatDuration(125)).toBe('2 min 5 s');
     expect(formatDuration(3720)).toBe('1 h 2 min');

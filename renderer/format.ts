@@ -2,7 +2,7 @@
 // Digests arrive from main as lower-case hex; re-encoding them is formatting, not hashing.
 import { ALGORITHMS } from '../main/common/algorithms.js';
 import { encodeDigest, fromHex, type Encoding } from '../main/common/encodings.js';
-import type { DigestMap, HashProgress } from '../main/common/hash-types.js';
+import type { DigestMap } from '../main/common/hash-types.js';
 import { strings } from './strings/index.js';
 
 /** The last segment of a path, whichever separator the platform used. */
@@ -29,12 +29,6 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${value} ${units[0]}` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
-export function percentDone(p: HashProgress): number {
-  // Empty files carry no bytes: count files instead so the bar still reaches 100.
-  const ratio = p.totalBytes > 0 ? p.bytesDone / p.totalBytes : p.filesTotal > 0 ? p.filesDone / p.filesTotal : 0;
-  return Math.max(0, Math.min(100, Math.floor(ratio * 100)));
-}
-
 export function formatSpeed(bytesPerSecond: number): string {
   return strings.card.speed((bytesPerSecond / 1e6).toFixed(1));
 }
@@ -44,12 +38,6 @@ export function formatDuration(totalSeconds: number): string {
   if (s < 60) return strings.card.seconds(s);
   if (s < 3600) return strings.card.minutes(Math.floor(s / 60), s % 60);
   return strings.card.hours(Math.floor(s / 3600), Math.floor((s % 3600) / 60));
-}
-
-/** Time left at the average speed so far; undefined until there is a speed to go by. */
-export function secondsLeft(p: HashProgress): number | undefined {
-  if (p.bytesPerSecond <= 0) return undefined;
-  return Math.max(0, p.totalBytes - p.bytesDone) / p.bytesPerSecond;
 }
 
 /** A hex digest in the chosen encoding; the hex itself if it is not valid hex (never hide a value). */

@@ -72,19 +72,23 @@ describe('frame', () => {
 describe('check a file', () => {
   it('shows a running card with its progress and a Cancel button', async () => {
     render();
-    act(() => useCheckScreen.getState().addJob('job-1', ['/a/big.iso']));
+    // Started at 0 ms, the event arrives at 2,000 ms: 400 MB in 2 s, 600 MB to go at that speed.
+    act(() => useCheckScreen.getState().addJob('job-1', ['/a/big.iso'], 0));
     act(() =>
-      useCheckScreen.getState().applyProgress({
-        jobId: 'job-1',
-        kind: 'hash',
-        progress: { bytesDone: 400_000_000, totalBytes: 1_000_000_000, bytesPerSecond: 200_000_000, filesDone: 0, filesTotal: 1 },
-      }),
+      useCheckScreen.getState().applyProgress(
+        {
+          jobId: 'job-1',
+          kind: 'hash',
+          progress: { bytesDone: 400_000_000, totalBytes: 1_000_000_000, bytesPerSecond: 0, filesDone: 0, filesTotal: 1 },
+        },
+        2000,
+      ),
     );
     const card = $('[data-testid="hash-card"]')!;
     const bar = $<HTMLProgressElement>('[data-testid="progress"]', card)!;
     expect(bar.value).toBe(40);
     expect(bar.getAttribute('aria-valuenow')).toBe('40');
-    expect($('[data-testid="progress-text"]', card)?.textContent).toBe('40% · 200.0 MB/s · 3 s left');
+    expect($('[data-testid="progress-text"]', card)?.textContent).toBe('40% · 400.0 MB / 1.0 GB · 200.0 MB/s · 3 s left');
     act(() => button('Cancel', card).click());
     await act(flush);
     expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId: 'job-1' });

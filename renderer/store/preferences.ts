@@ -1,6 +1,6 @@
 // The settings the renderer shows: digest encoding, theme and the algorithms to compute. Saved by actions/.
 import type { StateCreator } from 'zustand';
-import { ALGORITHMS, type AlgorithmId } from '../../main/common/algorithms.js';
+import { ALGORITHMS, DEFAULT_ALGORITHMS, type AlgorithmId } from '../../main/common/algorithms.js';
 import type { Encoding } from '../../main/common/encodings.js';
 import type { Settings } from '../../main/common/ipc/contract.js';
 import type { WorkbenchState } from './index.js';
@@ -9,7 +9,7 @@ export interface PreferencesSlice {
   /** Applies to display and to every copy. */
   encoding: Encoding;
   theme: Settings['theme'];
-  /** What Check a file computes, in table order; every algorithm until a saved choice loads. */
+  /** What Check a file computes, in table order; the six common ones until a saved choice loads. */
   algorithms: AlgorithmId[];
   setEncoding(encoding: Encoding): void;
   setTheme(theme: Settings['theme']): void;
@@ -27,7 +27,7 @@ export function orderedAlgorithms(list: readonly string[]): AlgorithmId[] {
 export const createPreferencesSlice: StateCreator<WorkbenchState, [], [], PreferencesSlice> = (set) => ({
   encoding: 'hex',
   theme: 'system',
-  algorithms: [...ALL_ALGORITHMS],
+  algorithms: [...DEFAULT_ALGORITHMS],
   setEncoding: (encoding) => set({ encoding }),
   setTheme: (theme) => set({ theme }),
   setAlgorithms: (list) => {

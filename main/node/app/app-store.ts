@@ -1,7 +1,7 @@
 // The app's small persistent state in its data folder: settings and the recent reports list.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ALGORITHMS } from '../../common/algorithms.js';
+import { DEFAULT_ALGORITHMS } from '../../common/algorithms.js';
 import type { Settings } from '../../common/ipc/contract.js';
 
 export interface RecentReport {
@@ -11,7 +11,7 @@ export interface RecentReport {
 }
 
 // Until the user narrows it, Check a file computes every algorithm: the point is to have whichever one you were given.
-const DEFAULT_SETTINGS: Settings = { algorithms: ALGORITHMS.map((a) => a.id), encoding: 'hex', frontends: {}, theme: 'system' };
+const DEFAULT_SETTINGS: Settings = { algorithms: [...DEFAULT_ALGORITHMS], encoding: 'hex', frontends: {}, theme: 'system' };
 const MAX_RECENT = 20;
 
 export class AppStore {

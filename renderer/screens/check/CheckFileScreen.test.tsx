@@ -50,21 +50,25 @@ describe('paste a hash to check', () => {
     paste(card, HELLO_MD5);
     expect(matchedRows(card)).toEqual(['digest-md5']);
     expect(text('[data-testid="digest-md5"] [data-testid="match-mark"]', card)).toBe('✓ matches');
-    expect(text('[data-testid="paste-result"]', card)).toBe('Matches MD5 (hex)');
+    const result = $('[data-testid="paste-result"]', card)!;
+    expect(result.dataset.match).toBe('true');
+    expect(text('.paste-verdict', result)).toBe('MATCH');
+    expect(text('.paste-matches li', result)).toBe(`Matches MD5 (hex)${HELLO_MD5}`);
   });
 
   it('marks the MD5 row for the OutSystems form of the same bytes', () => {
     const card = finishedCard();
     paste(card, '  XrY7u+Ae7tCTyyK7j1rNww\n');
     expect(matchedRows(card)).toEqual(['digest-md5']);
-    expect(text('[data-testid="paste-result"]', card)).toBe('Matches MD5 (Base64 (no padding))');
+    // The digest is shown as it was pasted.
+    expect(text('[data-testid="paste-result"] .paste-matches li', card)).toBe('Matches MD5 (Base64 (no padding))XrY7u+Ae7tCTyyK7j1rNww');
   });
 
   it('names the digest of an upper-case SHA-256 and follows the text as it changes', () => {
     const card = finishedCard();
     paste(card, HELLO_SHA256.toUpperCase());
     expect(matchedRows(card)).toEqual(['digest-sha256']);
-    expect(text('[data-testid="paste-result"]', card)).toBe('Matches SHA-256 (HEX)');
+    expect(text('[data-testid="paste-result"] .paste-matches li', card)).toBe(`Matches SHA-256 (HEX)${HELLO_SHA256.toUpperCase()}`);
     paste(card, '');
     expect(matchedRows(card)).toEqual([]);
     expect($('[data-testid="paste-result"]', card)).toBeNull();
@@ -74,21 +78,29 @@ describe('paste a hash to check', () => {
     const card = finishedCard();
     paste(card, '0123456789abcdef0123456789abcdef');
     expect(matchedRows(card)).toEqual([]);
-    expect(text('[data-testid="paste-result"]', card)).toBe('No match. Tried: MD5, MD4 or XXH3-128 (hex)');
+    const result = $('[data-testid="paste-result"]', card)!;
+    expect([result.dataset.match, result.dataset.verdict]).toEqual(['false', 'no-match']);
+    expect(text('.paste-verdict', result)).toBe('NO MATCH');
+    expect(text('p:not(.paste-verdict)', result)).toBe('No match. Tried: MD5, MD4 or XXH3-128 (hex)');
     expect(text('[data-testid="paste-enable"]', card)).toBe(strings.check.paste.enable(['MD4', 'XXH3-128']));
   });
 
   it('says which algorithm to enable when the paste names one the card did not compute', () => {
     const card = finishedCard();
     paste(card, `SHA1 (hello.txt) = ${'a'.repeat(40)}`);
-    expect(text('[data-testid="paste-result"]', card)).toBe('No match. Tried: SHA-1 (hex)');
+    expect(text('[data-testid="paste-result"] p:not(.paste-verdict)', card)).toBe('No match. Tried: SHA-1 (hex)');
     expect(text('[data-testid="paste-enable"]', card)).toContain('SHA-1');
   });
 
   it('explains a paste that is not a hash', () => {
     const card = finishedCard();
     paste(card, 'hello there');
-    expect(text('[data-testid="paste-result"]', card)).toMatch(/^This does not look like a hash: ./);
+    const result = $('[data-testid="paste-result"]', card)!;
+    // Styled apart from a plain "no match": its own verdict word and look.
+    expect([result.dataset.match, result.dataset.verdict]).toEqual(['false', 'not-a-hash']);
+    expect(result.className).toContain('paste-problem');
+    expect(text('.paste-verdict', result)).toBe('NOT A HASH');
+    expect(text('p:not(.paste-verdict)', result)).toMatch(/^This does not look like a hash: ./);
     expect(matchedRows(card)).toEqual([]);
   });
 });
@@ -97,9 +109,9 @@ describe('algorithm choice', () => {
   const box = (id: string) => $<HTMLInputElement>(`[data-testid="algorithm-${id}"]`)!;
   const summary = () => text('[data-testid="algorithm-picker"] summary');
 
-  it('starts with every algorithm, then shows the saved choice', async () => {
-    expect(summary()).toBe(`Algorithms (${ALGORITHMS.length} of ${ALGORITHMS.length})`);
-    expect(ALGORITHMS.every((a) => box(a.id).checked)).toBe(true);
+  it('starts with the six common algorithms, then shows the saved choice', async () => {
+    expect(summary()).toBe(`Algorithms (6 of ${ALGORITHMS.length})`);
+    expect(ALGORITHMS.filter((a) => box(a.id).checked).map((a) => a.id)).toEqual([...DEFAULT_ALGORITHMS]);
     await act(loadSettings); // the fake's saved settings: ['md5']
     expect(summary()).toBe(`Algorithms (1 of ${ALGORITHMS.length})`);
     expect(box('md5').checked).toBe(true);
@@ -113,7 +125,7 @@ describe('algorithm choice', () => {
     }));
     await act(async () => box('md5').click());
     expect(box('md5').checked).toBe(false);
-    expect(fake.api.settingsSet).toHaveBeenLastCalledWith({ algorithms: ALGORITHMS.map((a) => a.id).filter((id) => id !== 'md5') });
+    expect(fake.api.settingsSet).toHaveBeenLastCalledWith({ algorithms: DEFAULT_ALGORITHMS.filter((id) => id !== 'md5') });
 
     await act(async () => $('[data-testid="algorithms-common"]')!.click());
     expect(fake.api.settingsSet).toHaveBeenLastCalledWith({ algorithms: [...DEFAULT_ALGORITHMS] });

@@ -1,5 +1,5 @@
 // Check a file: open or drop files, one card per job, newest first; which algorithms to compute,
-// and a two-file comparison below the toolbar.
+// clearing the finished cards, and a two-file comparison under the cards.
 import './check.css';
 import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
@@ -12,6 +12,7 @@ import { useCheckScreen } from './store.js';
 
 export function CheckFileScreen() {
   const jobs = useCheckScreen((s) => s.jobs);
+  const finished = jobs.filter((j) => j.status !== 'running').length;
   return (
     <section className="screen" aria-labelledby="screen-title">
       <div className="screen-head">
@@ -21,10 +22,19 @@ export function CheckFileScreen() {
             {strings.check.openFiles}
           </button>
           <EncodingSwitch />
+          {finished > 0 && (
+            <button
+              type="button"
+              data-testid="clear-list"
+              title={strings.check.clearHint}
+              onClick={() => useCheckScreen.getState().clearFinished()}
+            >
+              {strings.check.clearList}
+            </button>
+          )}
         </div>
       </div>
       <AlgorithmPicker />
-      <CompareSection />
       {jobs.length === 0 ? (
         <div className="empty-state" data-testid="empty-state">
           <p>{strings.check.empty}</p>
@@ -38,6 +48,7 @@ export function CheckFileScreen() {
           ))}
         </ul>
       )}
+      <CompareSection />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Compare two files: pick both, compare, and see either "identical" or the first differing byte
 // with the bytes around it in both files, side by side.
+import './compare.css';
 import { useId, type ReactNode } from 'react';
 import type { ByteWindow } from '../../../main/common/byte-window.js';
 import type { CompareResult } from '../../../main/common/hash-types.js';

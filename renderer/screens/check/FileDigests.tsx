@@ -1,6 +1,7 @@
 // One file of a job: its name, size and either its digests or what went wrong. Rows a pasted hash
 // matched carry data-match and a text mark, so the match is not told by colour alone.
 import { useId } from 'react';
+import type { AlgorithmId } from '../../../main/common/algorithms.js';
 import type { FileHashResult } from '../../../main/common/hash-types.js';
 import { CopyButton } from '../../app/CopyButton.js';
 import { copyAllText, digestRows, fileName, formatBytes } from '../../format.js';
@@ -9,11 +10,21 @@ import { useWorkbench } from '../../store/index.js';
 
 const NONE: ReadonlySet<string> = new Set();
 
-export function FileDigests({ file, matched = NONE }: { file: FileHashResult; matched?: ReadonlySet<string> }) {
+export interface FileDigestsProps {
+  file: FileHashResult;
+  matched?: ReadonlySet<string>;
+  /** The algorithm shown in the card's list: its row comes first. */
+  first?: AlgorithmId;
+  onRemove?(): void;
+  onClose?(): void;
+}
+
+export function FileDigests({ file, matched = NONE, first, onRemove, onClose }: FileDigestsProps) {
   const headingId = useId();
   const encoding = useWorkbench((s) => s.encoding);
   const name = fileName(file.path);
-  const rows = digestRows(file.digests, encoding);
+  const inOrder = digestRows(file.digests, encoding);
+  const rows = [...inOrder.filter((r) => r.id === first), ...inOrder.filter((r) => r.id !== first)];
   const cancelled = file.error?.code === 'CANCELLED';
   return (
     <section className="file-result" data-testid="file-result" aria-labelledby={headingId}>
@@ -29,6 +40,22 @@ export function FileDigests({ file, matched = NONE }: { file: FileHashResult; ma
             className="copy"
             testId="copy-all"
           />
+        )}
+        {onRemove && (
+          <button
+            type="button"
+            className="copy"
+            data-testid="remove-file"
+            aria-label={strings.card.list.removeLabel(name)}
+            onClick={onRemove}
+          >
+            {strings.card.list.remove}
+          </button>
+        )}
+        {onClose && (
+          <button type="button" className="copy" onClick={onClose}>
+            {strings.card.list.close}
+          </button>
         )}
       </div>
       <p className="file-path">

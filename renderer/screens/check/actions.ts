@@ -6,7 +6,8 @@ import { cancelJob, runJob } from '../../actions/jobs.js';
 import { routePaths } from '../../actions/routes.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
-import { useCheckScreen } from './store.js';
+import { planChecksumFile } from '../checksums/plan.js';
+import { hashedFiles, useCheckScreen } from './store.js';
 
 const check = () => useCheckScreen.getState();
 
@@ -58,4 +59,17 @@ export async function chooseAlgorithms(algorithms: AlgorithmId[]): Promise<strin
   useWorkbench.getState().setAlgorithms(algorithms);
   const result = await settle(() => api().settingsSet({ algorithms: useWorkbench.getState().algorithms }));
   return result.ok ? undefined : strings.check.algorithms.saveFailed(result.error.message);
+}
+
+/** "Save as checksum file…" on a card: its files' digests of the algorithm shown, GNU form, through the Checksums screen's channel. */
+export async function saveCardChecksums(jobId: string, algorithm: AlgorithmId): Promise<void> {
+  const job = check().jobs.find((j) => j.jobId === jobId);
+  if (!job || check().views[jobId]?.saving) return;
+  const plan = planChecksumFile(hashedFiles([job]), 'gnu', algorithm);
+  if (plan.entries.length === 0) return;
+  check().updateView(jobId, { saving: true, saveError: undefined });
+  const result = await settle(() => api().saveChecksumFile({ format: 'gnu', entries: plan.entries }));
+  if (!result.ok) return check().updateView(jobId, { saving: false, saveError: strings.card.save.failed(result.error.message) });
+  // No path: the save dialog was closed; an earlier "Saved to" stays true.
+  check().updateView(jobId, { saving: false, ...(result.value.path ? { savedPath: result.value.path } : {}) });
 }

@@ -12,7 +12,7 @@ describe('matchPaste', () => {
   it('finds the file and algorithm a hex or OutSystems-form digest belongs to', () => {
     expect(matchPaste(HELLO_MD5, files)).toEqual({
       kind: 'match',
-      matches: [{ path: '/a/hello.txt', algorithm: 'md5', encoding: 'hex', role: 'value' }],
+      matches: [{ path: '/a/hello.txt', algorithm: 'md5', encoding: 'hex', role: 'value', value: HELLO_MD5 }],
     });
     const os = matchPaste('XrY7u+Ae7tCTyyK7j1rNww', files);
     expect(matchedIn(os, '/a/hello.txt')).toEqual(new Set(['md5']));

@@ -2,6 +2,7 @@
 // two-file comparison. Reducers only: the calls to main are in actions.ts and compare.ts. Kept here
 // (not in components) so it survives a visit to another screen.
 import { create } from 'zustand';
+import type { AlgorithmId } from '../../../main/common/algorithms.js';
 import type { Envelope, JobProgress } from '../../../main/common/ipc/contract.js';
 import type { CompareResult, FileHashResult, HashFilesResult, HashProgress, SkipNote } from '../../../main/common/hash-types.js';
 
@@ -19,7 +20,25 @@ export interface HashJob {
   cancelRequested: boolean;
   /** A failure of the whole job (or of its cancel), shown on the card. */
   error?: string;
+  /** Milliseconds (Date.now) when it started, when the latest progress event came and when it ended: speed and time left. */
+  startedAt: number;
+  progressAt?: number;
+  endedAt?: number;
 }
+
+/** How one card is looked at: its filter, the file opened, the algorithm in its rows, its save. */
+export interface CardView {
+  failuresOnly: boolean;
+  /** The file whose digests are open under the list. */
+  open?: string;
+  /** The algorithm each row shows (and a saved checksum file uses); unset: SHA-256, else the first computed. */
+  shown?: AlgorithmId;
+  saving: boolean;
+  savedPath?: string;
+  saveError?: string;
+}
+
+export const NEW_VIEW: CardView = { failuresOnly: false, saving: false };
 
 export interface CompareState {
   a?: string;
@@ -39,10 +58,16 @@ export interface CheckScreenState {
   jobs: HashJob[];
   /** Pasted text by job id. */
   pastes: Record<string, string>;
+  views: Record<string, CardView>;
   compare: CompareState;
-  addJob(jobId: string, paths: string[]): void;
-  applyProgress(event: JobProgress): void;
-  finishJob(jobId: string, result: Envelope<HashFilesResult>): void;
+  addJob(jobId: string, paths: string[], now?: number): void;
+  applyProgress(event: JobProgress, now?: number): void;
+  finishJob(jobId: string, result: Envelope<HashFilesResult>, now?: number): void;
+  /** Takes one file off a finished card; a card left with nothing goes too. */
+  removeFile(jobId: string, path: string): void;
+  /** Every finished card goes; running ones stay. */
+  clearFinished(): void;
+  updateView(jobId: string, change: Partial<CardView>): void;
   requestCancel(jobId: string): void;
   cancelFailed(jobId: string, message: string): void;
   setPaste(jobId: string, text: string): void;
@@ -74,18 +99,40 @@ const initialCompare: CompareState = { cancelRequested: false, cancelled: false 
 export const useCheckScreen = create<CheckScreenState>()((set) => {
   const update = (jobId: string, change: (job: HashJob) => HashJob) =>
     set((s) => ({ jobs: s.jobs.map((j) => (j.jobId === jobId ? change(j) : j)) }));
+  const forget = <T>(record: Record<string, T>, keep: ReadonlySet<string>): Record<string, T> =>
+    Object.fromEntries(Object.entries(record).filter(([id]) => keep.has(id)));
   return {
     jobs: [],
     pastes: {},
+    views: {},
     compare: initialCompare,
-    addJob: (jobId, paths) =>
-      set((s) => ({ jobs: [{ jobId, paths, status: 'running', files: [], skipped: [], cancelRequested: false }, ...s.jobs] })),
-    applyProgress: (event) => {
+    addJob: (jobId, paths, now = Date.now()) =>
+      set((s) => ({
+        jobs: [{ jobId, paths, status: 'running', files: [], skipped: [], cancelRequested: false, startedAt: now }, ...s.jobs],
+      })),
+    applyProgress: (event, now = Date.now()) => {
       if (event.kind !== 'hash') return;
       // A late event must not move a bar that already shows the final state.
-      update(event.jobId, (j) => (j.status === 'running' ? { ...j, progress: event.progress } : j));
+      update(event.jobId, (j) => (j.status === 'running' ? { ...j, progress: event.progress, progressAt: now } : j));
     },
-    finishJob: (jobId, result) => update(jobId, (j) => (j.status === 'running' ? finished(j, result) : j)),
+    finishJob: (jobId, result, now = Date.now()) =>
+      update(jobId, (j) => (j.status === 'running' ? { ...finished(j, result), endedAt: now } : j)),
+    removeFile: (jobId, path) =>
+      set((s) => {
+        const jobs = s.jobs
+          .map((j) => (j.jobId === jobId && j.status !== 'running' ? { ...j, files: j.files.filter((f) => f.path !== path) } : j))
+          .filter((j) => j.status === 'running' || j.files.length > 0 || j.skipped.length > 0 || j.error);
+        const view = s.views[jobId];
+        const views = view?.open === path ? { ...s.views, [jobId]: { ...view, open: undefined } } : s.views;
+        return { jobs, views };
+      }),
+    clearFinished: () =>
+      set((s) => {
+        const jobs = s.jobs.filter((j) => j.status === 'running');
+        const keep = new Set(jobs.map((j) => j.jobId));
+        return { jobs, pastes: forget(s.pastes, keep), views: forget(s.views, keep) };
+      }),
+    updateView: (jobId, change) => set((s) => ({ views: { ...s.views, [jobId]: { ...(s.views[jobId] ?? NEW_VIEW), ...change } } })),
     requestCancel: (jobId) => update(jobId, (j) => (j.status === 'running' ? { ...j, cancelRequested: true, error: undefined } : j)),
     cancelFailed: (jobId, message) => update(jobId, (j) => ({ ...j, cancelRequested: false, error: message })),
     setPaste: (jobId, text) => set((s) => ({ pastes: { ...s.pastes, [jobId]: text } })),

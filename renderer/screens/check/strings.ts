@@ -20,18 +20,24 @@ export const checkStrings = {
   },
   paste: {
     label: 'Paste a hash to check',
-    hint: 'Hex, Base64, the OutSystems form, a checksum line or an SRI value.',
+    hint: 'Hex, Base64, the OutSystems form, a checksum line or an SRI value. Every file on this card is searched.',
     rowMark: '✓ matches',
+    verdict: { match: 'MATCH', none: 'NO MATCH', problem: 'NOT A HASH' },
     matches: (algorithm: string, encoding: Encoding) => `Matches ${algorithm} (${ENCODING_LABELS[encoding]})`,
     ofFile: (match: string, name: string) => `${match} of ${name}`,
     roles: { value: '', expected: ', the expected (“Received”) hash', calculated: ', the calculated hash' },
-    join: '; ',
+    more: (n: number) => `and ${n.toLocaleString('en-US')} more file${n === 1 ? '' : 's'}`,
+    show: (name: string) => `Show ${name}`,
+    named: (name: string) => `The pasted line names ${name}, which is not the file that matched.`,
+    namedNone: (name: string) => `The pasted line names ${name}; no file of that name is on this card.`,
     noMatch: (tried: string) => `No match. Tried: ${tried}`,
     notHash: (problem: string) => `This does not look like a hash: ${problem}`,
     enable: (labels: string[]) =>
       `This card has no ${labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '')} digest: ` +
       'choose it under Algorithms and hash the file again to check against it.',
   },
+  clearList: 'Clear list',
+  clearHint: 'Removes every finished card; a running one stays.',
   compare: {
     title: 'Compare two files',
     intro: 'Check whether two files are byte for byte the same, and see where they first differ.',
@@ -56,6 +62,8 @@ export const checkStrings = {
 };
 
 /** One hash job's card: status, progress, each file's digests. */
+const n = (count: number) => count.toLocaleString('en-US');
+
 export const cardStrings = {
   status: {
     running: 'Hashing…',
@@ -88,6 +96,35 @@ export const cardStrings = {
   copyAll: 'Copy all',
   copyAllLabel: (name: string) => `Copy all digests of ${name}`,
   skipped: (count: number) => `Skipped (${count})`,
+  totals: {
+    label: 'Totals',
+    files: (done: number, total: number) => `${n(done)} of ${n(total)} file${total === 1 ? '' : 's'}`,
+    done: (count: number) => `${n(count)} done`,
+    failed: (count: number) => `${n(count)} failed`,
+    cancelled: (count: number) => `${n(count)} cancelled`,
+    skipped: (count: number) => `${n(count)} skipped`,
+    took: (time: string) => `took ${time}`,
+  },
+  list: {
+    label: (name: string) => `Files of ${name}`,
+    failuresOnly: (count: number) => `Only failures (${n(count)})`,
+    shownLabel: 'Digest in the list',
+    empty: 'No file failed.',
+    open: (name: string) => `Show all digests of ${name}`,
+    remove: 'Remove',
+    removeLabel: (name: string) => `Remove ${name} from the list`,
+    statusOk: '✓',
+    statusFailed: '✗ failed',
+    statusCancelled: '— cancelled',
+    noDigest: 'no digest of this algorithm',
+    close: 'Close',
+  },
+  save: {
+    button: 'Save as checksum file…',
+    saving: 'Saving…',
+    saved: (path: string) => `Saved to ${path}`,
+    failed: (detail: string) => `The checksum file could not be saved: ${detail}`,
+  },
   separator: ' · ',
   skippedItem: (path: string, reason: string) => `${path}: ${reason}`,
 };
