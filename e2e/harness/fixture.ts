@@ -83,6 +83,7 @@ export const test = base.extend<{ hw: Harness }>({
       services,
       caller,
       async drop(paths) {
+        // Two steps, so the page's own work on a drop is a task apart from the harness making the File objects.
         await page.evaluate((list) => {
           const files = list.map((p) => {
             const f = new File([''], p.split(/[\\/]/).pop() ?? p);
@@ -93,11 +94,18 @@ export const test = base.extend<{ hw: Harness }>({
           for (const f of files) dt.items.add(f); // gives the drag its "Files" type
           // items.add stores a copy without our property: hand out the originals as dt.files.
           Object.defineProperty(dt, 'files', { value: Object.assign(files, { item: (i: number) => files[i] ?? null }) });
+          (window as unknown as { __hwDrop?: DataTransfer }).__hwDrop = dt;
+        }, paths);
+        await page.evaluate(() => {
+          const w = window as unknown as { __hwDrop?: DataTransfer; __hwDropAt?: number };
+          const dt = w.__hwDrop!;
+          delete w.__hwDrop;
+          w.__hwDropAt = performance.now();
           const target = document.body;
           for (const type of ['dragenter', 'dragover', 'drop']) {
             target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
           }
-        }, paths);
+        });
       },
       async shot(name, options) {
         await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: !options?.viewportOnly });

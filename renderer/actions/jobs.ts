@@ -11,6 +11,11 @@ export interface JobHooks<T> {
   started?(jobId: string): void;
   /** Main's progress events for this job, until it settles. */
   progress?(event: JobProgress): void;
+  /**
+   * Only for events that replace each other (a bar, not a stream of entries): at most one every this
+   * many ms reaches `progress`, the first at once and the latest of the rest at the end of the interval.
+   */
+  progressEveryMs?: number;
   /** Main's answer: done, CANCELLED (often with the part that was done) or failed. */
   settled(result: Envelope<T>, jobId: string): void;
 }
@@ -26,13 +31,48 @@ export function deliverProgress(event: JobProgress): void {
 export async function runJob<T>(call: (jobId: string) => Promise<Envelope<T>>, hooks: JobHooks<T>): Promise<string> {
   const jobId = hooks.jobId ?? crypto.randomUUID();
   hooks.started?.(jobId);
-  if (hooks.progress) running.set(jobId, hooks.progress);
+  const throttled = hooks.progress && hooks.progressEveryMs ? throttle(hooks.progress, hooks.progressEveryMs) : undefined;
+  const progress = throttled?.push ?? hooks.progress;
+  if (progress) running.set(jobId, progress);
   try {
-    hooks.settled(await settle(() => call(jobId)), jobId);
+    const result = await settle(() => call(jobId));
+    throttled?.stop();
+    hooks.settled(result, jobId);
   } finally {
+    throttled?.stop();
     running.delete(jobId);
   }
   return jobId;
+}
+
+/** Main can send hundreds of progress events a second for small files; a bar needs a few. */
+function throttle(apply: (event: JobProgress) => void, everyMs: number): { push(event: JobProgress): void; stop(): void } {
+  let last = -Infinity;
+  let pending: JobProgress | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    last = Date.now();
+    const event = pending;
+    pending = undefined;
+    if (event) apply(event);
+  };
+  return {
+    push(event) {
+      const since = Date.now() - last;
+      if (since >= everyMs && timer === undefined) {
+        last = Date.now();
+        return apply(event);
+      }
+      pending = event;
+      timer ??= setTimeout(flush, Math.max(0, everyMs - since));
+    },
+    stop() {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = undefined;
+    },
+  };
 }
 
 /**

@@ -10,6 +10,8 @@ import { planChecksumFile } from '../checksums/plan.js';
 import { hashedFiles, useCheckScreen } from './store.js';
 
 const check = () => useCheckScreen.getState();
+/** The bar and the totals move at most ten times a second, however many events main sends. */
+const PROGRESS_MS = 100;
 
 /** Starts a job for these paths on the Check-a-file screen; resolves with its id once it ends. */
 export async function hashPaths(paths: string[]): Promise<string | undefined> {
@@ -22,6 +24,7 @@ export async function hashPaths(paths: string[]): Promise<string | undefined> {
       useWorkbench.getState().navigate('check');
     },
     progress: (event) => check().applyProgress(event),
+    progressEveryMs: PROGRESS_MS,
     settled: (result, jobId) => check().finishJob(jobId, result),
   });
 }

@@ -62,7 +62,9 @@ export const checkStrings = {
 };
 
 /** One hash job's card: status, progress, each file's digests. */
-const n = (count: number) => count.toLocaleString('en-US');
+// One formatter: toLocaleString builds a new one on every call, which shows with thousands of files.
+const NUMBER = new Intl.NumberFormat('en-US');
+const n = (count: number) => NUMBER.format(count);
 
 export const cardStrings = {
   status: {
