@@ -29,8 +29,9 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${value} ${units[0]}` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
+/** Bytes per second in the unit that keeps it readable: 1.3 KB/s for tiny files, not 0.0 MB/s. */
 export function formatSpeed(bytesPerSecond: number): string {
-  return strings.card.speed((bytesPerSecond / 1e6).toFixed(1));
+  return strings.card.speed(formatBytes(Math.round(bytesPerSecond)));
 }
 
 export function formatDuration(totalSeconds: number): string {

@@ -67,7 +67,10 @@ export function groupByKind(paths: readonly string[]): Array<{ kind: PathKind; p
   const groups = new Map<PathKind, string[]>();
   for (const p of paths) {
     const kind = pathKind(p).kind;
-    groups.set(kind, [...(groups.get(kind) ?? []), p]);
+    // Pushed, not copied: a drop of thousands of files would copy the group once per file.
+    const group = groups.get(kind);
+    if (group) group.push(p);
+    else groups.set(kind, [p]);
   }
   return [...groups].map(([kind, group]) => ({ kind, paths: group }));
 }

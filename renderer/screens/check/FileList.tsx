@@ -27,9 +27,9 @@ export interface FileListProps {
   onRemove(path: string): void;
 }
 
-function statusOf(file: FileHashResult): { mark: string; status: string } {
-  if (!file.error) return { mark: t.statusOk, status: 'done' };
-  return file.error.code === 'CANCELLED' ? { mark: t.statusCancelled, status: 'cancelled' } : { mark: t.statusFailed, status: 'failed' };
+function statusOf(file: FileHashResult): keyof typeof t.status {
+  if (!file.error) return 'done';
+  return file.error.code === 'CANCELLED' ? 'cancelled' : 'failed';
 }
 
 function Row({
@@ -41,7 +41,8 @@ function Row({
   }) {
   const encoding = useWorkbench((s) => s.encoding);
   const name = fileName(file.path);
-  const { mark, status } = statusOf(file);
+  const status = statusOf(file);
+  const [mark, word] = t.status[status];
   const hex = p.shown === undefined ? undefined : file.digests?.[p.shown];
   return (
     <li
@@ -53,7 +54,10 @@ function Row({
       aria-current={p.open === file.path ? 'true' : undefined}
       style={{ top }}
     >
-      <span className={`file-status file-status-${status}`}>{mark}</span>
+      <span className={`file-status file-status-${status}`} title={word}>
+        <span aria-hidden="true">{mark}</span>
+        <span className="visually-hidden">{word}</span>
+      </span>
       <button type="button" className="file-open" title={file.path} aria-label={t.open(name)} onClick={() => p.onOpen(file.path)}>
         {name}
       </button>
@@ -93,7 +97,8 @@ export function FileList({ label, files, scrollTo, matched, ...rest }: FileListP
     if (!el || index < 0) return;
     const rowTop = index * ROW_HEIGHT;
     if (rowTop < el.scrollTop || rowTop + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
-      el.scrollTop = Math.max(0, rowTop - el.clientHeight / 2);
+      // A third down the box: the box itself may run past the window's bottom edge.
+      el.scrollTop = Math.max(0, rowTop - el.clientHeight / 3);
       setTop(el.scrollTop);
     }
   }, [scrollTo, files]);

@@ -16,6 +16,8 @@ function parts(job: HashJob, n: Totals): string[] {
   if (n.skipped > 0) list.push(t.totals.skipped(n.skipped));
   list.push(running && n.bytesTotal > 0 ? `${formatBytes(n.bytesDone)} / ${formatBytes(n.bytesTotal)}` : formatBytes(n.bytesDone));
   if (n.bytesPerSecond !== undefined) list.push(formatSpeed(n.bytesPerSecond));
+  // For many small files the count per second says more than the bytes.
+  if (n.filesPerSecond !== undefined && n.filesTotal > 1) list.push(t.filesPerSecond(n.filesPerSecond));
   if (running) list.push(n.secondsLeft === undefined ? t.estimating : t.timeLeft(formatDuration(n.secondsLeft)));
   else if (n.seconds !== undefined) list.push(t.totals.took(formatDuration(n.seconds)));
   if (running && n.filesTotal > 1 && job.progress?.currentPath) list.push(t.current(fileName(job.progress.currentPath)));

@@ -57,6 +57,7 @@ describe('jobTotals', () => {
       bytesTotal: 4_000_000,
       percent: 100,
       bytesPerSecond: 2_000_000,
+      filesPerSecond: 1,
       seconds: 2,
     });
   });

@@ -15,6 +15,7 @@ export interface JobTotals {
   percent: number;
   /** Undefined until there is something to go by. */
   bytesPerSecond?: number;
+  filesPerSecond?: number;
   secondsLeft?: number;
   /** How long the job ran, once it ended. */
   seconds?: number;
@@ -46,6 +47,7 @@ export function jobTotals(job: HashJob): JobTotals {
       bytesTotal: bytes,
       percent: 100,
       bytesPerSecond: bytes > 0 ? rate(bytes, ms) : undefined,
+      filesPerSecond: filesDone > 0 ? rate(filesDone, ms) : undefined,
       seconds: ms / 1000,
     };
   }
@@ -67,6 +69,7 @@ export function jobTotals(job: HashJob): JobTotals {
     bytesTotal: p.totalBytes,
     percent: Math.max(0, Math.min(100, Math.floor(ratio * 100))),
     bytesPerSecond: p.bytesDone > 0 ? rate(p.bytesDone, elapsed) : undefined,
+    filesPerSecond: p.filesDone > 0 ? rate(p.filesDone, elapsed) : undefined,
     secondsLeft: estimates.length > 0 ? Math.max(...estimates) : undefined,
   };
 }
