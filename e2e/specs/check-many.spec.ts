@@ -105,12 +105,14 @@ test('a paste finds its file among 2,000, scrolls to it and shows the digest as 
     const started = performance.now();
     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, text);
     box.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(r));
+    // React answers a typed input at once: the verdict is in the page when the event returns.
+    const rendered = performance.now() - started;
     const shown = document.querySelector('[data-testid="paste-result"]')?.getAttribute('data-match');
-    return { ms: Math.round(performance.now() - started), shown };
+    await new Promise((r) => requestAnimationFrame(r));
+    return { ms: Math.round(rendered), frame: Math.round(performance.now() - started), shown };
   }, line);
   expect(answered.shown).toBe('true');
-  report('paste answered in (ms, input event to the next frame)', String(answered.ms));
+  report('paste answered in (ms, input event to the verdict in the page / to the next frame)', `${answered.ms} / ${answered.frame}`);
   const result = card.getByTestId('paste-result');
   await expect(result).toHaveAttribute('data-match', 'true');
   await expect(result.locator('.paste-verdict')).toHaveText('MATCH');
