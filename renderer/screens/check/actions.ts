@@ -71,7 +71,7 @@ export async function saveCardChecksums(jobId: string, algorithm: AlgorithmId): 
   const plan = planChecksumFile(hashedFiles([job]), 'gnu', algorithm);
   if (plan.entries.length === 0) return;
   check().updateView(jobId, { saving: true, saveError: undefined });
-  const result = await settle(() => api().saveChecksumFile({ format: 'gnu', entries: plan.entries }));
+  const result = await settle(() => api().checksumSave({ format: 'gnu', entries: plan.entries }));
   if (!result.ok) return check().updateView(jobId, { saving: false, saveError: strings.card.save.failed(result.error.message) });
   // No path: the save dialog was closed; an earlier "Saved to" stays true.
   check().updateView(jobId, { saving: false, ...(result.value.path ? { savedPath: result.value.path } : {}) });
