@@ -1,0 +1,118 @@
+// Whether a device would accept one copy of a resource, for iOS and for Android, and why: the runtime's own
+// rules, as the cache plugins apply them after a download (`OSCacheResources.m` / `OSNativeCache.m` on iOS,
+// `CacheResources.java` / `NativeCache.java` on Android). A copy is wrong for the verdict exactly when a
+// device would reject it. Pure: facts in, a judgement out.
+
+export type Platform = 'ios' | 'android';
+export const PLATFORMS: readonly Platform[] = ['ios', 'android'];
+
+/** What is known of one copy, as the device would receive it. */
+export interface CopyFacts {
+  /** The moduleinfo key (`/MyApp/index.html`), without the query. */
+  path: string;
+  /** The hash after `?` in the URL the device asks for (the moduleinfo's value). */
+  expected?: string;
+  /** The final status, after same-origin redirects. */
+  status?: number;
+  /** Whether the request asked for a byte range (devices never do). */
+  rangeAsked?: boolean;
+  contentType?: string;
+  /** OutSystems-form MD5 of the decoded body (after Content-Encoding). */
+  hash?: string;
+  /** Decoded body size in bytes. */
+  size?: number;
+  /** The transfer broke: fewer bytes than Content-Length, a reset mid-body, broken chunking. */
+  transferFailure?: string;
+  /** A redirect to another origin (never followed: the device would get something else). */
+  redirectElsewhere?: string;
+  /** Whether the body's text matches the runtime's token pattern for `expected` (see tokenMatches). */
+  tokenMatch?: TokenMatch;
+}
+
+export interface TokenMatch {
+  /** On the text as it is (iOS). */
+  lines: boolean;
+  /** On the text with newlines removed (older Android). */
+  joined: boolean;
+}
+
+export type AcceptanceRule = 'accepted' | 'accepted-by-token' | 'status' | 'empty' | 'transfer' | 'redirect' | 'hash' | 'no-answer';
+
+export interface Acceptance {
+  accepted: boolean;
+  rule: AcceptanceRule;
+  /** One sentence: "iOS accepts only status 200; this copy came with 206." */
+  reason: string;
+}
+
+export type DeviceJudgement = Record<Platform, Acceptance>;
+
+const NAMES: Record<Platform, string> = { ios: 'iOS', android: 'Android' };
+
+/** The runtime's pattern for a version token in a file's text, with the hash escaped, case-insensitive. */
+export function tokenPattern(hash: string): RegExp {
+  const escaped = hash.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`(OSManifestLoader\\.indexVersionToken.*=.*|"versionToken":)"${escaped}"`, 'i');
+}
+
+/** Whether a text carries the token `hash` as each platform looks for it. `"versionToken": "X"` (with a space) never does. */
+export function tokenMatches(text: string, hash: string): TokenMatch {
+  const re = tokenPattern(hash);
+  return { lines: re.test(text), joined: re.test(text.replace(/[\r\n]/g, '')) };
+}
+
+/** iOS applies the token rule by URL: moduleinfo, index.html and manifest.json. */
+export function iosTokenFile(path: string): boolean {
+  const p = path.split('?')[0] ?? path;
+  return /^\/.+\/moduleservices\/moduleinfo$/.test(p) || /^\/.+\/index\.html$/.test(p) || /^\/.+\/manifest\.json$/.test(p);
+}
+
+/** Older Android applies it to any entry served as application/json or text/html. */
+export function androidTokenFile(contentType: string | undefined): boolean {
+  return /^\s*(application\/json|text\/html)\b/i.test(contentType ?? '');
+}
+
+function judgeFor(p: Platform, c: CopyFacts): Acceptance {
+  const who = NAMES[p];
+  const reject = (rule: AcceptanceRule, reason: string): Acceptance => ({ accepted: false, rule, reason });
+  if (c.redirectElsewhere !== undefined) {
+    return reject('redirect', `the answer redirects to another origin (${c.redirectElsewhere}): the device would get that page instead`);
+  }
+  if (c.status === undefined) return reject('no-answer', 'no answer arrived');
+  if (p === 'ios' && c.status !== 200) return reject('status', `iOS accepts only status 200; this copy came with ${c.status}`);
+  if (p === 'android' && (c.status < 200 || c.status > 299)) {
+    return reject('status', `Android accepts only a 2xx status; this copy came with ${c.status}`);
+  }
+  if (c.transferFailure !== undefined) return reject('transfer', `the download fails: ${c.transferFailure}`);
+  if (c.size === 0) return reject('empty', 'the body is empty ("File not found or is empty")');
+  if (c.hash === undefined) return reject('no-answer', 'no body arrived');
+  if (c.expected === undefined || c.hash === c.expected)
+    return { accepted: true, rule: 'accepted', reason: `${who} accepts it: its MD5 is the one asked for` };
+  const tokenRule = p === 'ios' ? iosTokenFile(c.path) : androidTokenFile(c.contentType);
+  const carries = p === 'ios' ? c.tokenMatch?.lines : c.tokenMatch?.joined;
+  if (tokenRule && carries) {
+    return {
+      accepted: true,
+      rule: 'accepted-by-token',
+      reason: `${who} accepts it: its MD5 differs, but its text carries the token ${c.expected}`,
+    };
+  }
+  const why = tokenRule
+    ? `its MD5 is ${c.hash}, not ${c.expected}, and its text does not carry the token in the form the runtime looks for`
+    : `its MD5 is ${c.hash}, not ${c.expected} ("Checksum failed")`;
+  return reject('hash', why);
+}
+
+/** The judgement of one copy for both platforms. */
+export function judgeCopy(c: CopyFacts): DeviceJudgement {
+  return { ios: judgeFor('ios', c), android: judgeFor('android', c) };
+}
+
+/** "A device accepts this", "a device rejects it: …", or "Android accepts this 206, iOS does not: …". */
+export function describeJudgement(j: DeviceJudgement): string {
+  if (j.ios.accepted && j.android.accepted)
+    return `A device accepts this copy${j.ios.rule === 'accepted-by-token' ? ' (the token is present)' : ''}.`;
+  if (!j.ios.accepted && !j.android.accepted) return `A device rejects this copy: ${j.ios.reason}.`;
+  const [yes, no] = j.ios.accepted ? (['iOS', j.android] as const) : (['Android', j.ios] as const);
+  return `${yes} accepts this copy, ${yes === 'iOS' ? 'Android' : 'iOS'} does not: ${no.reason}.`;
+}
