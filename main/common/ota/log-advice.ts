@@ -29,7 +29,11 @@ export type LogKind =
   | 'caching-rejected'
   | 'caching-info'
   | 'new-version'
-  | 'caching-error';
+  | 'caching-error'
+  | 'file-empty'
+  | 'integrity-unchecked'
+  | 'load-failed'
+  | 'resource-downloaded';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -257,6 +261,36 @@ export const ADVICE: Record<LogKind, Advice> = {
     title: 'New version found on the server',
     explanation: 'The app found a newer version on the server and is starting the over-the-air upgrade.',
     nextStep: 'Nothing to do; the lines that follow show whether the upgrade worked.',
+  },
+  'file-empty': {
+    severity: 'error',
+    title: 'Downloaded file rejected: empty or missing',
+    explanation:
+      'The device downloaded this file but found nothing to keep: the body was empty or the file was not written. ' +
+      'A 204 answer, a proxy that drops bodies or a download cut off give this. The device rejects the file and may roll the upgrade back.',
+    nextStep: RUN_CHECK,
+  },
+  'integrity-unchecked': {
+    severity: 'warning',
+    title: 'The file was kept without its integrity check',
+    explanation:
+      "The device (Android) could not run the integrity check on this file and kept it anyway. This is not a rejection: the file is in the app's storage as it arrived.",
+    nextStep:
+      'Nothing to do for this line; if the app misbehaves afterwards, run the OTA check to see whether the file served is the right one.',
+  },
+  'load-failed': {
+    severity: 'error',
+    title: 'A file could not be loaded',
+    explanation:
+      'The app asked for this file and could not load it, from the server (the status says why) or from its storage on the device.',
+    nextStep:
+      'Run the OTA check on this app to see what the server answers for this file; if it is right there, reopen the app online so it downloads the file again.',
+  },
+  'resource-downloaded': {
+    severity: 'info',
+    title: 'File downloaded',
+    explanation: 'The device downloaded this file (or already had it) as part of the upgrade.',
+    nextStep: 'Nothing to do; a rejection of the same file would be logged after this line.',
   },
   'caching-error': {
     severity: 'error',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LogKind } from './log-advice.js';
-import { checksumFailures, parseLog, resourcesNamed, type LogEntry } from './log-lines.js';
+import { checksumFailures, isRejection, parseLog, resourcesNamed, type LogEntry } from './log-lines.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -30,6 +30,7 @@ const CONTROLLER_CHECKSUM = {
   path: CONTROLLER,
   expected: EXPECTED,
   calculated: CALCULATED,
+  platform: 'ios',
 };
 
 describe('parseLog: the runtime’s example lines (OSCacheResources.m, CacheResources.java, support documents)', () => {
@@ -44,12 +45,20 @@ describe('parseLog: the runtime’s example lines (OSCacheResources.m, CacheReso
     expect(r.entries.map(fields)).toEqual([
       CONTROLLER_CHECKSUM,
       CONTROLLER_CHECKSUM,
-      { kind: 'store-failed', severity: 'error', url: `${CONTROLLER}?${EXPECTED}`, path: CONTROLLER, detail: 'File is corrupt or invalid' },
       {
         kind: 'store-failed',
         severity: 'error',
         url: `${CONTROLLER}?${EXPECTED}`,
         path: CONTROLLER,
+        expected: EXPECTED,
+        detail: 'File is corrupt or invalid',
+      },
+      {
+        kind: 'store-failed',
+        severity: 'error',
+        url: `${CONTROLLER}?${EXPECTED}`,
+        path: CONTROLLER,
+        expected: EXPECTED,
         detail: 'File is corrupt or invalid.',
       },
       {
@@ -57,13 +66,16 @@ describe('parseLog: the runtime’s example lines (OSCacheResources.m, CacheReso
         severity: 'error',
         url: '/MyApp/css/MyApp.MyApp.css?bI6d3XMm_cJXEVG_GF2lNA',
         path: '/MyApp/css/MyApp.MyApp.css',
+        expected: 'bI6d3XMm_cJXEVG_GF2lNA',
         detail: 'File is corrput or invalid',
+        platform: 'android',
       },
       {
         kind: 'download-aborted',
         severity: 'error',
         url: `${CONTROLLER}?${EXPECTED}`,
         path: CONTROLLER,
+        expected: EXPECTED,
         detail: 'File is corrupt or invalid',
       },
       {
@@ -71,6 +83,7 @@ describe('parseLog: the runtime’s example lines (OSCacheResources.m, CacheReso
         severity: 'error',
         url: '/MyApp/img/MyApp.Logo.png?XrY7u+Ae7tCTyyK7j1rNww',
         path: '/MyApp/img/MyApp.Logo.png',
+        expected: 'XrY7u+Ae7tCTyyK7j1rNww',
         detail: 'The request timed out.',
       },
       { kind: 'rollback', severity: 'error' },
@@ -85,6 +98,7 @@ describe('parseLog: the runtime’s example lines (OSCacheResources.m, CacheReso
         severity: 'error',
         url: '/MyApp/scripts/MyApp.index.js?1B2M2Y8AsgTpgAmY7PhCfg',
         path: '/MyApp/scripts/MyApp.index.js',
+        expected: '1B2M2Y8AsgTpgAmY7PhCfg',
         outcome: 'FAILED',
         detail: 'prebundle',
       },
@@ -93,6 +107,8 @@ describe('parseLog: the runtime’s example lines (OSCacheResources.m, CacheReso
         severity: 'error',
         url: '/MyApp/scripts/MyApp.index.js?1B2M2Y8AsgTpgAmY7PhCfg',
         path: '/MyApp/scripts/MyApp.index.js',
+        expected: '1B2M2Y8AsgTpgAmY7PhCfg',
+        platform: 'android',
       },
     ]);
   });
@@ -398,5 +414,51 @@ describe('checksumFailures and resourcesNamed', () => {
 
   it('lists the resources named, first seen first, without the manifest endpoint', () => {
     expect(resourcesNamed(entries)).toEqual([CONTROLLER, '/MyApp/css/MyApp.MyApp.css', '/MyApp/scripts/MyApp.index.js']);
+  });
+});
+
+describe('parseLog: every device wording that names a resource gives its path and hash', () => {
+  const r = parseLog(fixture('log-device-rejections.txt'));
+  const U = '/MyApp/scripts/MyApp.util.js';
+  const I = '/MyApp/scripts/MyApp.index.js';
+  const rows: Array<[number, string, string | undefined, string | undefined, 'ios' | 'android' | undefined, boolean]> = [
+    [1, 'download-failed', CONTROLLER, EXPECTED, 'ios', true],
+    [2, 'download-failed', '/MyApp/img/MyApp.Logo.png', 'XrY7u+Ae7tCTyyK7j1rNww', 'android', true],
+    [3, 'store-failed', '/MyApp/css/MyApp.MyApp.css', 'bI6d3XMm_cJXEVG_GF2lNA', 'android', true],
+    [4, 'file-empty', I, '1B2M2Y8AsgTpgAmY7PhCfg', undefined, true],
+    [5, 'file-empty', I, '1B2M2Y8AsgTpgAmY7PhCfg', undefined, true],
+    [6, 'integrity-unchecked', U, 'eZeyznlO_xx2+8Xt0B1UNg', 'android', false],
+    [7, 'load-failed', U, 'eZeyznlO_xx2+8Xt0B1UNg', undefined, false],
+    [8, 'load-failed', U, 'eZeyznlO_xx2+8Xt0B1UNg', undefined, false],
+    [9, 'resource-not-found', '/MyApp/img/a.png', 'XrY7u+Ae7tCTyyK7j1rNww', undefined, false],
+    [10, 'resource-not-found', '/MyApp/img/b.png', 'XrY7u+Ae7tCTyyK7j1rNww', undefined, false],
+    [11, 'healing', I, '1B2M2Y8AsgTpgAmY7PhCfg', undefined, false],
+    [12, 'input-stream', I, '1B2M2Y8AsgTpgAmY7PhCfg', 'android', false],
+    [13, 'checksum-failed', CONTROLLER, EXPECTED, 'ios', true],
+    [14, 'store-failed', CONTROLLER, EXPECTED, undefined, true],
+    [15, 'resource-downloaded', CONTROLLER, EXPECTED, undefined, false],
+    [16, 'resource-downloaded', I, '1B2M2Y8AsgTpgAmY7PhCfg', undefined, false],
+    [17, 'caching-info', undefined, undefined, undefined, false],
+    [18, 'caching-info', undefined, undefined, undefined, false],
+    [19, 'caching-info', undefined, undefined, undefined, false],
+    [20, 'caching-info', undefined, undefined, undefined, false],
+    [21, 'caching-info', undefined, undefined, undefined, false],
+    [22, 'caching-info', undefined, undefined, undefined, false],
+    [23, 'new-version', undefined, undefined, undefined, false],
+    [24, 'rollback', undefined, undefined, undefined, false],
+  ];
+  it('recognises every line', () => expect([r.unrecognised, r.entries.length]).toEqual([0, rows.length]));
+  it.each(rows)('line %i: %s', (line, kind, path, expected, platform, rejection) => {
+    const e = r.entries.find((x) => x.line === line)!;
+    expect([e.kind, e.path, e.expected, e.platform, isRejection(e)]).toEqual([kind, path, expected, platform, rejection]);
+  });
+  it('reads the status, the progress and the token of informational lines', () => {
+    expect(r.entries.find((x) => x.line === 7)?.detail).toBe('404');
+    expect(r.entries.find((x) => x.line === 19)?.detail).toBe('12 / 40');
+    expect(r.entries.find((x) => x.line === 23)?.token).toBe('49NNIDchMt9XlrZrEO_H4A');
+  });
+  it('checks the resources named, not the plain download notes', () => {
+    expect(resourcesNamed(r.entries)).not.toContain('/MyApp/scripts/none.js');
+    expect(resourcesNamed(parseLog('Downloaded resource /MyApp/x.js?Ux+rVJ8uHJtnxJ4yVjYV_A').entries)).toEqual([]);
   });
 });

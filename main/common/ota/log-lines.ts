@@ -32,6 +32,8 @@ export interface LogEntry {
   outcome?: 'FAILED' | 'SUCCEEDED';
   /** E.g. the error text after "with error:". */
   detail?: string;
+  /** The platform whose runtime writes this wording, when only one does. */
+  platform?: 'ios' | 'android';
 }
 
 export interface ChecksumFailure {
@@ -89,6 +91,20 @@ const STARTER = new RegExp(
       'New\\s+application\\s+version\\s+detected',
       'Reloading\\s+application\\s*-',
       'Caching\\s+error\\s*:',
+      'File\\s+not\\s+found\\s+or\\s+is\\s+empty',
+      'Unable\\s+to\\s+validate\\s+downloaded\\s+file',
+      'Failed\\s+to\\s+check\\s+the\\s+integrity',
+      'Failed\\s+to\\s+load\\s+resource',
+      'Downloaded\\s+resource',
+      'Resource\\s+already\\s+fetched',
+      'Downloading\\s+resources\\s+for',
+      'Started\\s+caching\\s+resources',
+      'Caching\\s+progress',
+      'Caching\\s+finished',
+      'Switching\\s+cached\\s+resources',
+      'Upgrade\\s+finished\\s+successfully',
+      'Upgrade\\s+failed\\s+with\\s+reason',
+      'Version\\s+check\\s+found',
     ].join('|') +
     ')',
   'i',
@@ -126,14 +142,19 @@ function takeHash(s: string): string | undefined {
 /** url and the error text of "<url>: <detail>" / "<url> with error: <detail>". */
 function urlAndDetail(rest: string): Pick<Found, 'url' | 'detail'> {
   // ':' only ends the URL when a space or the end follows, so "https://…" stays whole.
-  const m = /^(\S+?)(?:\s+with\s+error\s*:|:(?=\s|$))\s*(.*)$/is.exec(rest.trim());
+  // Android's TLS failures say "with pinning or SSL error:"; the JS runtime's "with status:" and "from storage:".
+  const m = /^(\S+?)(?:\s+with\s+(?:pinning\s+or\s+SSL\s+)?error\s*:|\s+with\s+status\s*:|\s+from\s+storage\s*:|:(?=\s|$))\s*(.*)$/is.exec(
+    rest.trim(),
+  );
   if (!m) {
     const url = /^\S+/.exec(rest.trim())?.[0];
-    return url === undefined ? {} : { url: bare(url) };
+    return url === undefined ? {} : { url: unquote(bare(url)) };
   }
   const detail = m[2]!.trim();
-  return detail === '' ? { url: m[1]! } : { url: m[1]!, detail };
+  return detail === '' ? { url: unquote(m[1]!) } : { url: unquote(m[1]!), detail };
 }
+
+const unquote = (s: string): string => s.replace(/^['"`]+|['"`]+$/g, '');
 
 const word = (s: string | undefined): string | undefined => {
   const w = s === undefined ? undefined : bare(s.trim().split(/\s+/)[0] ?? '');
@@ -304,6 +325,43 @@ function classify(message: string): Found | undefined {
     };
   }
   if ((m = /^Caching\s+error\s*:\s*(.*)$/is.exec(message))) return { kind: 'caching-error', detail: text(m[1]) };
+  return deviceChecks(message) ?? progressNote(message);
+}
+
+/** The checks a device runs on a downloaded file, and the JS runtime's loads, that name a resource. */
+function deviceChecks(message: string): Found | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:File\s+not\s+found\s+or\s+is\s+empty|Unable\s+to\s+validate\s+downloaded\s+file)\s*[:.]?\s*(.*)$/is.exec(message))) {
+    return { kind: 'file-empty', ...urlAndDetail(m[1]!) };
+  }
+  if ((m = /^Failed\s+to\s+check\s+the\s+integrity\s+of\s+the\s+file\s*:?\s*(.*)$/is.exec(message))) {
+    return { kind: 'integrity-unchecked', ...urlAndDetail(m[1]!) };
+  }
+  if ((m = /^Failed\s+to\s+load\s+resource\s+(.*)$/is.exec(message))) return { kind: 'load-failed', ...urlAndDetail(m[1]!) };
+  if ((m = /^(?:Downloaded\s+resource|Resource\s+already\s+fetched)\s*:?\s*(\S+)/i.exec(message))) {
+    return { kind: 'resource-downloaded', url: unquote(bare(m[1]!)) };
+  }
+  return undefined;
+}
+
+/** Informational lines of an upgrade, so a pasted log is accounted for line by line. */
+function progressNote(message: string): Found | undefined {
+  let m: RegExpExecArray | null;
+  if (
+    (m = /^(?:Downloading\s+resources\s+for\s+the\s+cache\s+version|Started\s+caching\s+resources\s+for\s+version)\s*:?\s*(\S+)?/i.exec(
+      message,
+    ))
+  ) {
+    return { kind: 'caching-info', token: word(m[1]) };
+  }
+  if ((m = /^Switching\s+cached\s+resources\s+to\s+version\s*:?\s*(\S+)?/i.exec(message)))
+    return { kind: 'caching-info', token: word(m[1]) };
+  if ((m = /^Caching\s+progress\s*:?\s*(\d+\s*\/\s*\d+)?/i.exec(message))) return { kind: 'caching-info', detail: text(m[1]) };
+  if (/^(?:Caching\s+finished|Upgrade\s+finished\s+successfully)/i.test(message)) return { kind: 'caching-info' };
+  if ((m = /^Version\s+check\s+found\s+a\s+new\s+version\s+'([^']*)'/i.exec(message))) return { kind: 'new-version', token: m[1]! };
+  if ((m = /^Upgrade\s+failed\s+with\s+reason\s*:?\s*(\S+)?/i.exec(message))) {
+    return { kind: 'rollback', detail: m[1] === '1' ? 'reason 1: the resources could not be downloaded' : text(m[1]) };
+  }
   return undefined;
 }
 
@@ -378,6 +436,11 @@ function toEntry(line: number, raw: string, start: number, message: string, foun
   for (const k of ['expected', 'calculated', 'token', 'outcome', 'detail'] as const) {
     if (found[k] !== undefined) (entry as unknown as Record<string, unknown>)[k] = found[k];
   }
+  // Every line naming a resource gives its hash: the value after '?' in the URL is the one moduleinfo lists.
+  const asked = found.url === undefined ? undefined : /\?([A-Za-z0-9+_]{22})(?:[&#\s]|$)/.exec(found.url)?.[1];
+  if (entry.expected === undefined && asked !== undefined && RESOURCE_KINDS.has(found.kind)) entry.expected = asked;
+  const platform = platformOf(message, found.kind);
+  if (platform) entry.platform = platform;
   return entry;
 }
 
@@ -400,6 +463,32 @@ export function checksumFailures(entries: LogEntry[]): ChecksumFailure[] {
   return [...byKey.values()];
 }
 
+/**
+ * Which runtime writes a wording: the iOS plugin logs "Checksum failed" and an HTTP error as "with error: (null)";
+ * the older Android plugin has the "corrput" typo, "pinning or SSL error", InputStream and integrity-check lines.
+ */
+function platformOf(message: string, kind: LogKind): LogEntry['platform'] {
+  if (/\bcorrput\b|pinning\s+or\s+SSL\s+error|Could\s+not\s+get\s+InputStream|Failed\s+to\s+check\s+the\s+integrity/i.test(message))
+    return 'android';
+  if (kind === 'checksum-failed' || /with\s+error\s*:\s*\(null\)/i.test(message)) return 'ios';
+  return undefined;
+}
+
+/** Kinds whose lines say the device did not keep the file it downloaded (a rejection, or a failed download). */
+const REJECTION_KINDS: ReadonlySet<LogKind> = new Set<LogKind>([
+  'checksum-failed',
+  'store-failed',
+  'download-failed',
+  'download-timeout',
+  'download-aborted',
+  'file-empty',
+]);
+
+/** Whether a line is the device's own report that it rejected a resource. "Failed to check the integrity" is not one. */
+export function isRejection(e: { kind: string; path?: string }): boolean {
+  return REJECTION_KINDS.has(e.kind as LogKind) && e.path !== undefined && e.path !== '';
+}
+
 /** Kinds whose URL is an app file; loader errors name the manifest endpoint, not a resource. */
 const RESOURCE_KINDS: ReadonlySet<LogKind> = new Set<LogKind>([
   'checksum-failed',
@@ -412,10 +501,17 @@ const RESOURCE_KINDS: ReadonlySet<LogKind> = new Set<LogKind>([
   'healing',
   'healing-retrieve',
   'resource-not-found',
+  'file-empty',
+  'integrity-unchecked',
+  'load-failed',
+  'resource-downloaded',
 ]);
 
+/** The resources a log asks to check: every line naming one, except plain "Downloaded resource" notes. */
 export function resourcesNamed(entries: LogEntry[]): string[] {
   const seen = new Set<string>();
-  for (const e of entries) if (RESOURCE_KINDS.has(e.kind) && e.path !== undefined && e.path !== '') seen.add(e.path);
+  for (const e of entries) {
+    if (RESOURCE_KINDS.has(e.kind) && e.kind !== 'resource-downloaded' && e.path !== undefined && e.path !== '') seen.add(e.path);
+  }
   return [...seen];
 }
