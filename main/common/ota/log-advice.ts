@@ -274,7 +274,8 @@ export const ADVICE: Record<LogKind, Advice> = {
     severity: 'warning',
     title: 'The file was kept without its integrity check',
     explanation:
-      "The device (Android) could not run the integrity check on this file and kept it anyway. This is not a rejection: the file is in the app's storage as it arrived.",
+      'The device (Android) could not run the integrity check on this file and kept it anyway. This is not a rejection: the file is in the ' +
+      "app's storage as it arrived.",
     nextStep:
       'Nothing to do for this line; if the app misbehaves afterwards, run the OTA check to see whether the file served is the right one.',
   },
