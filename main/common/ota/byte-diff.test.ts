@@ -244,7 +244,7 @@ describe('html-page', () => {
   it('an HTML reference with a long shared start is a different page, not a swap', () => {
     const ref = b('<!DOCTYPE html>\n<html><head><title>App v2</title></head><body>new</body></html>');
     const old = b('<!DOCTYPE html>\n<html><head><title>App v1</title></head><body>old</body></html>');
-    expect(diffBytes(ref, old, { contentType: 'text/html' })).toMatchObject({ class: 'different', offset: 40 });
+    expect(diffBytes(ref, old, { contentType: 'text/html' })).toMatchObject({ class: 'substitution', offset: 40 });
   });
 
   it('an HTML reference sharing less than 16 bytes is swapped', () => {
@@ -256,16 +256,16 @@ describe('html-page', () => {
 
 describe('different', () => {
   it('reports the first difference, with both excerpts from there', () => {
-    expect(diffBytes(b('abcdefgh'), b('abcXefgZ'))).toEqual({
+    expect(diffBytes(b('abcdefgh'), b('abcXYZWVU'))).toEqual({
       class: 'different',
       referenceSize: 8,
-      size: 8,
+      size: 9,
       offset: 3,
-      excerptHex: '58 65 66 67 5a',
-      excerptText: 'XefgZ',
+      excerptHex: '58 59 5a 57 56 55',
+      excerptText: 'XYZWVU',
       referenceExcerptHex: '64 65 66 67 68',
       referenceExcerptText: 'defgh',
-      summary: 'Different from byte 3 on, with no single insertion or removal to explain it, the same size (8 bytes).',
+      summary: 'Different from byte 3 on, with no single insertion or removal to explain it, 9 bytes instead of 8.',
     });
   });
 
@@ -290,5 +290,32 @@ describe('diffClassLabel', () => {
     ['different', 'entirely different'],
   ])('%s is "%s"', (c, label) => {
     expect(diffClassLabel(c)).toBe(label);
+  });
+});
+
+describe('substitution', () => {
+  const ref = new Uint8Array(3000).map((_, i) => 0x61 + (i % 26));
+  it('a same-length change names how many bytes and where, with both windows', () => {
+    const copy = ref.slice();
+    copy[1204] = 0x30;
+    copy[1205] = 0x31;
+    copy[1206] = 0x32;
+    const r = diffBytes(ref, copy);
+    expect(r).toMatchObject({ class: 'substitution', offset: 1204, length: 3, referenceSize: 3000, size: 3000 });
+    expect(r.summary).toBe('3 bytes differ at offsets 1,204–1,206, the size unchanged.');
+    expect(r.excerptText?.startsWith('012')).toBe(true);
+    expect(r.referenceExcerptHex?.startsWith('69 6a 6b')).toBe(true);
+  });
+  it('one byte, and bytes apart', () => {
+    const one = ref.slice();
+    one[7] = 0x21;
+    expect(diffBytes(ref, one).summary).toBe('1 byte differs at offset 7, the size unchanged.');
+    const apart = ref.slice();
+    apart[10] = 0x21;
+    apart[2000] = 0x21;
+    expect(diffBytes(ref, apart).summary).toBe('2 bytes differ between offsets 10 and 2,000, the size unchanged.');
+  });
+  it('a same-length file with most bytes changed stays entirely different', () => {
+    expect(diffBytes(b('abcdefgh'), b('stuvwxyz')).class).toBe('different');
   });
 });

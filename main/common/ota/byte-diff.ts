@@ -36,6 +36,7 @@ const LABELS: Record<DiffClass, string> = {
   insertion: 'content inserted',
   deletion: 'content removed',
   'html-page': 'replaced by an HTML page',
+  substitution: 'some bytes replaced, same size',
   different: 'entirely different',
 };
 
@@ -149,6 +150,10 @@ export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: Diff
     ...referenceExcerpt(reference, shared, EXCERPT_MAX),
   };
 
+  const substituted = copy.length === reference.length ? substitution(reference, copy) : undefined;
+  if (substituted)
+    return { class: 'substitution', ...sizes, offset: shared, length: substituted.count, ...side, summary: substituted.summary };
+
   if (looksLikeHtml(copy, options.contentType) && (!startsLikeHtml(reference) || shared < HTML_SHARED_PREFIX_MIN)) {
     const title = htmlTitle(copy);
     return {
@@ -170,6 +175,29 @@ export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: Diff
         ? `Entirely different from the first byte on, ${sizeWords(copy.length, reference.length)}.`
         : `Different from byte ${shared} on, with no single insertion or removal to explain it, ${sizeWords(copy.length, reference.length)}.`,
   };
+}
+
+const grouped = (n: number) => n.toLocaleString('en-US');
+
+/** Same size, fewer than half the bytes changed: "3 bytes differ at offsets 1,204–1,206". */
+function substitution(reference: Uint8Array, copy: Uint8Array): { count: number; summary: string } | undefined {
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < copy.length; i++) {
+    if (copy[i] === reference[i]) continue;
+    count++;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (count === 0 || count * 2 > copy.length) return undefined;
+  const where =
+    count === 1
+      ? `at offset ${grouped(first)}`
+      : last - first + 1 === count
+        ? `at offsets ${grouped(first)}–${grouped(last)}`
+        : `between offsets ${grouped(first)} and ${grouped(last)}`;
+  return { count, summary: `${count === 1 ? '1 byte differs' : `${grouped(count)} bytes differ`} ${where}, the size unchanged.` };
 }
 
 function bytes(n: number): string {

@@ -72,6 +72,7 @@ const DIFF_CLASSES: DiffClass[] = [
   'insertion',
   'deletion',
   'html-page',
+  'substitution',
   'different',
 ];
 
@@ -124,6 +125,7 @@ const diff: Schema<DiffResult> = object(
     referenceExcerptHex: optional(text),
     referenceExcerptText: optional(text),
     summary: text,
+    knownVersion: optional(text),
   }),
 );
 

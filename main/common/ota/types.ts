@@ -76,6 +76,7 @@ export type DiffClass =
   | 'insertion' // one contiguous insertion at `offset` of `length` bytes
   | 'deletion' // one contiguous deletion at `offset` of `length` bytes
   | 'html-page' // the body was replaced by an HTML page
+  | 'substitution' // same size, some bytes replaced
   | 'different'; // entirely different bytes
 
 export interface DiffResult {
@@ -95,6 +96,8 @@ export interface DiffResult {
   referenceExcerptText?: string;
   /** One plain sentence: "One block of 48 bytes inserted at byte 312, starting `<script`". */
   summary: string;
+  /** Set by the verdict when the copy's bytes are a known older version's: its token. */
+  knownVersion?: string;
 }
 
 export interface Observation {
