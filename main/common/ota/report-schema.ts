@@ -4,7 +4,9 @@
 // Each object's fields are checked against its TypeScript type (see `sameKeys`): a field added to a type
 // must be added here too, or the build fails.
 import { array, boolean, number, object, oneOf, optional, record, string, ValidationError, type Schema } from '../ipc/schema.js';
+import type { Acceptance, DeviceJudgement, TokenMatch } from './acceptance.js';
 import type { CurrentVersion } from './current-version.js';
+import type { VariantName } from './device-got.js';
 import type { OtaReport, RunInfo } from './report.js';
 import {
   CAUSE_NAMES,
@@ -75,6 +77,16 @@ const DIFF_CLASSES: DiffClass[] = [
   'substitution',
   'different',
 ];
+
+const PLATFORM = ['ios', 'android'] as const;
+const RULES = ['accepted', 'accepted-by-token', 'status', 'empty', 'transfer', 'redirect', 'hash', 'no-answer'] as const;
+const acceptance: Schema<Acceptance> = object(sameKeys<Acceptance>()({ accepted: boolean, rule: oneOf(RULES), reason: text }));
+const judgement: Schema<DeviceJudgement> = object(sameKeys<DeviceJudgement>()({ ios: acceptance, android: acceptance }));
+const tokenMatch: Schema<TokenMatch> = object(sameKeys<TokenMatch>()({ lines: boolean, joined: boolean }));
+const VARIANTS: VariantName[] = ['bom-removed', 'bom-added', 'bom-removed-lf', 'crlf-to-lf', 'lf-to-crlf', 'trimmed', 'wire'];
+const variants = record(text, { max: VARIANTS.length, key: new RegExp(`^(${VARIANTS.join('|')})$`) }) as Schema<
+  Partial<Record<VariantName, string>>
+>;
 
 const redirect: Schema<RedirectHop> = object(sameKeys<RedirectHop>()({ url: text, status: whole, location: text }));
 
@@ -148,6 +160,10 @@ const observation: Schema<Observation> = object(
     file: optional(text),
     fetch: optional(fetchRecord),
     diff: optional(diff),
+    tokenMatch: optional(tokenMatch),
+    variants: optional(variants),
+    rangeAsked: optional(boolean),
+    acceptance: optional(judgement),
     at: text,
   }),
 );
@@ -179,6 +195,9 @@ const resourceVerdict: Schema<ResourceVerdict> = object(
     evidence: texts,
     next: texts,
     observations: list(observation),
+    logged: optional(boolean),
+    findings: optional(texts),
+    deviceGot: optional(text),
   }),
 );
 
@@ -246,6 +265,8 @@ const body = object(
     next: texts,
     current,
     counts: record(whole, { max: CAUSE_NAMES.length, key: new RegExp(`^(${CAUSE_NAMES.join('|')})$`) }),
+    platform: optional(object({ judgedFor: oneOf(PLATFORM), how: text })),
+    alsoFound: optional(texts),
     moduleName: optional(text),
     runs: list(run),
     setup: object({ frontends: list(frontendInfo) }),

@@ -8,7 +8,8 @@ import type { ModuleInfoCopy, Vantage } from './types.js';
 import { judge, type CheckObservations, type FrontendInfo, type ModuleVersionInfo, type ResourceVerdict, type Verdict } from './verdict.js';
 
 export const REPORT_SCHEMA = 'hash-workbench/ota-report';
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: per-copy acceptance, the platform judged for, what the device got and the also-found list. Version 1 stays readable. */
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface RunInfo {
   appUrl: string;
@@ -69,14 +70,27 @@ export function observationsOf(report: OtaReport): CheckObservations {
       .map((r) => ({
         path: r.path,
         versionTokenFile: r.versionTokenFile,
-        observations: r.observations.map(({ matches: _m, ...o }) => o),
+        observations: r.observations
+          .map(({ matches: _m, acceptance: _a, ...o }) => o)
+          .filter((o) => !(o.source === 'device' && o.at === '')),
       })),
+    log: report.log,
+    as: asOf(report.runs),
   };
 }
 
 /** Builds (or rebuilds) a report from observations and run information: the verdict is always recomputed. */
+/** The platform a run asked to be judged for (`--as`), when its RunInfo records one. */
+function asOf(runs: RunInfo[]): string | undefined {
+  for (const r of runs) {
+    const as = (r as { as?: unknown }).as;
+    if (typeof as === 'string') return as;
+  }
+  return undefined;
+}
+
 export function buildReport(obs: CheckObservations, rest: Pick<OtaReport, 'runs' | 'log' | 'problems' | 'redacted'>): OtaReport {
-  const v = judge(obs);
+  const v = judge({ ...obs, log: obs.log ?? rest.log, as: obs.as ?? asOf(rest.runs) });
   return {
     schema: REPORT_SCHEMA,
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -89,6 +103,8 @@ export function buildReport(obs: CheckObservations, rest: Pick<OtaReport, 'runs'
     next: v.next,
     current: v.current,
     counts: v.counts,
+    platform: v.platform,
+    alsoFound: v.alsoFound,
     moduleName: obs.moduleName,
     runs: rest.runs,
     setup: { frontends: obs.frontends },

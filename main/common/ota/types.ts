@@ -1,5 +1,7 @@
 // The vocabulary of an OTA check: what was observed at each point, how two copies differ, and the verdict.
 // These shapes are the report's JSON (see report.ts for its schema version): keep them plain data.
+import type { DeviceJudgement, TokenMatch } from './acceptance.js';
+import type { VariantName } from './device-got.js';
 
 /** Where an observation was made from: support's side or the customer's network. */
 export type Vantage = 'agent' | 'customer';
@@ -129,6 +131,14 @@ export interface Observation {
   fetch?: FetchRecord;
   /** Against the reference copy, when this copy is not the current version. */
   diff?: DiffResult;
+  /** Whether the body's text carries the requested token by the runtime's pattern (set by the sweep). */
+  tokenMatch?: TokenMatch;
+  /** OutSystems MD5 of the right copy's byte variants (BOM, line endings…), hashed by the sweep in flight. */
+  variants?: Partial<Record<VariantName, string>>;
+  /** Whether the request asked for a byte range (devices never do). */
+  rangeAsked?: boolean;
+  /** Set by the verdict: whether iOS and Android would accept this copy, and why. */
+  acceptance?: DeviceJudgement;
   /** ISO time of the observation. */
   at: string;
 }
@@ -209,6 +219,16 @@ const CAUSE_TABLE = {
     customer: "The app's files on the server do not match the list of files the update expects. The app needs to be published again.",
     customerFile: 'the server’s copy does not match what the update expects.',
     next: 'Republish the module so its files and its moduleinfo match; check the Running folder on each frontend.',
+  },
+  'frontend-error': {
+    fault: 'frontend',
+    words: 'frontend answers with an error',
+    headline: (f) =>
+      `Frontend ${f.frontends.join(', ')} answer${f.frontends.length === 1 ? 's' : ''} ${files(f.files)} with a status, ` +
+      'an empty body or a broken transfer that devices reject.',
+    customer: "One of the app's servers sends some files incompletely or with an error. Support will fix the server.",
+    customerFile: 'one of the app’s servers sends it incompletely or with an error.',
+    next: "Check the frontend named: its IIS logs for the resource's requests, its disk space and any module or filter in front of it.",
   },
   'stale-cache': {
     fault: 'network',

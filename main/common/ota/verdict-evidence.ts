@@ -4,8 +4,9 @@ import { diffClassLabel } from './byte-diff.js';
 import { cacheEvidence } from './cache-detection.js';
 import type { CurrentVersion } from './current-version.js';
 import { cap, frontendLabel, isShort, short, sourceName } from './sources.js';
+import { describeJudgement, type Platform } from './acceptance.js';
 import type { Observation } from './types.js';
-import type { CheckObservations, ModuleVersionInfo, ResourceObservations } from './verdict.js';
+import type { CheckObservations, LogRow, ModuleVersionInfo, ResourceObservations } from './verdict.js';
 
 export interface Context {
   input: CheckObservations;
@@ -13,6 +14,10 @@ export interface Context {
   expected: string | undefined;
   older: ModuleVersionInfo[];
   frontendsWithOldManifest: Map<string, string>;
+  /** The platform whose rules judge each copy. */
+  platform: Platform;
+  /** The device log's rejections, by resource path. */
+  rejections: Map<string, LogRow[]>;
 }
 
 export function describeWrongFrontend(o: Observation, ctx: Context, r: ResourceObservations): string {
@@ -33,6 +38,7 @@ export function describeWrongPublic(group: Observation[], ctx: Context, r: Resou
   const status = o.status !== undefined && o.status !== 200 ? `status ${o.status} with ` : '';
   const token = r.versionTokenFile ? ` (token ${o.token ?? 'none'})` : '';
   const parts = [`${cap(who)} ${group.length === 1 ? 'serves' : 'get'} ${status}${short(o.hash)}${token}, not ${short(ctx.expected)}.`];
+  if (o.acceptance) parts.push(describeJudgement(o.acceptance));
   if (o.diff) parts.push(`Byte diff: ${o.diff.summary} (${diffClassLabel(o.diff.class)}).`);
   if (isShort(o)) parts.push(`Only ${o.fetch!.wireBytes} of the ${o.fetch!.contentLength} bytes announced by Content-Length arrived.`);
   const olderVersion = ctx.older.find((v) => v.resources[r.path] === o.hash);

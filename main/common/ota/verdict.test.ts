@@ -242,7 +242,9 @@ describe('verdict', () => {
     const input = check([tokenFile('frontend:FE1', B, 'v2'), tokenFile('frontend:FE2', B, 'v2'), tokenFile('public', B, 'v2')], {
       tokenFile: true,
     });
-    input.versions[0]!.resources[JS] = 'v2';
+    // iOS applies the token rule by URL: index.html, moduleinfo, manifest.json.
+    input.resources[0]!.path = '/MyApp/index.html';
+    input.versions[0]!.resources['/MyApp/index.html'] = 'v2';
     expect(judge(input).cause).toBe('consistent');
     input.resources[0]!.observations[1] = tokenFile('frontend:FE2', C, 'v1');
     expect(judge(input).cause).toBe('outdated-frontend');
