@@ -64,6 +64,12 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
     if (j.state === 'right') o.matches = true;
     else if (j.state === 'wrong' || j.state === 'missing') o.matches = false;
   }
+  // A wrong copy that is an older version's bytes says which version (and is a stale copy, not an alteration).
+  const versionOf = (o: Observation) => (o.hash ? ctx.older.find((v) => v.resources[r.path] === o.hash)?.versionToken : undefined);
+  for (const o of observations) {
+    const known = versionOf(o);
+    if (known && o.diff && states.get(o)!.state === 'wrong') o.diff = { ...o.diff, knownVersion: known };
+  }
   const stateOf = (o: Observation) => states.get(o)!.state;
   const ruleOf = (o: Observation) => states.get(o)!.rule;
   const frontends = observations.filter((o) => isFrontend(o.source));
@@ -155,7 +161,10 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
     if (pubWrong.some((o) => isBrokenTransfer(ruleOf(o)) || o.diff?.class === 'prefix')) {
       return verdict('truncated', all, [CAUSES.truncated.next]);
     }
-    if (pubWrong.some((o) => isBrokenAnswer(ruleOf(o)) || (o.diff && ALTERATIONS.has(o.diff.class)))) {
+    // A same-size change is an alteration unless a cache explains it (an older build of the same size).
+    const altered = (o: Observation, withSubstitution: boolean) =>
+      !!o.diff && ALTERATIONS.has(o.diff.class) && !versionOf(o) && (withSubstitution || o.diff.class !== 'substitution');
+    if (pubWrong.some((o) => isBrokenAnswer(ruleOf(o)) || altered(o, false))) {
       return verdict('altered-content', all, [CAUSES['altered-content'].next]);
     }
     const cached = pubWrong.filter((o) => o.fetch && cacheEvidence(o.fetch.headers).hit);
@@ -172,6 +181,7 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
         [`Purge the cache${element ? ` of ${element}` : ''} in front of the app and include the query string in its cache key.${keyHint}`],
       );
     }
+    if (pubWrong.some((o) => altered(o, true))) return verdict('altered-content', all, [CAUSES['altered-content'].next]);
     const samples = publics.filter((o) => o.source === 'public');
     if (samples.some((o) => stateOf(o) === 'right') && samples.some((o) => stateOf(o) === 'wrong') && !noFrontends) {
       const members = unique(
