@@ -1,6 +1,7 @@
 // The HTML report's evidence per resource that is not consistent: for every copy its point, status,
 // redirects, fetch facts, TLS, the telling headers with their meaning, and the byte diff.
 
+import { describeJudgement } from './acceptance.js';
 import { diffClassLabel } from './byte-diff.js';
 import { capitalise, causeWords, esc, facts, list, mono, when } from './html-text.js';
 import { hasError, markOf } from './report-html-grid.js';
@@ -46,6 +47,7 @@ ${facts([
   ['Hash on the wire', o.wireHash !== undefined ? mono(o.wireHash) : undefined],
   ['Version token', r.versionTokenFile ? (o.token !== undefined ? mono(o.token) : 'none found') : undefined],
   ['Device asked for', o.logExpected !== undefined ? mono(o.logExpected) : undefined],
+  ['A device', o.acceptance ? esc(describeJudgement(o.acceptance)) : undefined],
   ['Size', o.size !== undefined ? `${o.size} bytes` : undefined],
   ['File read', o.file !== undefined ? mono(o.file) : undefined],
   ['Body', o.body !== undefined ? esc(BODY_WORDS[o.body] ?? o.body) : undefined],

@@ -239,3 +239,35 @@ describe('renderReportHtml', () => {
     expect(rows[1]![har]).toContain('body not captured');
   });
 });
+
+describe('the device view in the HTML report', () => {
+  it('shows the platform judged for, each copy’s acceptance and the also-found list, escaped', async () => {
+    const { buildReport } = await import('./report.js');
+    const JS = '/MyApp/scripts/a.js';
+    const A = 'Ux+rVJ8uHJtnxJ4yVjYV_A';
+    const at = '2026-11-23T10:00:00.000Z';
+    const report = buildReport(
+      {
+        moduleName: 'MyApp',
+        frontends: [{ label: 'FE1', kind: 'address', address: '10.0.0.1' }],
+        moduleinfo: [{ source: 'frontend:FE1', vantage: 'agent', moment: 'start', versionToken: 'v2', at }],
+        versions: [{ versionToken: 'v2', resources: { [JS]: A } }],
+        resources: [
+          {
+            path: JS,
+            versionTokenFile: false,
+            observations: [
+              { source: 'frontend:FE1', vantage: 'agent', path: JS, hash: A, status: 200, size: 3, body: 'exact', at },
+              { source: 'public', vantage: 'agent', path: JS, hash: A, status: 206, size: 3, body: 'exact', at },
+            ],
+          },
+        ],
+      },
+      { runs: [], log: [], problems: [], redacted: [] },
+    );
+    const html = renderReportHtml(report);
+    expect(report.cause).toBe('altered-content');
+    expect(html).toContain('Judged as');
+    expect(html).toContain('Android accepts this copy, iOS does not: iOS accepts only status 200; this copy came with 206.');
+  });
+});

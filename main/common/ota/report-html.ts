@@ -71,11 +71,13 @@ ${facts([
   ['Cause', esc(causeWords(report.cause))],
   ['Frontends at fault', report.frontends.length ? report.frontends.map(esc).join(', ') : undefined],
   ['Resources by cause', counts.length ? esc(counts.join(', ')) : undefined],
+  ['Judged as', report.platform ? esc(`${report.platform.judgedFor === 'ios' ? 'iOS' : 'Android'}: ${report.platform.how}`) : undefined],
 ])}
 <h3>Evidence</h3>
 ${report.evidence.length ? list(report.evidence.map(esc)) : '<p>No evidence recorded.</p>'}
 <h3>What to do next</h3>
 ${report.next.length ? list(report.next.map(esc), 'ol') : '<p>Nothing to do: no fault was found.</p>'}
+${report.alsoFound?.length ? `<h3>Also found</h3>\n${list(report.alsoFound.map(esc))}` : ''}
 </section>`;
 }
 
