@@ -114,6 +114,30 @@ describe('reports are read back exactly', () => {
   });
 });
 
+describe('schema versions', () => {
+  it('writes version 2, reads version 1 and merges the two', () => {
+    const v2 = sample('agent');
+    expect(v2.schemaVersion).toBe(2);
+    const old = JSON.parse(JSON.stringify(sample('customer'))) as Record<string, unknown> & {
+      resources: Array<{ observations: object[] }>;
+    };
+    old.schemaVersion = 1;
+    delete old.platform;
+    delete old.alsoFound;
+    for (const r of old.resources) {
+      delete (r as Record<string, unknown>).logged;
+      for (const o of r.observations) delete (o as Record<string, unknown>).acceptance;
+    }
+    const v1 = checkReport(old);
+    expect(v1.ok).toBe(true);
+    if (v1.ok) {
+      const merged = mergeReports(v2, v1.value);
+      expect([merged.schemaVersion, checkReport(JSON.parse(JSON.stringify(merged))).ok]).toEqual([2, true]);
+      expect(merged.platform?.judgedFor).toBe('ios');
+    }
+  });
+});
+
 describe('a malformed report names the field at fault, in one line', () => {
   const cases: Array<[string, unknown, string]> = [
     ['resources.1.observations.1.status', '200', 'resources[1].observations[1].status: expected a number, got string'],
