@@ -10,7 +10,7 @@ const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 const define = { __APP_VERSION__: JSON.stringify(version) };
 
 // Native N-API packages and electron stay outside the bundles: they are loaded at run time.
-const external = [/^electron$/, /^@napi-rs\//, /^@node-rs\//, /^node:/];
+const external = [/^electron$/, /^@napi-rs\//, /^@node-rs\//, /^xxhash-addon$/, /^node:/];
 
 const nodeEntries = {
   cli: 'main/cli/cli.ts',

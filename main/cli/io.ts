@@ -18,6 +18,36 @@ export const processIo: Io = {
 /** A usage mistake: one line, exit 2. */
 export class UsageError extends Error {}
 
+/**
+ * Collects many small writes (one per file) and hands them to `io.out` in pieces of about 64 KB,
+ * or at the next turn of the event loop, whichever comes first.
+ */
+export function bufferedOut(io: Io): { write: (text: string) => void; flush: () => void } {
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending) io.out(pending);
+    pending = '';
+  };
+  return {
+    write: (text) => {
+      pending += text;
+      if (pending.length >= 64 * 1024) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(() => scheduled && flush());
+      }
+    },
+    flush,
+  };
+}
+
+/** `JSON.stringify(value, null, 2)` indented to sit at `depth` levels inside an outer document. */
+export function nestedJson(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
 export function printJson(io: Io, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }

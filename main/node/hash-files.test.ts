@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashFiles, planQueues } from './hash-files.js';
+import { hashFiles } from './hash-files.js';
 import { HashPool, partition } from './hash-pool.js';
 
 const openssl = (alg: string, path: string) =>
@@ -149,21 +149,6 @@ describe('hashFiles', () => {
 });
 
 describe('scheduling', () => {
-  const f = (path: string, dev: number) => ({ path, dev });
-  it('reads files on one device one after another, devices side by side', () => {
-    const q = planQueues([f('a', 1), f('b', 2), f('c', 1), f('d', 2)], { lanes: 2 });
-    expect(q.map((x) => x.map((y) => y.path))).toEqual([
-      ['a', 'c'],
-      ['b', 'd'],
-    ]);
-    expect(planQueues([f('a', 1), f('b', 1), f('c', 1)], { lanes: 2 })).toHaveLength(1);
-  });
-
-  it('spreads one device over the lanes when parallel reads are allowed', () => {
-    const q = planQueues([f('a', 1), f('b', 1), f('c', 1)], { lanes: 2, sameDeviceParallel: true });
-    expect(q.map((x) => x.map((y) => y.path))).toEqual([['a', 'c'], ['b']]);
-  });
-
   it('balances algorithms across threads by cost', () => {
     const groups = partition(['md5', 'sha1', 'sha256', 'sha512'], 2);
     expect(groups).toHaveLength(2);

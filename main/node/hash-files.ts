@@ -1,25 +1,29 @@
-// The hashing service: expands paths, schedules files (one at a time per device, devices in
-// parallel), hashes them in the pool and keeps every file's outcome, good or bad.
+// The hashing service: expands paths as a stream, hashes the files in the pool (small ones in
+// batches, all threads busy) and hands each file's outcome, good or bad, on in the user's order as
+// soon as it and every file before it are done.
 import type { AlgorithmId } from '../common/algorithms.js';
-import type { FileHashResult, HashProgress } from '../common/hash-types.js';
-import { fileError } from './file-errors.js';
+import type { FileHashResult, HashFilesResult, HashProgress, SkipNote } from '../common/hash-types.js';
+import { runQueue, type QueueEntry, type QueueOptions, type ReadMode } from './file-queue.js';
 import type { FileJobOptions, HashPool } from './hash-pool.js';
-import { walk, type FoundFile } from './walk.js';
-import type { HashFilesResult } from '../common/hash-types.js';
+import { walkStream, type FoundFile } from './walk.js';
 
-export interface HashFilesOptions {
+export interface HashFilesOptions extends Pick<QueueOptions, 'batchLimit' | 'splitFrom' | 'batchFiles' | 'batchBytes' | 'window'> {
   signal?: AbortSignal;
   onProgress?: (progress: HashProgress) => void;
-  /** Read files on the same device in parallel too (fine on SSDs; off by default for spinning disks). */
-  sameDeviceParallel?: boolean;
+  /** Read files on one device side by side (`parallel`) or one at a time (`serial`); `auto` decides per device. */
+  reads?: ReadMode;
   recursive?: boolean;
   chunkSize?: number;
   forced?: FileJobOptions['forced'];
-  /** Called as each file finishes, in finishing order. */
+  /** Called once per file (and per path that failed), in the user's order, as soon as it can be. */
   onFile?: (result: FileHashResult) => void;
+  /** Called for each path passed over, as the walk meets it. */
+  onSkip?: (note: SkipNote) => void;
+  /** Keep every result for the answer (default); the CLI streams instead and keeps nothing per file. */
+  keep?: boolean;
+  /** Test hook: each file as it is listed, before it is read. */
+  onListed?: (file: FoundFile) => void;
 }
-
-const PROGRESS_EVERY_MS = 100;
 
 export async function hashFiles(
   pool: HashPool,
@@ -27,85 +31,58 @@ export async function hashFiles(
   algorithms: AlgorithmId[],
   options: HashFilesOptions = {},
 ): Promise<HashFilesResult> {
-  const found = await walk(paths, { recursive: options.recursive });
-  const results = new Map<string, FileHashResult>();
-  for (const e of found.errors) results.set(e.path, { path: e.path, error: e.error });
+  const files: FileHashResult[] = [];
+  const skipped: SkipNote[] = [];
+  const keep = options.keep ?? true;
+  // The same file named twice (a folder and a file inside it) is hashed once, where it first appears.
+  const seen = paths.length > 1 ? new Set<string>() : undefined;
 
-  const totalBytes = found.files.reduce((n, f) => n + f.size, 0);
-  const started = performance.now();
-  const doneBytes = new Map<string, number>();
-  let filesDone = 0;
-  let lastReport = 0;
-  let current: string | undefined;
-  const report = (force = false) => {
-    const now = performance.now();
-    if (!options.onProgress || (!force && now - lastReport < PROGRESS_EVERY_MS)) return;
-    lastReport = now;
-    let bytesDone = 0;
-    for (const b of doneBytes.values()) bytesDone += b;
-    const seconds = (now - started) / 1000;
-    options.onProgress({
-      bytesDone,
-      totalBytes,
-      bytesPerSecond: seconds > 0 ? bytesDone / seconds : 0,
-      filesDone,
-      filesTotal: found.files.length,
-      currentPath: current,
-    });
-  };
-
-  async function one(file: FoundFile): Promise<void> {
-    current = file.path;
-    let result: FileHashResult;
-    try {
-      const r = await pool.hashFile(file.path, algorithms, {
-        signal: options.signal,
-        size: file.size,
-        chunkSize: options.chunkSize,
-        forced: options.forced,
-        onProgress: (bytes) => {
-          doneBytes.set(file.path, bytes);
-          report();
-        },
-      });
-      doneBytes.set(file.path, r.size);
-      result = { path: file.path, size: r.size, digests: r.digests, implementations: r.implementations };
-    } catch (err) {
-      doneBytes.set(file.path, file.size);
-      result = { path: file.path, size: file.size, error: fileError(file.path, err) };
+  async function* entries(): AsyncGenerator<QueueEntry<undefined>[]> {
+    for await (const slice of walkStream(paths, { recursive: options.recursive })) {
+      const out: QueueEntry<undefined>[] = [];
+      for (const e of slice) {
+        if (e.kind === 'skip') {
+          const note = { path: e.path, reason: e.reason };
+          skipped.push(note);
+          options.onSkip?.(note);
+          continue;
+        }
+        if (seen) {
+          if (seen.has(e.path)) continue;
+          seen.add(e.path);
+        }
+        if (e.kind === 'error') out.push({ kind: 'error', path: e.path, error: e.error, tag: undefined });
+        else {
+          options.onListed?.(e);
+          out.push({ kind: 'file', path: e.path, size: e.size, dev: e.dev, mtimeMs: e.mtimeMs, set: 0, tag: undefined });
+        }
+      }
+      if (out.length) yield out;
     }
-    filesDone++;
-    results.set(file.path, result);
-    options.onFile?.(result);
-    report(true);
   }
 
-  const queues = planQueues(found.files, { sameDeviceParallel: options.sameDeviceParallel, lanes: pool.size });
-  await Promise.all(
-    queues.map(async (queue) => {
-      for (const f of queue) await one(f);
-    }),
+  await runQueue(
+    pool,
+    entries(),
+    [algorithms],
+    (result) => {
+      if (keep) files.push(result);
+      options.onFile?.(result);
+    },
+    {
+      signal: options.signal,
+      onProgress: options.onProgress,
+      reads: options.reads,
+      chunkSize: options.chunkSize,
+      forced: options.forced,
+      batchLimit: options.batchLimit,
+      splitFrom: options.splitFrom,
+      batchFiles: options.batchFiles,
+      batchBytes: options.batchBytes,
+      window: options.window,
+    },
   );
-
-  // Keep the user's order: given paths first-to-last, files within a folder by name.
-  const ordered = [...new Set(found.order)].map((p) => results.get(p)).filter((r): r is FileHashResult => r !== undefined);
-  return { files: ordered, skipped: found.skipped };
-}
-
-/**
- * Splits files into queues that run side by side, each one file at a time: one queue per device
- * (parallel reads on one spinning disk kill throughput), or round-robin over `lanes` when the
- * user says the device takes parallel reads.
- */
-export function planQueues<T extends { dev: number }>(files: T[], options: { sameDeviceParallel?: boolean; lanes: number }): T[][] {
-  const queues = new Map<number, T[]>();
-  for (const [i, f] of files.entries()) {
-    const key = options.sameDeviceParallel ? i % Math.max(1, options.lanes) : f.dev;
-    const queue = queues.get(key) ?? [];
-    queue.push(f);
-    queues.set(key, queue);
-  }
-  return [...queues.values()];
+  return { files, skipped };
 }
 
 export type { HashFilesResult };

@@ -1,18 +1,44 @@
-// A pool of hashing threads sized to the cores. A big file is read once and its algorithms are
-// split across the idle threads, balanced by their measured cost; small files take one thread.
+// A pool of hashing threads sized to the cores, started lazily (one thread for one small file). A big
+// file is read once and its algorithms are split across the idle threads, balanced by their measured
+// cost; a medium file takes one thread; small files go in batches, many files per message. Each thread
+// has one ring, allocated when it first leads a file and reused for every file after.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { algorithmInfo, type AlgorithmId, type ImplementationName } from '../common/algorithms.js';
-import { toHex } from '../common/encodings.js';
 import type { DigestMap, FileError } from '../common/hash-types.js';
 import { failure } from './file-errors.js';
-import { CTRL, MAX_FOLLOWERS, type Forced, type RingJob, type WorkerReply, type WorkerRequest } from './hash-protocol.js';
+import {
+  CTRL,
+  MAX_FOLLOWERS,
+  packBatch,
+  type BatchFile,
+  type BatchOutcome,
+  type PackedOutcomes,
+  type CalibrationCandidates,
+  type CalibrationMeasurement,
+  type Forced,
+  type Preferences,
+  type RingJob,
+  type WorkerReply,
+  type WorkerRequest,
+} from './hash-protocol.js';
+import { calibrate, type CalibrationOptions } from './hashers/calibrate.js';
+import { setPreferences } from './hashers/select.js';
+import { forgetMakers, hashListed } from './read-small.js';
 import { hashWorkerPath } from './worker-path.js';
 
 export interface HashPoolOptions {
   /** Threads; defaults to the number of cores. */
   size?: number;
   workerPath?: string;
+  /**
+   * Inputs below this many bytes may be hashed on the calling thread, without starting a worker
+   * (the CLI: 1 MiB). The app's main process never hashes on its own thread: it leaves this at 0.
+   */
+  inlineBelow?: number;
+  /** Measure the implementations once per machine and runtime (off: the table's order). */
+  calibration?: CalibrationOptions;
 }
 
 export interface FileJobOptions {
@@ -27,6 +53,8 @@ export interface FileJobOptions {
   forced?: Forced;
   /** Known size, to decide on splitting without another stat. */
   size?: number;
+  /** Size and modification time when the file was listed: a file that no longer has them gives CHANGED. */
+  listed?: { size: number; mtimeMs?: number };
 }
 
 export interface JobResult {
@@ -37,12 +65,21 @@ export interface JobResult {
   hashMs: number;
 }
 
-const DEFAULT_CHUNK = 1 << 20;
+export type BatchResult =
+  | { digests: DigestMap; size: number }
+  | { error: FileError }
+  /** An unsized file too big for a batch: to be hashed on its own. */
+  | { large: { size: number; mtimeMs: number; dev: number } };
+
+export const DEFAULT_CHUNK = 1 << 20;
+export const DEFAULT_SPLIT_FROM = 8 * DEFAULT_CHUNK;
 const SLOTS = 4;
 
 interface Slot {
   worker: Worker;
   busy: boolean;
+  control: SharedArrayBuffer;
+  data?: SharedArrayBuffer;
   listener?: (reply: WorkerReply) => void;
   onCrash?: (err: Error) => void;
 }
@@ -66,18 +103,53 @@ export class HashPool {
   private readonly waiting: (() => void)[] = [];
   private nextJob = 1;
   private closed = false;
+  private readonly inlineBelow: number;
+  private readonly calibration?: CalibrationOptions;
+  private preferences: Preferences = {};
+  private readonly calibrated = new Map<AlgorithmId, Promise<void>>();
 
   constructor(options: HashPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
-    this.workerPath = options.workerPath ?? hashWorkerPath();
+    this.workerPath = options.workerPath ?? '';
+    this.inlineBelow = options.inlineBelow ?? 0;
+    this.calibration = options.calibration;
+  }
+
+  /** True when an input of this many bytes may be hashed on the calling thread. */
+  mayInline(bytes: number): boolean {
+    return bytes < this.inlineBelow;
+  }
+
+  /**
+   * Makes sure the implementations of these algorithms are ordered by this machine's measurement
+   * (once per machine and runtime, cached; only the candidates of the algorithms asked).
+   */
+  async prepare(algorithms: AlgorithmId[]): Promise<void> {
+    const options = this.calibration;
+    if (!options) return;
+    const missing = algorithms.filter((a) => !this.calibrated.has(a) && algorithmInfo(a).implementations.length > 1);
+    if (missing.length) {
+      const run = calibrate(missing, options, (candidates, bytes, runs) => this.measure(candidates, bytes, runs)).then(
+        (orders) => this.prefer(orders),
+        () => undefined, // calibration is an optimisation: the table's order stands
+      );
+      for (const a of missing) this.calibrated.set(a, run);
+    }
+    await Promise.all(algorithms.map((a) => this.calibrated.get(a)));
   }
 
   /** Hashes a file with every algorithm given, reading it once. */
   async hashFile(path: string, algorithms: AlgorithmId[], options: FileJobOptions = {}): Promise<JobResult> {
     const { signal } = options;
     if (signal?.aborted) throw failure('CANCELLED', `${path}: cancelled`);
+    await this.prepare(algorithms);
+    if (this.inlineBelow > 0 && options.forced === undefined) {
+      const st = options.size === undefined ? statSync(path, { throwIfNoEntry: false }) : undefined;
+      const size = options.size ?? (st?.isFile() ? st.size : undefined);
+      if (size !== undefined && this.mayInline(size)) return this.inlineOne(path, size, algorithms, st?.mtimeMs);
+    }
     const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
-    const big = (options.size ?? Number.POSITIVE_INFINITY) >= (options.splitFrom ?? 8 * DEFAULT_CHUNK);
+    const big = (options.size ?? Number.POSITIVE_INFINITY) >= (options.splitFrom ?? DEFAULT_SPLIT_FROM);
     // One thread per algorithm group, plus a reader when there are fewer groups than threads:
     // a thread that only reads keeps the copy from disk off the hashing thread (BLAKE3 goes from
     // about 4.4 to 5.5 GB/s, XXH3 from about 5 to 7 here; npm run bench).
@@ -88,12 +160,7 @@ export class HashPool {
     if (groups.length < slots.length) groups.unshift([]);
     slots.splice(groups.length).forEach((s) => this.release(s));
 
-    const ring: RingJob = {
-      control: new SharedArrayBuffer(CTRL.SIZE * 4),
-      data: new SharedArrayBuffer(chunkSize * (groups.length > 1 ? SLOTS : 1)),
-      slots: groups.length > 1 ? SLOTS : 1,
-      chunkSize,
-    };
+    const ring = this.ringOf(slots[0]!, chunkSize, groups.length > 1 ? SLOTS : 1);
     const ctrl = new Int32Array(ring.control);
     const onAbort = () => {
       Atomics.store(ctrl, CTRL.CANCEL, 1);
@@ -115,19 +182,101 @@ export class HashPool {
                   ring,
                   followers: groups.length - 1,
                   forced: options.forced,
+                  listed: options.listed,
                 }
               : { type: 'file', jobId, role: 'follower', index: i - 1, algorithms: groups[i]!, ring, forced: options.forced };
-          return this.run(slot, req, options.onProgress);
+          return this.run(slot, req, options.onProgress, undefined, i === 0);
         }),
       );
+      // Every follower has stopped: the lead's ring may be used again.
+      if (this.slots.includes(slots[0]!)) this.release(slots[0]!);
       // The lead knows why a job failed (a follower only knows that it stopped).
       const failed = replies.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       const lead = replies[0]!;
       if (failed) throw (lead.status === 'rejected' ? lead.reason : failed.reason) as Error;
-      return merge(replies.map((r) => (r as PromiseFulfilledResult<Extract<WorkerReply, { type: 'done' }>>).value));
+      return merge(replies.map((r) => done((r as PromiseFulfilledResult<Answer>).value)));
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * Hashes small files in one worker, one message for all of them (each with the algorithm set
+   * `sets[file.set]`); every file gets its own outcome, and a cancel stops between two files.
+   */
+  async hashBatch(
+    files: BatchFile[],
+    sets: AlgorithmId[][],
+    options: { signal?: AbortSignal; forced?: Forced; inline?: boolean; batchLimit?: number } = {},
+  ): Promise<{ results: BatchResult[]; implementations: Partial<Record<AlgorithmId, ImplementationName>> }> {
+    const { signal } = options;
+    await this.prepare([...new Set(sets.flat())]);
+    if (options.inline && this.inlineBelow > 0) {
+      const r = await hashListed(files, sets, options.forced, () => signal?.aborted === true, options.batchLimit);
+      return { results: r.outcomes.map(hexOutcome), implementations: r.implementations };
+    }
+    const [slot] = await this.acquire(1, signal);
+    const ctrl = new Int32Array(slot!.control);
+    ctrl.fill(0);
+    const onAbort = () => Atomics.store(ctrl, CTRL.CANCEL, 1);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const packed = packBatch(files);
+      const req: WorkerRequest = {
+        type: 'batch',
+        jobId: this.nextJob++,
+        files: packed,
+        sets,
+        control: slot!.control,
+        batchLimit: options.batchLimit ?? Infinity,
+        forced: options.forced,
+      };
+      const reply = await this.run(slot!, req, undefined, [packed.sizes.buffer, packed.mtimes.buffer, packed.sets.buffer] as ArrayBuffer[]);
+      if (reply.type !== 'batch-done') throw new Error('the hashing thread answered a batch with something else');
+      return { results: unpackOutcomes(files, sets, reply.outcomes), implementations: reply.implementations };
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * Hashes a stream (standard input) in a worker thread as it arrives, holding at most a few chunks:
+   * reading waits while the thread is more than 8 chunks behind.
+   */
+  async hashStream(
+    input: AsyncIterable<Uint8Array>,
+    algorithms: AlgorithmId[],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<JobResult> {
+    await this.prepare(algorithms);
+    const [slot] = await this.acquire(1, options.signal);
+    const jobId = this.nextJob++;
+    let sent = 0;
+    let acked = 0;
+    let resume: (() => void) | undefined;
+    const result = this.run(slot!, { type: 'stream-start', jobId, algorithms }, (bytes) => {
+      acked = bytes;
+      resume?.();
+    });
+    let failed: unknown;
+    result.catch((err: unknown) => {
+      failed = err;
+      resume?.();
+    });
+    const LAG = 8 << 16;
+    for await (const chunk of input) {
+      if (failed !== undefined || options.signal?.aborted) break;
+      const copy = new Uint8Array(chunk.byteLength);
+      copy.set(chunk);
+      slot!.worker.postMessage({ type: 'stream-chunk', jobId, data: copy } satisfies WorkerRequest, [copy.buffer as ArrayBuffer]);
+      sent += copy.byteLength;
+      while (sent - acked > LAG && failed === undefined) await new Promise<void>((r) => (resume = r));
+      resume = undefined;
+    }
+    slot!.worker.postMessage({ type: 'stream-end', jobId } satisfies WorkerRequest);
+    const reply = await result;
+    if (options.signal?.aborted) throw failure('CANCELLED', '-: cancelled');
+    return merge([done(reply)]);
   }
 
   /** Hashes bytes already in memory (a fetched resource) in a worker thread. */
@@ -140,7 +289,42 @@ export class HashPool {
     const reply = await this.run(slot!, { type: 'bytes', jobId: this.nextJob++, data: copy, algorithms, forced }, undefined, [
       copy.buffer as ArrayBuffer,
     ]);
-    return merge([reply]);
+    return merge([done(reply)]);
+  }
+
+  private async inlineOne(path: string, size: number, algorithms: AlgorithmId[], mtimeMs?: number): Promise<JobResult> {
+    const started = performance.now();
+    const r = await hashListed([{ path, size, mtimeMs, set: 0 }], [algorithms], undefined, () => false);
+    const o = r.outcomes[0]!;
+    if ('error' in o) throw failure(o.error.code, o.error.message);
+    if (!('digests' in o)) throw new Error(`${path}: read on this thread although too big for it`);
+    const digests: DigestMap = {};
+    for (const [id, bytes] of Object.entries(o.digests) as [AlgorithmId, Uint8Array][]) digests[id] = hex(bytes);
+    return { digests, implementations: r.implementations, size: o.size, hashMs: performance.now() - started };
+  }
+
+  /** The slot's ring, made once; a test's odd chunk size gets one of its own. */
+  private ringOf(slot: Slot, chunkSize: number, slots: number): RingJob {
+    new Int32Array(slot.control).fill(0);
+    if (chunkSize !== DEFAULT_CHUNK) {
+      return { control: slot.control, data: new SharedArrayBuffer(chunkSize * slots), slots, chunkSize };
+    }
+    slot.data ??= new SharedArrayBuffer(DEFAULT_CHUNK * SLOTS);
+    return { control: slot.control, data: slot.data, slots, chunkSize };
+  }
+
+  private prefer(orders: Preferences): void {
+    this.preferences = { ...this.preferences, ...orders };
+    setPreferences(orders);
+    forgetMakers();
+    for (const s of this.slots) s.worker.postMessage({ type: 'prefer', jobId: 0, preferences: orders } satisfies WorkerRequest);
+  }
+
+  private async measure(candidates: CalibrationCandidates[], bytes: number, runs: number): Promise<CalibrationMeasurement[]> {
+    const [slot] = await this.acquire(1);
+    const reply = await this.run(slot!, { type: 'calibrate', jobId: this.nextJob++, candidates, bytes, runs });
+    if (reply.type !== 'calibrated') throw new Error('the hashing thread answered a calibration with something else');
+    return reply.results;
   }
 
   async destroy(): Promise<void> {
@@ -149,16 +333,17 @@ export class HashPool {
     this.slots.length = 0;
   }
 
-  private run(slot: Slot, req: WorkerRequest, onProgress?: (bytes: number) => void, transfer?: ArrayBuffer[]) {
-    return new Promise<Extract<WorkerReply, { type: 'done' }>>((resolve, reject) => {
+  /** Posts a request and waits for its answer; `hold` keeps the slot busy afterwards (a lead's ring is still read by followers). */
+  private run(slot: Slot, req: WorkerRequest, onProgress?: (bytes: number) => void, transfer?: ArrayBuffer[], hold = false) {
+    return new Promise<Answer>((resolve, reject) => {
       slot.listener = (reply) => {
         if (reply.jobId !== req.jobId) return;
         if (reply.type === 'progress') return onProgress?.(reply.bytes);
         slot.listener = undefined;
         slot.onCrash = undefined;
-        this.release(slot);
-        if (reply.type === 'done') resolve(reply);
-        else reject(errorFrom(reply.error));
+        if (!hold) this.release(slot);
+        if (reply.type === 'failed') reject(errorFrom(reply.error));
+        else resolve(reply);
       };
       slot.onCrash = (err) => {
         slot.listener = undefined;
@@ -170,8 +355,10 @@ export class HashPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.workerPath);
-    const slot: Slot = { worker, busy: false };
+    const worker = new Worker(this.workerPath || hashWorkerPath());
+    const slot: Slot = { worker, busy: false, control: new SharedArrayBuffer(CTRL.SIZE * 4) };
+    if (Object.keys(this.preferences).length)
+      worker.postMessage({ type: 'prefer', jobId: 0, preferences: this.preferences } satisfies WorkerRequest);
     worker.on('message', (reply: WorkerReply) => slot.listener?.(reply));
     const crash = (err: Error) => {
       slot.onCrash?.(err);
@@ -234,13 +421,52 @@ function errorFrom(error: FileError): Error {
   return failure(error.code, error.message);
 }
 
-function merge(replies: Extract<WorkerReply, { type: 'done' }>[]): JobResult {
+type Answer = Exclude<WorkerReply, { type: 'progress' | 'failed' }>;
+type Done = Extract<WorkerReply, { type: 'done' }>;
+
+function done(reply: Answer): Done {
+  if (reply.type !== 'done') throw new Error('the hashing thread answered a file job with something else');
+  return reply;
+}
+
+function hexOutcome(o: BatchOutcome): BatchResult {
+  if (!('digests' in o)) return o;
+  const digests: DigestMap = {};
+  for (const [id, bytes] of Object.entries(o.digests) as [AlgorithmId, Uint8Array][]) digests[id] = hex(bytes);
+  return { digests, size: o.size };
+}
+
+function unpackOutcomes(files: BatchFile[], sets: AlgorithmId[][], p: PackedOutcomes): BatchResult[] {
+  const results: BatchResult[] = new Array(files.length);
+  for (const e of p.errors) results[e.index] = { error: e.error };
+  for (const { index, ...large } of p.large) results[index] = { large };
+  const all = Buffer.from(p.digests.buffer, p.digests.byteOffset, p.digests.byteLength);
+  let at = 0;
+  for (let i = 0; i < files.length; i++) {
+    if (p.sizes[i]! < 0) continue;
+    const digests: DigestMap = {};
+    for (const id of sets[files[i]!.set]!) {
+      const n = algorithmInfo(id).digestBytes;
+      digests[id] = all.toString('hex', at, at + n);
+      at += n;
+    }
+    results[i] = { digests, size: p.sizes[i]! };
+  }
+  return results;
+}
+
+/** Lower-case hex through Buffer (native), for the many digests of a folder. */
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+function merge(replies: Done[]): JobResult {
   const digests: DigestMap = {};
   const implementations: JobResult['implementations'] = {};
   let size = 0;
   let hashMs = 0;
   for (const r of replies) {
-    for (const [id, bytes] of Object.entries(r.digests) as [AlgorithmId, Uint8Array][]) digests[id] = toHex(bytes);
+    for (const [id, bytes] of Object.entries(r.digests) as [AlgorithmId, Uint8Array][]) digests[id] = hex(bytes);
     Object.assign(implementations, r.implementations);
     if (r.size !== undefined) size = r.size;
     hashMs = Math.max(hashMs, r.hashMs);

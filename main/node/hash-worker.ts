@@ -1,12 +1,15 @@
 // A hashing thread. The lead of a file job reads the file once, chunk by chunk, into a shared
-// ring and hashes its share of the algorithms; followers hash the same chunks with theirs.
+// ring and hashes its share of the algorithms; followers hash the same chunks with theirs. A batch
+// of small files is read and hashed here one after another, one message for all of them.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { AlgorithmId, ImplementationName } from '../common/algorithms.js';
 import { failure, fileError } from './file-errors.js';
-import { CTRL, STATE, type Forced, type RingJob, type WorkerReply, type WorkerRequest } from './hash-protocol.js';
+import { CTRL, STATE, unpackBatch, type Forced, type RingJob, type WorkerReply, type WorkerRequest } from './hash-protocol.js';
+import { measure } from './hashers/calibrate-measure.js';
 import type { Hasher } from './hashers/hasher.js';
-import { chooseImplementation, loadImplementation } from './hashers/select.js';
+import { setPreferences } from './hashers/select.js';
+import { forgetMakers, hashListed, makerFor, packOutcomes } from './read-small.js';
 
 const PROGRESS_EVERY_MS = 100;
 const WAIT_SLICE_MS = 50;
@@ -15,21 +18,11 @@ interface Group {
   hashers: { id: AlgorithmId; implementation: ImplementationName; hasher: Hasher }[];
 }
 
-const forcedCache = new Map<string, ReturnType<typeof loadImplementation>>();
-
 async function makeGroup(algorithms: AlgorithmId[], forced: Forced | undefined): Promise<Group> {
   const hashers: Group['hashers'] = [];
   for (const id of algorithms) {
-    const impl = forced?.[id];
-    if (impl) {
-      const key = `${id}/${impl}`;
-      let factory = forcedCache.get(key);
-      if (!factory) forcedCache.set(key, (factory = loadImplementation(id, impl)));
-      hashers.push({ id, implementation: impl, hasher: await (await factory)() });
-    } else {
-      const chosen = await chooseImplementation(id);
-      hashers.push({ id, implementation: chosen.implementation, hasher: await chosen.create() });
-    }
+    const maker = await makerFor(id, forced);
+    hashers.push({ id, implementation: maker.implementation, hasher: await maker.create() });
   }
   return { hashers };
 }
@@ -69,6 +62,13 @@ function lead(req: Extract<WorkerRequest, { role: 'lead' }>, group: Group, post:
     fd = openSync(req.path, 'r');
     const before = fstatSync(fd);
     if (!before.isFile()) throw failure('NOT_A_FILE', `${req.path}: not a regular file`);
+    const listed = req.listed;
+    if (listed && (before.size !== listed.size || (listed.mtimeMs !== undefined && before.mtimeMs !== listed.mtimeMs))) {
+      throw failure(
+        'CHANGED',
+        `${req.path}: the file changed while it was being hashed (${listed.size} bytes when listed, ${before.size} now)`,
+      );
+    }
     let seq = 0;
     let total = 0;
     let lastProgress = started;
@@ -152,7 +152,66 @@ function follower(req: Extract<WorkerRequest, { role: 'follower' }>, group: Grou
   post({ type: 'done', jobId: req.jobId, ...finish(group), hashMs: performance.now() - started });
 }
 
+/** Streams being hashed: each chunk waits for the one before it (and for the hashers to load). */
+const streams = new Map<number, { chain: Promise<Group | undefined>; bytes: number; started: number }>();
+
+function stream(req: Extract<WorkerRequest, { type: `stream-${string}` }>, post: (r: WorkerReply) => void): void {
+  if (req.type === 'stream-start') {
+    const chain = makeGroup(req.algorithms, req.forced).catch((err: Error) => {
+      post({ type: 'failed', jobId: req.jobId, error: { code: 'WORKER', message: err.message } });
+      return undefined;
+    });
+    streams.set(req.jobId, { chain, bytes: 0, started: performance.now() });
+    return;
+  }
+  const s = streams.get(req.jobId);
+  if (!s) return;
+  if (req.type === 'stream-chunk') {
+    s.chain = s.chain.then((group) => {
+      if (!group) return undefined;
+      update(group, req.data);
+      s.bytes += req.data.length;
+      post({ type: 'progress', jobId: req.jobId, bytes: s.bytes });
+      return group;
+    });
+    return;
+  }
+  streams.delete(req.jobId);
+  void s.chain.then((group) => {
+    if (group) post({ type: 'done', jobId: req.jobId, ...finish(group), size: s.bytes, hashMs: performance.now() - s.started });
+  });
+}
+
 async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promise<void> {
+  if (req.type === 'stream-start' || req.type === 'stream-chunk' || req.type === 'stream-end') return stream(req, post);
+  if (req.type === 'prefer') {
+    setPreferences(req.preferences);
+    forgetMakers();
+    return;
+  }
+  if (req.type === 'calibrate') {
+    try {
+      post({ type: 'calibrated', jobId: req.jobId, results: await measure(req.candidates, req.bytes, req.runs) });
+    } catch (err) {
+      post({ type: 'failed', jobId: req.jobId, error: { code: 'WORKER', message: (err as Error).message } });
+    }
+    return;
+  }
+  if (req.type === 'batch') {
+    const ctrl = new Int32Array(req.control);
+    try {
+      const files = unpackBatch(req.files);
+      const r = await hashListed(files, req.sets, req.forced, () => Atomics.load(ctrl, CTRL.CANCEL) !== 0, req.batchLimit);
+      const outcomes = packOutcomes(files, req.sets, r.outcomes);
+      port!.postMessage({ type: 'batch-done', jobId: req.jobId, outcomes, implementations: r.implementations } satisfies WorkerReply, [
+        outcomes.digests.buffer as ArrayBuffer,
+        outcomes.sizes.buffer as ArrayBuffer,
+      ]);
+    } catch (err) {
+      post({ type: 'failed', jobId: req.jobId, error: { code: 'WORKER', message: (err as Error).message } });
+    }
+    return;
+  }
   let group: Group;
   try {
     group = await makeGroup(req.algorithms, req.forced);

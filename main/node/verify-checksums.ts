@@ -1,13 +1,16 @@
 // Verifies a checksum file: each listed file is hashed with only the algorithm(s) its line can
-// be, relative to the checksum file's folder; missing files are reported, never fatal.
+// be, relative to the checksum file's folder; missing files are reported, never fatal. Entries go
+// through the same scheduler as hash (small files in batches), and come out in the file's order.
 import { promises as fs } from 'node:fs';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { AlgorithmId } from '../common/algorithms.js';
 import { decodeChecksumText, parseChecksumFile } from '../common/checksum-file.js';
 import { toHex } from '../common/encodings.js';
 import { failure, fileError } from './file-errors.js';
+import { runQueue, type QueueEntry, type ReadMode } from './file-queue.js';
 import type { HashPool } from './hash-pool.js';
-import type { VerifyEntryResult, VerifyResult, VerifyStatus } from '../common/hash-types.js';
+import type { FileError, VerifyEntryResult, VerifyResult, VerifyStatus } from '../common/hash-types.js';
 
 export interface VerifyOptions {
   algorithm?: AlgorithmId;
@@ -16,6 +19,9 @@ export interface VerifyOptions {
   signal?: AbortSignal;
   onEntry?: (entry: VerifyEntryResult, index: number, total: number) => void;
   onProgress?: (bytes: number) => void;
+  /** Keep every entry for the answer (default); the CLI prints each as it comes and keeps none. */
+  keep?: boolean;
+  reads?: ReadMode;
 }
 
 export async function verifyChecksumFile(pool: HashPool, checksumFile: string, options: VerifyOptions = {}): Promise<VerifyResult> {
@@ -34,48 +40,71 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
   const folder = dirname(resolve(checksumFile));
   const summary: Record<VerifyStatus, number> = { ok: 0, mismatch: 0, missing: 0, error: 0 };
   const entries: VerifyEntryResult[] = [];
-  for (const [i, entry] of parsed.entries.entries()) {
-    const resolvedPath = resolve(folder, entry.path);
-    const expected = toHex(entry.digest);
-    const base = {
-      line: entry.line,
-      path: entry.path,
-      resolvedPath,
-      format: entry.format,
-      expected,
-      tried: entry.algorithms,
-      algorithmSource: entry.algorithmSource,
-    };
-    let result: VerifyEntryResult;
-    const rel = relative(folder, resolvedPath);
-    if (options.confine && (rel.startsWith('..') || isAbsolute(rel))) {
-      result = {
-        ...base,
-        status: 'error',
-        error: { code: 'OUTSIDE', message: `${entry.path}: points outside the checksum file's folder; not read` },
+  const keep = options.keep ?? true;
+  const total = parsed.entries.length;
+  const sets: AlgorithmId[][] = [];
+  const setIndex = new Map<string, number>();
+  type Base = Omit<VerifyEntryResult, 'status'> & { index: number };
+
+  async function* queue(): AsyncGenerator<QueueEntry<Base>[]> {
+    let out: QueueEntry<Base>[] = [];
+    for (const [index, entry] of parsed.entries.entries()) {
+      if (out.length >= 512) {
+        yield out;
+        out = [];
+        await yieldToLoop();
+      }
+      const resolvedPath = resolve(folder, entry.path);
+      const tag: Base = {
+        index,
+        line: entry.line,
+        path: entry.path,
+        resolvedPath,
+        format: entry.format,
+        expected: toHex(entry.digest),
+        tried: entry.algorithms,
+        algorithmSource: entry.algorithmSource,
       };
-    } else {
-      try {
-        const st = await fs.stat(resolvedPath);
-        const r = await pool.hashFile(resolvedPath, entry.algorithms, {
-          signal: options.signal,
-          size: st.size,
-          onProgress: options.onProgress,
-        });
-        const matched = entry.algorithms.find((a) => r.digests[a] === expected);
+      const rel = relative(folder, resolvedPath);
+      if (options.confine && (rel.startsWith('..') || isAbsolute(rel))) {
+        const error = { code: 'OUTSIDE', message: `${entry.path}: points outside the checksum file's folder; not read` };
+        out.push({ kind: 'error', path: resolvedPath, error, tag });
+        continue;
+      }
+      const key = entry.algorithms.join();
+      let set = setIndex.get(key);
+      if (set === undefined) setIndex.set(key, (set = sets.push([...entry.algorithms]) - 1));
+      // Not stat'ed here: the thread that opens it learns its size (a missing one gives ENOENT there).
+      out.push({ kind: 'file', path: resolvedPath, set, tag });
+    }
+    if (out.length) yield out;
+  }
+
+  let cancelled: FileError | undefined;
+  await runQueue(
+    pool,
+    queue(),
+    sets,
+    (r, { index, ...base }) => {
+      let result: VerifyEntryResult;
+      if (r.digests) {
+        const matched = base.tried.find((a) => r.digests![a] === base.expected);
         result = matched
           ? { ...base, status: 'ok', algorithm: matched, actual: r.digests }
-          : { ...base, status: 'mismatch', algorithm: entry.algorithms.length === 1 ? entry.algorithms[0] : undefined, actual: r.digests };
-      } catch (err) {
-        const error = fileError(entry.path, err);
-        if (error.code === 'CANCELLED') throw failure(error.code, error.message);
+          : { ...base, status: 'mismatch', algorithm: base.tried.length === 1 ? base.tried[0] : undefined, actual: r.digests };
+      } else {
+        // Messages name the path as the checksum file writes it.
+        const error = { code: r.error!.code, message: r.error!.message.split(base.resolvedPath).join(base.path) };
+        if (error.code === 'CANCELLED') cancelled ??= error;
         result = { ...base, status: error.code === 'ENOENT' ? 'missing' : 'error', error };
       }
-    }
-    summary[result.status]++;
-    entries.push(result);
-    options.onEntry?.(result, i, parsed.entries.length);
-  }
+      summary[result.status]++;
+      if (keep) entries.push(result);
+      options.onEntry?.(result, index, total);
+    },
+    { signal: options.signal, reads: options.reads, onProgress: options.onProgress && ((p) => options.onProgress!(p.bytesDone)) },
+  );
+  if (cancelled) throw failure(cancelled.code, cancelled.message);
   return { checksumFile, entries, problems: parsed.problems, summary };
 }
 

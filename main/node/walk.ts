@@ -1,25 +1,29 @@
-// Expands the paths a user gave into the files to hash: folders recursively, in name order,
-// following links but never around a loop, passing over sockets, devices and pipes with a note.
-import { promises as fs, type Stats } from 'node:fs';
-import { join } from 'node:path';
+// Expands the paths a user gave into the files to hash, as a stream in the user's order: given paths
+// first to last, folders recursively in name order, following links but never around a loop,
+// passing over sockets, devices and pipes with a note. Nothing is kept per file once it is handed on,
+// so a folder of a million files is walked in constant memory (one folder's names at a time).
+// A plain file inside a folder is not stat'ed here: the hashing thread that opens it learns its size
+// (the folder's entry type says it is a file); given paths, links and folders are.
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { sep } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FileError, SkipNote } from '../common/hash-types.js';
 import { fileError } from './file-errors.js';
 
 export interface FoundFile {
   path: string;
-  size: number;
-  /** Device id: files on one device are read one after another. */
-  dev: number;
+  /** Unknown (undefined) for a plain file met inside a folder, until a thread opens it. */
+  size?: number;
+  /** Device id: large files on one spinning disk are read one after another. */
+  dev?: number;
+  mtimeMs?: number;
 }
 
-export interface WalkResult {
-  files: FoundFile[];
-  /** Paths that could not be read at all (the given path is missing, a folder is unreadable…). */
-  errors: { path: string; error: FileError }[];
-  skipped: SkipNote[];
-  /** Paths of files and errors in the order met, for results in the user's order. */
-  order: string[];
-}
+export type WalkEntry =
+  | ({ kind: 'file' } & FoundFile)
+  /** A path that could not be read at all (the given path is missing, a folder is unreadable…). */
+  | { kind: 'error'; path: string; error: FileError }
+  | ({ kind: 'skip' } & SkipNote);
 
 function special(st: Stats): string | undefined {
   if (st.isSocket()) return 'a socket';
@@ -28,54 +32,101 @@ function special(st: Stats): string | undefined {
   return undefined;
 }
 
-export async function walk(paths: string[], options: { recursive?: boolean } = {}): Promise<WalkResult> {
-  const result: WalkResult = { files: [], errors: [], skipped: [], order: [] };
+/** Entries between two turns of the event loop: the walk uses synchronous calls (a stat each), in slices. */
+const SLICE = 512;
+
+/** The walk in slices of entries (arrays, so a million files cost a few thousand awaits, not a million). */
+export async function* walkStream(paths: string[], options: { recursive?: boolean } = {}): AsyncGenerator<WalkEntry[]> {
   const recursive = options.recursive ?? true;
 
-  async function visit(path: string, ancestors: Set<string>, given: boolean): Promise<void> {
+  function* visit(path: string, ancestors: Set<string>, given: boolean, dirent?: Dirent): Generator<WalkEntry> {
+    if (dirent?.isFile()) {
+      yield { kind: 'file', path };
+      return;
+    }
+    if (dirent && (dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice())) {
+      const kind = dirent.isFIFO() ? 'a named pipe' : dirent.isSocket() ? 'a socket' : 'a device';
+      yield { kind: 'skip', path, reason: `${kind}, not a file` };
+      return;
+    }
     let st: Stats;
     try {
-      st = await fs.stat(path);
+      st = statSync(path);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (!given && (e.code === 'ENOENT' || e.code === 'ELOOP')) {
         // A dangling or looping link inside a folder is a note, not a failure of the call.
-        result.skipped.push({ path, reason: e.code === 'ELOOP' ? 'a symbolic link loop' : 'a broken symbolic link' });
+        yield { kind: 'skip', path, reason: e.code === 'ELOOP' ? 'a symbolic link loop' : 'a broken symbolic link' };
       } else {
-        result.errors.push({ path, error: fileError(path, err) });
-        result.order.push(path);
+        yield { kind: 'error', path, error: fileError(path, err) };
       }
       return;
     }
     if (st.isFile()) {
-      result.files.push({ path, size: st.size, dev: st.dev });
-      result.order.push(path);
+      yield { kind: 'file', path, size: st.size, dev: st.dev, mtimeMs: st.mtimeMs };
       return;
     }
     const kind = special(st);
     if (kind) {
-      result.skipped.push({ path, reason: `${kind}, not a file` });
+      yield { kind: 'skip', path, reason: `${kind}, not a file` };
       return;
     }
     if (!st.isDirectory()) return;
     if (!recursive && !given) return;
     const key = `${st.dev}:${st.ino}`;
     if (ancestors.has(key)) {
-      result.skipped.push({ path, reason: 'a symbolic link back to a folder above it (a loop)' });
+      yield { kind: 'skip', path, reason: 'a symbolic link back to a folder above it (a loop)' };
       return;
     }
-    let names: string[];
+    let names: Dirent[];
     try {
-      names = (await fs.readdir(path)).sort();
+      names = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (err) {
-      result.errors.push({ path, error: fileError(path, err) });
-      result.order.push(path);
+      yield { kind: 'error', path, error: fileError(path, err) };
       return;
     }
-    const below = new Set(ancestors).add(key);
-    for (const name of names) await visit(join(path, name), below, false);
+    ancestors.add(key);
+    const prefix = path.endsWith(sep) ? path : path + sep;
+    for (const d of names) yield* visit(prefix + d.name, ancestors, false, d);
+    ancestors.delete(key);
   }
 
-  for (const p of paths) await visit(p, new Set(), true);
+  let slice: WalkEntry[] = [];
+  for (const p of paths) {
+    for (const entry of visit(p, new Set(), true)) {
+      slice.push(entry);
+      if (slice.length >= SLICE) {
+        yield slice;
+        slice = [];
+        await yieldToLoop();
+      }
+    }
+  }
+  if (slice.length) yield slice;
+}
+
+export interface WalkResult {
+  files: FoundFile[];
+  errors: { path: string; error: FileError }[];
+  skipped: SkipNote[];
+  /** Paths of files and errors in the order met. */
+  order: string[];
+}
+
+/** The whole walk at once, for callers that want a list. */
+export async function walk(paths: string[], options: { recursive?: boolean } = {}): Promise<WalkResult> {
+  const result: WalkResult = { files: [], errors: [], skipped: [], order: [] };
+  for await (const slice of walkStream(paths, options)) {
+    for (const e of slice) {
+      if (e.kind === 'skip') result.skipped.push({ path: e.path, reason: e.reason });
+      else if (e.kind === 'error') {
+        result.errors.push({ path: e.path, error: e.error });
+        result.order.push(e.path);
+      } else {
+        result.files.push({ path: e.path, size: e.size, dev: e.dev, mtimeMs: e.mtimeMs });
+        result.order.push(e.path);
+      }
+    }
+  }
   return result;
 }

@@ -1,18 +1,20 @@
 import { parseArgs } from 'node:util';
 import { describeCandidates } from '../../common/paste.js';
-import { checkHash, NothingToCheck } from '../../node/check-hash.js';
+import { checkHash, checkStream, NothingToCheck } from '../../node/check-hash.js';
 import type { HashPool } from '../../node/hash-pool.js';
 import { printJson, UsageError, type Io } from '../io.js';
-import { readStdin } from '../stdin.js';
+import { readStdin, STDIN } from '../stdin.js';
 
-export async function checkCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
+export async function checkCommand(args: string[], pool: () => HashPool, io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
-  if (positionals.length < 2) throw new UsageError('check: usage: hash-workbench check <file> <pasted hash | ->');
+  if (positionals.length < 2) throw new UsageError('check: usage: hash-workbench check <file|-> <pasted hash | ->');
   const [path, ...rest] = positionals as [string, ...string[]];
-  const pasted = rest.length === 1 && rest[0] === '-' ? await readStdin() : rest.join(' ');
+  const pasteFromStdin = rest.length === 1 && rest[0] === STDIN;
+  if (path === STDIN && pasteFromStdin) throw new UsageError('check: standard input can be the file or the paste, not both (check - -)');
+  const pasted = pasteFromStdin ? await readStdin() : rest.join(' ');
   let result;
   try {
-    result = await checkHash(pool, path, pasted);
+    result = path === STDIN ? await checkStream(pool(), process.stdin, STDIN, pasted) : await checkHash(pool(), path, pasted);
   } catch (err) {
     if (err instanceof NothingToCheck) {
       if (values.json) printJson(io, { file: path, matched: false, problem: err.message, tried: [] });

@@ -5,6 +5,8 @@ export interface Hasher {
   update(chunk: Uint8Array): void;
   /** The digest in its canonical byte order (big-endian for CRC and xxHash, as their tools print them). */
   digest(): Uint8Array;
+  /** Starts over for the next input, where that is cheaper than a new hasher (hash-wasm, native xxHash). */
+  reset?(): void;
 }
 
 /** Makes a fresh hasher for one algorithm with one implementation (async: WebAssembly ones load so). */

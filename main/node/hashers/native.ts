@@ -6,6 +6,9 @@ import { uint32BE, uint64BE, type HasherFactory, type ImplementationLoader } fro
 type BlakeHash = typeof import('@napi-rs/blake-hash');
 type XxHash = typeof import('@node-rs/xxhash');
 type Crc32 = typeof import('@node-rs/crc32');
+// xxhash-addon (N-API, prebuilt for the same six targets inside its package): the streaming XXH3-128 that
+// @node-rs/xxhash lacks (it has XXH3-128 one-shot only).
+type XxhashAddon = typeof import('xxhash-addon');
 
 async function tryImport<T>(load: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -18,6 +21,7 @@ async function tryImport<T>(load: () => Promise<T>): Promise<T | undefined> {
 let blake: Promise<BlakeHash | undefined> | undefined;
 let xxhash: Promise<XxHash | undefined> | undefined;
 let crc: Promise<Crc32 | undefined> | undefined;
+let addon: Promise<XxhashAddon | undefined> | undefined;
 
 // The bundles are CommonJS: require() loads a .node file from inside app.asar, where import() may not.
 const cjs = typeof require === 'function';
@@ -26,6 +30,10 @@ const loadBlake = () =>
   (blake ??= tryImport(async () => (cjs ? (require('@napi-rs/blake-hash') as BlakeHash) : import('@napi-rs/blake-hash'))));
 const loadXxhash = () => (xxhash ??= tryImport(async () => (cjs ? (require('@node-rs/xxhash') as XxHash) : import('@node-rs/xxhash'))));
 const loadCrc = () => (crc ??= tryImport(async () => (cjs ? (require('@node-rs/crc32') as Crc32) : import('@node-rs/crc32'))));
+const loadAddon = () =>
+  (addon ??= tryImport(async () =>
+    cjs ? (require('xxhash-addon') as XxhashAddon) : ((await import('xxhash-addon')).default as XxhashAddon),
+  ));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 // The blake-hash binding types ask for Buffer; a Buffer view over the same memory costs nothing.
@@ -34,7 +42,7 @@ const asBuffer = (c: Uint8Array): Buffer => (Buffer.isBuffer(c) ? c : Buffer.fro
 function crcFactory(fn: (input: Uint8Array, state?: number) => number): HasherFactory {
   return async () => {
     let state = 0;
-    return { update: (c) => void (state = fn(c, state)), digest: () => uint32BE(state) };
+    return { update: (c) => void (state = fn(c, state)), digest: () => uint32BE(state), reset: () => void (state = 0) };
   };
 }
 
@@ -73,7 +81,7 @@ async function factory(id: AlgorithmId): Promise<HasherFactory | undefined> {
       if (!m) return undefined;
       return async () => {
         const h = new m.Xxh32();
-        return { update: (c) => void h.update(c), digest: () => uint32BE(h.digest()) };
+        return { update: (c) => void h.update(c), digest: () => uint32BE(h.digest()), reset: () => h.reset() };
       };
     }
     case 'xxh64':
@@ -82,7 +90,16 @@ async function factory(id: AlgorithmId): Promise<HasherFactory | undefined> {
       if (!m) return undefined;
       return async () => {
         const h = id === 'xxh64' ? new m.Xxh64() : m.xxh3.Xxh3.withSeed();
-        return { update: (c) => void h.update(c), digest: () => uint64BE(h.digest()) };
+        return { update: (c) => void h.update(c), digest: () => uint64BE(h.digest()), reset: () => h.reset() };
+      };
+    }
+    case 'xxh3-128': {
+      const m = await loadAddon();
+      if (!m) return undefined;
+      const seed = Buffer.alloc(8);
+      return async () => {
+        const h = new m.XXHash128(seed);
+        return { update: (c) => h.update(asBuffer(c)), digest: () => new Uint8Array(h.digest()), reset: () => h.reset() };
       };
     }
     case 'crc32': {

@@ -34,17 +34,38 @@ export async function loadImplementation(id: AlgorithmId, implementation: Implem
 }
 
 const chosen = new Map<AlgorithmId, Promise<ChosenImplementation>>();
+const preferred = new Map<AlgorithmId, readonly ImplementationName[]>();
 
 /**
- * The implementation the engine uses for an algorithm in this runtime: the first in the table's
- * measured order that loads and gives the known answer. Decided once per thread.
+ * Orders measured on this machine (calibration) in place of the table's. Only the candidates the
+ * table lists are taken, and an algorithm whose order changes is chosen again.
+ */
+export function setPreferences(preferences: Partial<Record<AlgorithmId, readonly ImplementationName[]>>): void {
+  for (const [id, order] of Object.entries(preferences) as [AlgorithmId, readonly ImplementationName[]][]) {
+    const listed = algorithmInfo(id).implementations;
+    const valid = [...order.filter((i) => listed.includes(i)), ...listed.filter((i) => !order.includes(i))];
+    if (valid.join() === (preferred.get(id) ?? listed).join()) continue;
+    preferred.set(id, valid);
+    chosen.delete(id);
+  }
+}
+
+/** The order candidates are tried in for an algorithm in this thread. */
+export function implementationOrder(id: AlgorithmId): readonly ImplementationName[] {
+  return preferred.get(id) ?? algorithmInfo(id).implementations;
+}
+
+/**
+ * The implementation the engine uses for an algorithm in this runtime: the first in the measured
+ * order (calibration's, else the table's) that loads and gives the known answer. Only that
+ * algorithm's candidates are loaded, once per thread.
  */
 export function chooseImplementation(id: AlgorithmId): Promise<ChosenImplementation> {
   let pick = chosen.get(id);
   if (!pick) {
     pick = (async () => {
       const skipped: ChosenImplementation['skipped'] = [];
-      for (const implementation of algorithmInfo(id).implementations) {
+      for (const implementation of implementationOrder(id)) {
         try {
           const create = await loadImplementation(id, implementation);
           return { id, implementation, create, skipped };
