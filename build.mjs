@@ -26,6 +26,10 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
+// The CLI and the hash worker load code on demand (a command's module, hash-wasm, the OTA sweep): their
+// dynamic imports become chunks of their own, so start-up compiles only what runs.
+const split = new Set(['cli', 'hash-worker']);
+
 for (const [name, entry] of Object.entries(nodeEntries)) {
   await build({
     root,
@@ -41,7 +45,9 @@ for (const [name, entry] of Object.entries(nodeEntries)) {
       sourcemap: false,
       rollupOptions: {
         external,
-        output: { format: 'cjs', entryFileNames: `${name}.cjs`, codeSplitting: false },
+        output: split.has(name)
+          ? { format: 'cjs', entryFileNames: `${name}.cjs`, chunkFileNames: `chunks/${name}-[name]-[hash].cjs` }
+          : { format: 'cjs', entryFileNames: `${name}.cjs`, codeSplitting: false },
       },
     },
     ssr: { noExternal: true, external: ['electron'] },
