@@ -105,6 +105,55 @@ describe('electron-builder.yml', () => {
     expect(nsh).toMatch(/!macro customInstall[\s\S]*hash-workbench\.cmd[\s\S]*--cli %\*[\s\S]*!macroend/);
     expect(nsh).toMatch(/!macro customUnInstall[\s\S]*Delete "\$INSTDIR\\hash-workbench\.cmd"/);
   });
+
+  it('writes the Explorer entries per user (HKCU) and removes every one on uninstall', () => {
+    const nsh = readFileSync(join(ROOT, config.nsis.include ?? 'build/installer.nsh'), 'utf8');
+    const macro = (name: string) => new RegExp(`!macro ${name}\\b([\\s\\S]*?)!macroend`).exec(nsh)?.[1] ?? '';
+    const install = macro('customInstall');
+    const uninstall = macro('customUnInstall');
+    const perExt = macro('HWChecksumExt');
+    const perExtRemove = macro('HWChecksumExtRemove');
+    expect(nsh).not.toMatch(/HKLM|HKCR/); // per user only: the installer is per user (nsis.perMachine false)
+    // Every checksum extension of fileAssociations gets "Open with" and "Verify with", and loses them again.
+    for (const { ext } of config.fileAssociations.filter((a) => a.ext !== 'hwcase')) {
+      expect(install, `.${ext}`).toMatch(new RegExp(`!insertmacro HWChecksumExt ${ext}\\b`));
+      expect(uninstall, `.${ext}`).toMatch(new RegExp(`!insertmacro HWChecksumExtRemove ${ext}\\b`));
+    }
+    expect(perExt).toContain('"${HW_CLASSES}\\.${EXT}\\OpenWithProgids" "HashWorkbench.checksum"');
+    expect(perExt).toMatch(/SystemFileAssociations\\\.\$\{EXT\}\\shell\\HashWorkbench\.verify" "" "Verify with Hash Workbench"/);
+    expect(perExt).toContain(`'"\${HW_EXE}" --verify "%1"'`);
+    expect(perExtRemove).toContain('DeleteRegValue HKCU "${HW_CLASSES}\\.${EXT}\\OpenWithProgids" "HashWorkbench.checksum"');
+    expect(perExtRemove).toContain('DeleteRegKey HKCU "${HW_CLASSES}\\SystemFileAssociations\\.${EXT}\\shell\\HashWorkbench.verify"');
+    // "Hash with Hash Workbench" on every file and folder, with the explicit verb.
+    for (const where of ['*', 'Directory']) {
+      const key = `\${HW_CLASSES}\\${where}\\shell\\HashWorkbench.hash`;
+      expect(install).toContain(`WriteRegStr HKCU "${key}" "" "Hash with Hash Workbench"`);
+      expect(install).toContain(`WriteRegStr HKCU "${key}\\command" "" '"\${HW_EXE}" --hash "%1"'`);
+      expect(uninstall).toContain(`DeleteRegKey HKCU "${key}"`);
+    }
+    // Each ProgID written is deleted whole.
+    for (const progId of new Set([...install.matchAll(/\\(HashWorkbench\.(?:checksum|case))[\\"]/g)].map((m) => m[1]))) {
+      expect(uninstall).toContain(`DeleteRegKey HKCU "\${HW_CLASSES}\\${progId}"`);
+    }
+  });
+
+  it('macOS: the app is an Alternate handler for any file and folder, without taking them over', () => {
+    const mac = config.mac as unknown as { extendInfo: { CFBundleDocumentTypes: Record<string, unknown>[] } };
+    expect(mac.extendInfo.CFBundleDocumentTypes).toEqual([
+      { CFBundleTypeName: 'Any file', CFBundleTypeRole: 'Viewer', LSHandlerRank: 'Alternate', LSItemContentTypes: ['public.data'] },
+      { CFBundleTypeName: 'Folder', CFBundleTypeRole: 'Viewer', LSHandlerRank: 'Alternate', LSItemContentTypes: ['public.folder'] },
+    ]);
+  });
+
+  it('stays a plain YAML file: no anchors, aliases or tags, fileAssociations written out', () => {
+    const text = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8');
+    const body = text
+      .split('\n')
+      .filter((l) => !/^\s*#/.test(l))
+      .join('\n');
+    expect(body).not.toMatch(/(^|\s)[&*][\w-]+|!!|<</m);
+    expect(config.fileAssociations.map((a) => a.ext)).toEqual(['sha256', 'sha1', 'md5', 'sha512', 'b3', 'sfv', 'hwcase']);
+  });
 });
 
 /** Checks a PNG stream's signature and IHDR; returns its size. */
@@ -271,6 +320,12 @@ describe.skipIf(packSkip !== undefined)(`the packed app (electron-builder --linu
       // The asar lists it as unpacked, so require() inside the app finds it.
       expect(files).toContain(`/node_modules/${scope}/${dirs[0]}/${binaries[0]}`);
     }
+    // xxhash-addon carries its binaries in its own prebuilds/ folder (node-gyp-build picks the one for the platform).
+    const prebuilt = join(unpacked, 'xxhash-addon', 'prebuilds', `linux-${arch}`);
+    expect(
+      readdirSync(prebuilt).filter((f) => f.endsWith('.node')),
+      'xxhash-addon prebuild in app.asar.unpacked',
+    ).not.toEqual([]);
     expect(nativeCheck.findMissing({ appOutDir, arch: arch === 'x64' ? 1 : 3, electronPlatformName: 'linux' }, ROOT)).toEqual([]);
     // ...and the afterPack hook (scripts/check-native-binaries.cjs) said so during the build.
     expect(log).toContain(`native binaries present  platform=linux arch=${arch}`);

@@ -11,7 +11,7 @@ import { PushEvent } from '../common/ipc/contract.js';
 import { groupByKind } from '../common/path-kind.js';
 import { serveAppRequest } from './app-protocol.js';
 import { TrustedWindows, registerIpc } from './ipc.js';
-import { parseLaunch, type Launch } from './launch-args.js';
+import { launchBurst, parseLaunch, type AppLaunch } from './launch-args.js';
 import { menuTemplate } from './menu.js';
 import { electronPlatform } from './platform.js';
 import { APP_ORIGIN, hardenContents, hardenSession, webPreferences } from './security.js';
@@ -34,7 +34,7 @@ function runCli(args: string[]): void {
   );
 }
 
-function startApp(first: Extract<Launch, { mode: 'app' }>): void {
+function startApp(first: AppLaunch): void {
   if (!app.requestSingleInstanceLock()) {
     app.quit(); // the first instance receives our argv in 'second-instance'
     return;
@@ -42,27 +42,30 @@ function startApp(first: Extract<Launch, { mode: 'app' }>): void {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   const windows = new TrustedWindows();
   const jobs = new Jobs();
-  const pool = new HashPool();
+  // The main process never hashes on its own thread (no inlineBelow); calibration is cached in Chromium's session folder.
+  const pool = new HashPool({ calibration: { cacheDir: app.getPath('sessionData'), appVersion: version } });
   const services = { pool, jobs, store: new AppStore(app.getPath('userData')), platform: electronPlatform(version) };
-  const pending: Array<Extract<Launch, { mode: 'app' }>> = [];
+  const pending: AppLaunch[] = [];
   let main: BrowserWindow | undefined;
 
-  const deliver = async (l: Extract<Launch, { mode: 'app' }>) => {
+  const deliver = async (l: AppLaunch) => {
     const caller = main && windows.get(main.webContents.id);
     if (!caller || main!.webContents.isLoading()) {
       pending.push(l); // delivered once the page has loaded
       return;
     }
-    for (const g of groupByKind(l.paths)) {
+    for (const g of l.as ? [{ kind: l.as, paths: l.paths }] : groupByKind(l.paths)) {
       // Paths from the command line or "Open with" are chosen by the user: grant them to the window.
       await caller.grants.grantAll(g.paths);
       caller.emit(PushEvent.OpenPaths, g);
     }
   };
 
+  // Explorer's burst of one process per selected file arrives here one by one: joined into one job.
+  const burst = launchBurst((l) => void deliver(l));
   app.on('second-instance', (_event, argv, cwd) => {
     const l = parseLaunch(argv, app.isPackaged);
-    if (l.mode === 'app') void deliver({ mode: 'app', paths: l.paths.map((f) => resolve(cwd, f)) });
+    if (l.mode === 'app') burst({ ...l, paths: l.paths.map((f) => resolve(cwd, f)) });
     if (main) {
       if (main.isMinimized()) main.restore();
       main.focus();

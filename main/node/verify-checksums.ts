@@ -67,7 +67,7 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
       };
       const rel = relative(folder, resolvedPath);
       if (options.confine && (rel.startsWith('..') || isAbsolute(rel))) {
-        const error = { code: 'OUTSIDE', message: `${entry.path}: points outside the checksum file's folder; not read` };
+        const error: FileError = { code: 'OUTSIDE', message: `${entry.path}: points outside the checksum file's folder; not read` };
         out.push({ kind: 'error', path: resolvedPath, error, tag });
         continue;
       }
