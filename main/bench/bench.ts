@@ -11,6 +11,8 @@ import { parseArgs } from 'node:util';
 import { ALGORITHMS, algorithmInfo, parseAlgorithmList, type AlgorithmId, type ImplementationName } from '../common/algorithms.js';
 import { HashPool } from '../node/hash-pool.js';
 import { distDir } from '../node/worker-path.js';
+import { calibrate } from '../node/hashers/calibrate.js';
+import { bigFileRows, folderBench, printRows } from './folders.js';
 import { peersFor, timeCommand } from './peers.js';
 import { peakRssKb } from './rss.js';
 import { sweepBench, sweepChild } from './sweep.js';
@@ -92,6 +94,10 @@ async function main(): Promise<void> {
       'sweep-child': { type: 'boolean', default: false },
       'skip-sweep': { type: 'boolean', default: false },
       'sweep-only': { type: 'boolean', default: false },
+      'skip-folders': { type: 'boolean', default: false },
+      'folders-only': { type: 'boolean', default: false },
+      million: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '3' },
     },
     allowPositionals: true,
   });
@@ -107,12 +113,30 @@ async function main(): Promise<void> {
   console.log(
     `Hash Workbench benchmark: ${(size / 1024 ** 3).toFixed(2)} GiB file ${file}, ${availableParallelism()} cores, Node ${process.version}`,
   );
+  const cli = join(distDir(), '..', 'main', 'cli', 'hash-workbench.cjs');
+
+  // 0. Many files, verify and start-up, each against its peer in this run, with peak RSS.
+  if (!values['skip-folders']) {
+    console.log('Many files (medians; warm; every ratio against the peer measured alternately in this run)');
+    printRows(folderBench(dir, cli, { runs: Number(values.runs), million: values.million }));
+    console.log('');
+  }
+  if (values['folders-only']) return;
+
   makeFile(file, size);
   const catSeconds = Math.min(warm(file), warm(file));
   console.log(`cat reads it warm at ${fmt(size / catSeconds)}\n`);
 
   const pool = new HashPool();
-  const cli = join(distDir(), '..', 'main', 'cli', 'hash-workbench.cjs');
+
+  // Whole-process times on the big file against openssl, b2sum, b3sum and xxhsum.
+  console.log(`Whole process on the ${(size / 1024 ** 3).toFixed(2)} GiB file`);
+  printRows(bigFileRows(file, cli));
+  console.log(
+    '  XXH3-128 uses xxhash-addon (N-API, prebuilt for all six installer targets). Whirlpool stays on node:crypto where the\n' +
+      '  runtime has it and hash-wasm elsewhere: no maintained native or SIMD Whirlpool package ships prebuilt binaries for\n' +
+      '  win/mac/linux x64+arm64 (the npm registry has none beyond unmaintained pure-JS ones).\n',
+  );
 
   // 1. Which implementation is fastest here, per algorithm: the measurement behind the table's order.
   if (!values['skip-impl']) {
@@ -120,7 +144,18 @@ async function main(): Promise<void> {
     const implFile = join(dir, `bench-${implSize}.bin`);
     makeFile(implFile, implSize);
     warm(implFile);
-    console.log(`Implementations (single thread, ${(implSize / 1024 ** 2).toFixed(0)} MiB warm file; * = the one the engine picks here)`);
+    // The calibration's choice (a few MiB per candidate, best of 3, in a thread) beside the table's.
+    const cacheDir = join(dir, `calibration-${process.pid}`);
+    const measured = await calibrate(algorithms, { cacheDir, appVersion: 'bench' }, (c, b, r) => pool.measure(c, b, r));
+    console.log('Calibration here (first choice) beside the table (first that loads):');
+    for (const id of algorithms) {
+      const order = measured[id];
+      if (order)
+        console.log(
+          `  ${pad(algorithmInfo(id).label, 12)} calibrated ${pad(order.join(' > '), 24)} table ${algorithmInfo(id).implementations.join(' > ')}`,
+        );
+    }
+    console.log(`Implementations (single thread, ${(implSize / 1024 ** 2).toFixed(0)} MiB warm file; * = the one the table picks here)`);
     for (const id of algorithms) {
       const cells: string[] = [];
       const picked = (await pool.hashFile(implFile, [id], { size: 0 })).implementations[id];

@@ -6,15 +6,13 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { algorithmInfo, type AlgorithmId, type ImplementationName } from '../common/algorithms.js';
-import type { DigestMap, FileError } from '../common/hash-types.js';
+import type { DigestMap } from '../common/hash-types.js';
 import { failure } from './file-errors.js';
 import {
   CTRL,
   MAX_FOLLOWERS,
   packBatch,
   type BatchFile,
-  type BatchOutcome,
-  type PackedOutcomes,
   type CalibrationCandidates,
   type CalibrationMeasurement,
   type Forced,
@@ -26,7 +24,21 @@ import {
 import { calibrate, type CalibrationOptions } from './hashers/calibrate.js';
 import { setPreferences } from './hashers/select.js';
 import { forgetMakers, hashListed } from './read-small.js';
+import {
+  done,
+  errorFrom,
+  hex,
+  hexOutcome,
+  merge,
+  partition,
+  unpackOutcomes,
+  type Answer,
+  type BatchResult,
+  type JobResult,
+} from './hash-results.js';
 import { hashWorkerPath } from './worker-path.js';
+
+export { partition, type BatchResult, type JobResult };
 
 export interface HashPoolOptions {
   /** Threads; defaults to the number of cores. */
@@ -57,20 +69,6 @@ export interface FileJobOptions {
   listed?: { size: number; mtimeMs?: number };
 }
 
-export interface JobResult {
-  digests: DigestMap;
-  implementations: Partial<Record<AlgorithmId, ImplementationName>>;
-  size: number;
-  /** Longest thread time spent hashing (excludes start-up and queueing). */
-  hashMs: number;
-}
-
-export type BatchResult =
-  | { digests: DigestMap; size: number }
-  | { error: FileError }
-  /** An unsized file too big for a batch: to be hashed on its own. */
-  | { large: { size: number; mtimeMs: number; dev: number } };
-
 export const DEFAULT_CHUNK = 1 << 20;
 export const DEFAULT_SPLIT_FROM = 8 * DEFAULT_CHUNK;
 const SLOTS = 4;
@@ -82,18 +80,6 @@ interface Slot {
   data?: SharedArrayBuffer;
   listener?: (reply: WorkerReply) => void;
   onCrash?: (err: Error) => void;
-}
-
-/** Splits algorithms into `n` groups of similar cost (longest processing time first). */
-export function partition(algorithms: AlgorithmId[], n: number): AlgorithmId[][] {
-  const groups = Array.from({ length: Math.max(1, Math.min(n, algorithms.length)) }, () => ({ cost: 0, ids: [] as AlgorithmId[] }));
-  const sorted = [...algorithms].sort((a, b) => algorithmInfo(b).costPerGB - algorithmInfo(a).costPerGB);
-  for (const id of sorted) {
-    const g = groups.reduce((min, x) => (x.cost < min.cost ? x : min));
-    g.ids.push(id);
-    g.cost += algorithmInfo(id).costPerGB;
-  }
-  return groups.map((g) => g.ids);
 }
 
 export class HashPool {
@@ -320,7 +306,8 @@ export class HashPool {
     for (const s of this.slots) s.worker.postMessage({ type: 'prefer', jobId: 0, preferences: orders } satisfies WorkerRequest);
   }
 
-  private async measure(candidates: CalibrationCandidates[], bytes: number, runs: number): Promise<CalibrationMeasurement[]> {
+  /** Measures candidates in a thread of this pool (calibration; the benchmark prints it beside the table). */
+  async measure(candidates: CalibrationCandidates[], bytes: number, runs: number): Promise<CalibrationMeasurement[]> {
     const [slot] = await this.acquire(1);
     const reply = await this.run(slot!, { type: 'calibrate', jobId: this.nextJob++, candidates, bytes, runs });
     if (reply.type !== 'calibrated') throw new Error('the hashing thread answered a calibration with something else');
@@ -415,61 +402,4 @@ export class HashPool {
     // Every waiter re-checks; one that gave up (cancelled) must not swallow the wake-up.
     for (const w of this.waiting.splice(0)) w();
   }
-}
-
-function errorFrom(error: FileError): Error {
-  return failure(error.code, error.message);
-}
-
-type Answer = Exclude<WorkerReply, { type: 'progress' | 'failed' }>;
-type Done = Extract<WorkerReply, { type: 'done' }>;
-
-function done(reply: Answer): Done {
-  if (reply.type !== 'done') throw new Error('the hashing thread answered a file job with something else');
-  return reply;
-}
-
-function hexOutcome(o: BatchOutcome): BatchResult {
-  if (!('digests' in o)) return o;
-  const digests: DigestMap = {};
-  for (const [id, bytes] of Object.entries(o.digests) as [AlgorithmId, Uint8Array][]) digests[id] = hex(bytes);
-  return { digests, size: o.size };
-}
-
-function unpackOutcomes(files: BatchFile[], sets: AlgorithmId[][], p: PackedOutcomes): BatchResult[] {
-  const results: BatchResult[] = new Array(files.length);
-  for (const e of p.errors) results[e.index] = { error: e.error };
-  for (const { index, ...large } of p.large) results[index] = { large };
-  const all = Buffer.from(p.digests.buffer, p.digests.byteOffset, p.digests.byteLength);
-  let at = 0;
-  for (let i = 0; i < files.length; i++) {
-    if (p.sizes[i]! < 0) continue;
-    const digests: DigestMap = {};
-    for (const id of sets[files[i]!.set]!) {
-      const n = algorithmInfo(id).digestBytes;
-      digests[id] = all.toString('hex', at, at + n);
-      at += n;
-    }
-    results[i] = { digests, size: p.sizes[i]! };
-  }
-  return results;
-}
-
-/** Lower-case hex through Buffer (native), for the many digests of a folder. */
-function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-}
-
-function merge(replies: Done[]): JobResult {
-  const digests: DigestMap = {};
-  const implementations: JobResult['implementations'] = {};
-  let size = 0;
-  let hashMs = 0;
-  for (const r of replies) {
-    for (const [id, bytes] of Object.entries(r.digests) as [AlgorithmId, Uint8Array][]) digests[id] = hex(bytes);
-    Object.assign(implementations, r.implementations);
-    if (r.size !== undefined) size = r.size;
-    hashMs = Math.max(hashMs, r.hashMs);
-  }
-  return { digests, implementations, size, hashMs };
 }
