@@ -6,7 +6,6 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { AlgorithmId } from '../common/algorithms.js';
 import { decodeChecksumText, parseChecksumFile } from '../common/checksum-file.js';
-import { toHex } from '../common/encodings.js';
 import { failure, fileError } from './file-errors.js';
 import { runQueue, type QueueEntry, type ReadMode } from './file-queue.js';
 import type { HashPool } from './hash-pool.js';
@@ -61,11 +60,11 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
         path: entry.path,
         resolvedPath,
         format: entry.format,
-        expected: toHex(entry.digest),
+        expected: Buffer.from(entry.digest.buffer, entry.digest.byteOffset, entry.digest.byteLength).toString('hex'),
         tried: entry.algorithms,
         algorithmSource: entry.algorithmSource,
       };
-      const rel = relative(folder, resolvedPath);
+      const rel = options.confine ? relative(folder, resolvedPath) : '';
       if (options.confine && (rel.startsWith('..') || isAbsolute(rel))) {
         const error: FileError = { code: 'OUTSIDE', message: `${entry.path}: points outside the checksum file's folder; not read` };
         out.push({ kind: 'error', path: resolvedPath, error, tag });
