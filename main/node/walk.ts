@@ -5,7 +5,7 @@
 // A plain file inside a folder is not stat'ed here: the hashing thread that opens it learns its size
 // (the folder's entry type says it is a file); given paths, links and folders are.
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FileError, SkipNote } from '../common/hash-types.js';
 import { fileError } from './file-errors.js';
@@ -86,7 +86,9 @@ export async function* walkStream(paths: string[], options: { recursive?: boolea
       return;
     }
     ancestors.add(key);
-    const prefix = path.endsWith(sep) ? path : path + sep;
+    // join(path, name) for every name, normalising the folder's path once rather than per name.
+    const folder = join(path, '');
+    const prefix = folder === '.' ? '' : folder.endsWith(sep) ? folder : folder + sep;
     for (const d of names) yield* visit(prefix + d.name, ancestors, false, d);
     ancestors.delete(key);
   }
