@@ -2,7 +2,7 @@
 // finishes first, cancel keeping what was done, a file changed in a batch, the read modes.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,16 @@ describe('batches and size boundaries', () => {
     mkdirSync(sub);
     const sizes = [0, 1, 2, LIMIT - 1, LIMIT, LIMIT + 1, SPLIT - 1, SPLIT, SPLIT + 1, 3 * SPLIT + 7];
     for (const [i, size] of sizes.entries()) writeFileSync(join(sub, `${String(i).padStart(2, '0')}-${size}.bin`), randomBytes(size));
-    for (const batchFiles of [1, 3, 256]) {
+    // Fresh files take the careful read (size and time before and after); files last written long
+    // ago the quick one (read, then one fstat): both at every boundary.
+    for (const [batchFiles, aged] of [
+      [1, false],
+      [3, false],
+      [256, false],
+      [3, true],
+      [256, true],
+    ] as const) {
+      if (aged) for (const name of readdirSync(sub)) utimesSync(join(sub, name), new Date(2001, 1, 1), new Date(2001, 1, 1));
       const r = await hashFiles(pool, [sub], ['sha256', 'md5', 'blake2b-512'], {
         batchLimit: LIMIT,
         splitFrom: SPLIT,

@@ -218,13 +218,18 @@ export async function runQueue<T>(
       )
       .then(({ results, implementations }) => {
         if (serialDev !== undefined) busyDevices.delete(serialDev);
+        const implsOfSet: FileHashResult['implementations'][] = [];
         indexes.forEach((index, k) => {
           const r = results[k]!;
           const f = files[k]!;
           if ('large' in r) return handBack(index, r.large);
           if ('error' in r) return settle(index, { path: f.path, size: f.size < 0 ? undefined : f.size, error: r.error });
-          const impl: FileHashResult['implementations'] = {};
-          for (const id of sets[f.set]!) impl[id] = implementations[id];
+          // One implementations object per algorithm set and batch, shared by its files (read-only).
+          let impl = implsOfSet[f.set];
+          if (!impl) {
+            impl = implsOfSet[f.set] = {};
+            for (const id of sets[f.set]!) impl[id] = implementations[id];
+          }
           settle(index, { path: f.path, size: r.size, digests: r.digests, implementations: impl });
         });
         finished();

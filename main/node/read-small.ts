@@ -77,10 +77,22 @@ export function readListed(
   const fd = openSync(f.path, 'r');
   try {
     if (f.size < 0) {
+      // Unsized (met inside a folder): read first, then one fstat. A file whose time is not older than
+      // this read may have been written during it: read again with a size and time taken before.
+      const started = Date.now();
+      const buf = bufferFor(batchLimit === Infinity ? 1 << 20 : batchLimit);
+      let n = 0;
+      for (;;) {
+        const got = readSync(fd, buf, n, buf.length - n, null);
+        n += got;
+        if (got === 0 || n >= buf.length) break;
+      }
+      const st = fstatSync(fd);
+      if (!st.isFile()) throw failure('NOT_A_FILE', `${f.path}: not a regular file`);
+      if (st.size >= batchLimit) return { large: { size: st.size, mtimeMs: st.mtimeMs, dev: st.dev } };
+      if (n === st.size && st.mtimeMs < started - RECENT_MS) return buf.subarray(0, n);
       const before = fstatSync(fd);
-      if (!before.isFile()) throw failure('NOT_A_FILE', `${f.path}: not a regular file`);
-      if (before.size >= batchLimit) return { large: { size: before.size, mtimeMs: before.mtimeMs, dev: before.dev } };
-      return readWhole(fd, f.path, before.size, before.mtimeMs);
+      return readWhole(fd, f.path, before.size, before.mtimeMs, 0);
     }
     return readWhole(fd, f.path, f.size, f.mtimeMs);
   } finally {
@@ -88,11 +100,14 @@ export function readListed(
   }
 }
 
-function readWhole(fd: number, path: string, size: number, mtimeMs: number | undefined): Uint8Array {
+/** Modification times this close to the start of a read (clock steps, coarse file-system times) count as during it. */
+const RECENT_MS = 2000;
+
+function readWhole(fd: number, path: string, size: number, mtimeMs: number | undefined, position: number | null = null): Uint8Array {
   const buf = bufferFor(size);
   let n = 0;
   for (;;) {
-    const got = readSync(fd, buf, n, buf.length - n, null);
+    const got = readSync(fd, buf, n, buf.length - n, position === null ? null : position + n);
     n += got;
     // A regular file reads short only at its end; reading on past the listed size shows growth.
     if (got === 0 || n >= buf.length || n === size) break;
