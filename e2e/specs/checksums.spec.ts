@@ -25,6 +25,21 @@ test('verify a checksum file: each line marked, the missing entry and the bad li
   await expect(hw.page.getByTestId('checksum-problem')).toContainText('Line 4');
   await expect(hw.page.getByTestId('checksum-summary')).toContainText('1 OK, 1 failed, 1 missing');
   await hw.shot('checksums-verify-light');
+  // Only the problems, then saved through main's save dialog.
+  await hw.page.getByTestId('checksum-only-problems').check();
+  await expect(rows).toHaveCount(2);
+  await hw.page.getByTestId('checksum-jump-ok').click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: 'app.zip' })).toBeFocused();
+  const saved = join(dir, 'problems.txt');
+  hw.dialogAnswers.push([saved]);
+  await hw.page.getByTestId('checksum-save-problems').click();
+  await expect(hw.page.getByTestId('checksum-problems-saved')).toContainText(saved);
+  const text = readFileSync(saved, 'utf8');
+  expect(text).toContain('✗ FAILED  line 2  notes.txt');
+  expect(text).toContain('? MISSING  line 3  gone.bin');
+  expect(text).toContain('Line 4: ');
+  expect(text).not.toContain('app.zip');
 });
 
 test('create a checksum file for the files hashed, in the format chosen', async ({ hw }) => {

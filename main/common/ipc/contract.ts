@@ -112,6 +112,10 @@ export const CONTRACT = {
       }),
     }),
   ),
+  /** Saves a checksum file's problems (failed, missing and unreadable entries) as text where the user chooses. */
+  ['checksum:save-problems']: channel<{ path?: string }>()(
+    object({ name: string({ min: 1, max: 255, pattern: /^[^\\/\0]+$/ }), text: string({ min: 1, max: 20_000_000 }) }),
+  ),
   ['ota:diagnose']: channel<OtaReport>()(
     object({
       jobId,

@@ -1,5 +1,5 @@
 // The error envelopes the renderer branches on: a closed code and the details (field, kind), never the words.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
@@ -178,5 +178,28 @@ describe('a check that cannot run says why in details.kind', () => {
     } finally {
       await notFound.close();
     }
+  });
+});
+
+describe("a checksum file's problems saved where the user chooses", () => {
+  it('writes the text to the chosen file, and refuses a name that is a path', async () => {
+    const target = join(dir, 'chosen-problems.txt');
+    const asked: string[] = [];
+    const saving: Services = { ...services, platform: { ...services.platform, saveDialog: async (name) => (asked.push(name), target) } };
+    const caller: Caller = { id: 8, grants: new PathGrants(), emit: () => undefined };
+    const text = '✗ FAILED  line 2  b.txt\n';
+    expect(await dispatch('checksum:save-problems', { name: 'SHA256SUMS', text }, caller, saving)).toEqual({
+      ok: true,
+      value: { path: target },
+    });
+    expect(asked).toEqual(['SHA256SUMS-problems.txt']);
+    expect(readFileSync(target, 'utf8')).toBe(text);
+    expect(await dispatch('checksum:save-problems', { name: '../etc/x', text }, caller, saving)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', details: { field: 'name' } },
+    });
+    // The dialog closed: nothing written, no path.
+    const closed: Services = { ...services, platform: { ...services.platform, saveDialog: async () => undefined } };
+    expect(await dispatch('checksum:save-problems', { name: 'SHA256SUMS', text }, caller, closed)).toEqual({ ok: true, value: {} });
   });
 });

@@ -166,6 +166,13 @@ export const HANDLERS: HandlerTable = {
     return { path: target };
   },
 
+  async ['checksum:save-problems'](req, caller, s) {
+    const target = await s.platform.saveDialog(`${req.name}-problems.txt`, caller.id);
+    if (!target) return {};
+    await writeFile(target, req.text);
+    return { path: target };
+  },
+
   async ['ota:diagnose'](req, caller, s) {
     const caText = req.caPath ? await readFile(await caller.grants.check(req.caPath), 'utf8') : undefined;
     const prepared = prepareDiagnose({

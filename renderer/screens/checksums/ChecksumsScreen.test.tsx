@@ -2,7 +2,7 @@
 // Checksum files: verifying (rows streamed from progress events, then main's final answer),
 // cancelling, routing by drop/open-with and menu, and creating a checksum file.
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../main/common/ipc/contract.js';
 import type { VerifyEntryResult, VerifyResult } from '../../../main/common/hash-types.js';
 import { dropFiles } from '../check/actions.js';
@@ -131,6 +131,82 @@ describe('verify a checksum file', () => {
     const failed = $$('[data-testid="checksum-row"]', card)[1]!;
     expect(failed.textContent).toContain('b.txt');
     expect(failed.textContent).toContain('f'.repeat(64));
+  });
+
+  it('lists the counts problems first, each going to its first entry; filters, copies and saves the problems', async () => {
+    await openOne('/sums/SHA256SUMS');
+    const denied2 = entry(5, 'e.txt', 'error', { error: { code: 'EACCES', message: 'e.txt: permission denied' } });
+    const problems = [{ line: 7, text: 'not a checksum line', reason: 'expected a digest and a name' }];
+    await act(async () => {
+      verifyCalls[0]!.resolve({
+        ok: true,
+        value: {
+          checksumFile: '/sums/SHA256SUMS',
+          entries: [ok, bad, gone, denied, denied2],
+          problems,
+          summary: { ok: 1, mismatch: 1, missing: 1, error: 2 },
+        },
+      });
+      await flush();
+    });
+    const card = $('[data-testid="checksum-card"]')!;
+    expect($$('.checksum-jump', card).map((b) => [b.dataset.testid, b.textContent])).toEqual([
+      ['checksum-jump-mismatch', '1 failed'],
+      ['checksum-jump-missing', '1 missing'],
+      ['checksum-jump-error', '2 errors'],
+      ['checksum-jump-ok', '1 OK'],
+    ]);
+    await click('checksum-jump-error');
+    expect(document.activeElement?.textContent).toContain('d.txt');
+
+    await click('checksum-only-problems');
+    expect(rows(card).map(([status]) => status)).toEqual(['mismatch', 'missing', 'error', 'error']);
+    // Going to the OK line shows everything again.
+    await click('checksum-jump-ok');
+    expect(rows(card)).toHaveLength(5);
+    expect(document.activeElement?.textContent).toContain('a.txt');
+    expect((dom.byTestId('checksum-only-problems') as HTMLInputElement).checked).toBe(false);
+
+    const expected = [
+      'Problems found checking /sums/SHA256SUMS',
+      `✗ FAILED  line 2  b.txt  expected ${HELLO_SHA256}, got sha256 ${'f'.repeat(64)}`,
+      '? MISSING  line 3  c.txt',
+      '! ERROR  line 4  d.txt  d.txt: permission denied',
+      '! ERROR  line 5  e.txt  e.txt: permission denied',
+      'Line 7: expected a digest and a name: not a checksum line',
+      '',
+    ].join('\n');
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await click('checksum-copy-problems');
+    expect(writeText).toHaveBeenCalledWith(expected);
+    expect(text('[data-testid="checksum-copy-problems"]')).toBe(strings.checksums.copied);
+
+    fake.api.checksumSaveProblems.mockResolvedValueOnce({ ok: true, value: { path: '/sums/SHA256SUMS-problems.txt' } });
+    await click('checksum-save-problems');
+    expect(fake.api.checksumSaveProblems).toHaveBeenCalledWith({ name: 'SHA256SUMS', text: expected });
+    expect(text('[data-testid="checksum-problems-saved"]')).toBe(strings.checksums.savedProblems('/sums/SHA256SUMS-problems.txt'));
+    // The dialog closed without a choice: what was saved stays said.
+    fake.api.checksumSaveProblems.mockResolvedValueOnce({ ok: true, value: {} });
+    await click('checksum-save-problems');
+    expect($('[data-testid="checksum-problems-saved"]')).not.toBeNull();
+    fake.api.checksumSaveProblems.mockResolvedValueOnce({ ok: false, error: { code: 'EACCES', message: 'read-only folder' } });
+    await click('checksum-save-problems');
+    expect(text('[data-testid="checksum-problems-error"]')).toBe(strings.checksums.saveProblemsFailed('read-only folder'));
+  });
+
+  it('offers no problem tools for an all-good file, only its count', async () => {
+    await openOne();
+    await act(async () => {
+      verifyCalls[0]!.resolve({
+        ok: true,
+        value: { checksumFile: '/sums/SHA256SUMS', entries: [ok], problems: [], summary: { ok: 1, mismatch: 0, missing: 0, error: 0 } },
+      });
+      await flush();
+    });
+    expect($$('.checksum-jump').map((b) => b.textContent)).toEqual(['1 OK']);
+    expect($('[data-testid="checksum-only-problems"]')).toBeNull();
+    expect($('[data-testid="checksum-copy-problems"]')).toBeNull();
   });
 
   it('names the algorithm, and says when it was found by digest length', async () => {

@@ -1,12 +1,16 @@
-// One checksum file being verified: its lines as they are checked ("12 of 40"), then the summary,
-// and the lines that could not be read. Every status is a text mark, colour only repeats it.
-import { useId } from 'react';
+// One checksum file being verified: its lines as they are checked ("12 of 40"), then the summary, the
+// counts and problem tools (ProblemBar), and the lines that could not be read. Every status is a text
+// mark, colour only repeats it.
+import { useId, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { algorithmInfo } from '../../../main/common/algorithms.js';
-import type { VerifyEntryResult } from '../../../main/common/hash-types.js';
+import type { VerifyEntryResult, VerifyStatus } from '../../../main/common/hash-types.js';
 import { reportUnexpected } from '../../actions/unexpected.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import { cancelVerify } from './actions.js';
+import { isProblem } from './problems.js';
+import { ProblemBar } from './ProblemBar.js';
 import { receivedEntries, runSummary, type VerifyRun } from './store.js';
 
 const t = strings.checksums;
@@ -25,10 +29,10 @@ function actualDigests(e: VerifyEntryResult): Array<{ key: string; text: string 
   });
 }
 
-function EntryRow({ entry: e }: { entry: VerifyEntryResult }) {
+function EntryRow({ entry: e, id }: { entry: VerifyEntryResult; id: string }) {
   const algorithm = e.algorithm ? label(e.algorithm) : t.algorithmOr(e.tried.map(label));
   return (
-    <li className={`checksum-row checksum-${e.status}`} data-testid="checksum-row" data-status={e.status}>
+    <li id={id} tabIndex={-1} className={`checksum-row checksum-${e.status}`} data-testid="checksum-row" data-status={e.status}>
       <span className="checksum-mark" data-testid="checksum-mark">
         {mark(e)}
       </span>
@@ -59,8 +63,20 @@ export function VerifyCard({ run }: { run: VerifyRun }) {
   const titleId = useId();
   const name = fileName(run.path);
   const running = run.status === 'running';
-  const entries = receivedEntries(run);
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const all = receivedEntries(run);
+  const entries = onlyProblems && !running ? all.filter(isProblem) : all;
   const s = runSummary(run);
+  const rowId = (line: number) => `${titleId}-line-${line}`;
+  const jumpTo = (kind: VerifyStatus) => {
+    const first = all.find((e) => e.status === kind);
+    if (!first) return;
+    // An OK line is hidden under "Only problems": show everything first.
+    if (kind === 'ok' && onlyProblems) flushSync(() => setOnlyProblems(false));
+    const row = document.getElementById(rowId(first.line));
+    row?.scrollIntoView?.({ block: 'nearest' });
+    row?.focus();
+  };
   return (
     <article className="card" data-testid="checksum-card" data-status={run.status} aria-labelledby={titleId}>
       <div className="card-head">
@@ -85,9 +101,9 @@ export function VerifyCard({ run }: { run: VerifyRun }) {
       <p className="file-path">{run.path}</p>
       {running && (
         <div className="job-progress">
-          <progress max={run.total || 1} value={run.total ? entries.length : undefined} aria-label={t.progressLabel(name)} />
+          <progress max={run.total || 1} value={run.total ? all.length : undefined} aria-label={t.progressLabel(name)} />
           <p className="progress-text" data-testid="checksum-progress">
-            {run.total ? t.progress(entries.length, run.total) : t.starting}
+            {run.total ? t.progress(all.length, run.total) : t.starting}
           </p>
         </div>
       )}
@@ -101,11 +117,14 @@ export function VerifyCard({ run }: { run: VerifyRun }) {
           {t.summary(s.ok, s.mismatch, s.missing, s.error)}
         </p>
       )}
-      {run.status === 'cancelled' && run.total !== undefined && <p className="file-note">{t.stoppedAfter(entries.length, run.total)}</p>}
+      {run.status === 'cancelled' && run.total !== undefined && <p className="file-note">{t.stoppedAfter(all.length, run.total)}</p>}
+      {!running && run.status !== 'failed' && (
+        <ProblemBar run={run} name={name} onlyProblems={onlyProblems} setOnlyProblems={setOnlyProblems} jumpTo={jumpTo} />
+      )}
       {entries.length > 0 && (
         <ol className="checksum-rows" aria-label={t.entriesCaption(name)}>
           {entries.map((e) => (
-            <EntryRow key={e.line} entry={e} />
+            <EntryRow key={e.line} entry={e} id={rowId(e.line)} />
           ))}
         </ol>
       )}

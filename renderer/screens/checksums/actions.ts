@@ -5,10 +5,12 @@ import { api, settle } from '../../actions/api.js';
 import { reportUnexpected } from '../../actions/unexpected.js';
 import { cancelJob, runJob } from '../../actions/jobs.js';
 import { onPaths } from '../../actions/routes.js';
+import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import type { ChecksumPlan } from './plan.js';
-import { useChecksums } from './store.js';
+import { problemsText } from './problems.js';
+import { useChecksums, type VerifyRun } from './store.js';
 
 const t = strings.checksums;
 
@@ -56,6 +58,13 @@ export async function saveChecksumFile(plan: ChecksumPlan): Promise<void> {
   if (!result.ok) return updateCreate({ saving: false, error: t.create.failed(result.error.message) });
   // No path: the save dialog was closed; the last "Saved to" stays true, so it stays.
   updateCreate({ saving: false, ...(result.value.path ? { savedPath: result.value.path } : {}) });
+}
+
+/** Saves a run's problems as text through main's save dialog; undefined when the dialog was closed. */
+export async function saveProblems(run: VerifyRun): Promise<{ path?: string; error?: string }> {
+  const result = await settle(() => api().checksumSaveProblems({ name: fileName(run.path), text: problemsText(run) }));
+  if (!result.ok) return { error: t.saveProblemsFailed(result.error.message) };
+  return { path: result.value.path };
 }
 
 onPaths('checksum', (paths) => {

@@ -1,5 +1,6 @@
 // The checksums screen's user-visible strings (gathered in renderer/strings/index.ts: one place for translations).
 import type { ChecksumFormat } from '../../../main/common/checksum-file.js';
+import type { VerifyStatus } from '../../../main/common/hash-types.js';
 
 const n = (count: number) => count.toLocaleString('en-US');
 
@@ -36,6 +37,23 @@ export const checksumsStrings = {
   problemsTitle: (count: number) => `Lines that could not be read (${n(count)})`,
   problem: (line: number, reason: string) => `Line ${n(line)}: ${reason}`,
   dialogFailed: (detail: string) => `The file dialog could not open: ${detail}`,
+
+  problemLine: (line: number) => `line ${n(line)}`,
+  problemsHeading: (path: string) => `Problems found checking ${path}`,
+  onlyProblems: 'Only problems',
+  jumpsLabel: (name: string) => `Go to the first entry of each kind in ${name}`,
+  counts: {
+    mismatch: (count: number) => `${n(count)} failed`,
+    missing: (count: number) => `${n(count)} missing`,
+    error: (count: number) => `${n(count)} error${count === 1 ? '' : 's'}`,
+    ok: (count: number) => `${n(count)} OK`,
+  } satisfies Record<VerifyStatus, (count: number) => string>,
+  copyProblems: 'Copy problems',
+  copied: 'Copied',
+  saveProblems: 'Save problems…',
+  savingProblems: 'Saving…',
+  savedProblems: (path: string) => `Problems saved to ${path}`,
+  saveProblemsFailed: (detail: string) => `The problems could not be saved: ${detail}`,
 
   create: {
     title: 'Create a checksum file',
