@@ -15,13 +15,14 @@ import { proxyFor } from '../../node/ota/proxy.js';
 import { CannotRun, diagnose, type FrontendTarget } from '../../node/ota/sweep.js';
 import { printJson, UsageError, type Io } from '../io.js';
 import { readStdin } from '../stdin.js';
+import { comparisonText, readEarlierReport, withComparison } from './compare-with.js';
 
 declare const __APP_VERSION__: string | undefined;
 
 export const DIAGNOSE_USAGE = `diagnose <app-url> [--frontend <label>=<[scheme://]host[:port]|folder>]... [--moduleinfo <file>|-]
     [--log <file>|-] [--har <file>] [--resource <path>]... [--all] [--samples <n>] [--ca <pem>]
     [--trust <label>=sha256:<hex>] [--insecure] [--proxy <url>] [--timeout <seconds>] [--concurrency <n>]
-    [--json] [--report <file.html>] [--save <file.json>]
+    [--json] [--report <file.html>] [--save <file.json>] [--compare-with <earlier.json>]
     exit 0 no fault, 1 a fault found, 2 could not run, 3 inconclusive`;
 
 export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
@@ -45,6 +46,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       json: { type: 'boolean' },
       report: { type: 'string' },
       save: { type: 'string' },
+      'compare-with': { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`diagnose: usage: hash-workbench ${DIAGNOSE_USAGE.split('\n')[0]}`);
@@ -80,6 +82,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
   );
   const frontends = prepared.frontends.map(toTarget);
   const proxy = wrap(() => proxyFor(appUrl, values.proxy));
+  const earlier = await readEarlierReport(values['compare-with']);
   const version = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
 
   let report: OtaReport;
@@ -123,6 +126,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
     process.off('SIGINT', onSigint);
   }
   if (io.errIsTty) io.err('\r\x1b[2K');
+  report = withComparison(report, earlier, io);
   if (values.save) await writeFile(values.save, `${JSON.stringify(report, null, 2)}\n`);
   if (values.report) await writeFile(values.report, renderReportHtml(report));
   if (values.json) printJson(io, report);
@@ -150,6 +154,7 @@ export function printSummary(io: Io, report: OtaReport, saved?: string, html?: s
   );
   for (const r of notOk.slice(0, 20)) io.out(`  ${r.cause.padEnd(17)} ${r.path}\n`);
   if (notOk.length > 20) io.out(`  … and ${notOk.length - 20} more (see --json or --report)\n`);
+  if (report.comparedWith) io.out(`\n${comparisonText(report.comparedWith)}`);
   for (const p of report.problems) io.err(`note: ${p}\n`);
   if (saved) io.err(`saved ${saved}\n`);
   if (html) io.err(`report ${html}\n`);

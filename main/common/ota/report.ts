@@ -2,6 +2,7 @@
 // and `merge` can join a customer's report with an agent's and judge them again. Versioned schema.
 import { ValidationError } from '../ipc/schema.js';
 import { unique } from '../unique.js';
+import type { ReportComparison } from './compare-reports.js';
 import { parseReportBody } from './report-schema.js';
 import type { ParseResult } from './parse-result.js';
 import type { ModuleInfoCopy, Vantage } from './types.js';
@@ -54,6 +55,8 @@ export interface OtaReport extends Omit<Verdict, 'resources'> {
   problems: string[];
   /** What was redacted from the report (cookie values, Authorization, query tokens). */
   redacted: string[];
+  /** Set by a check run again (`--compare-with`, the app's Check again): what changed since the earlier report. */
+  comparedWith?: ReportComparison;
 }
 
 const isModuleInfoRow = (r: ResourceVerdict) => r.versionTokenFile && r.path.endsWith('/moduleservices/moduleinfo');
