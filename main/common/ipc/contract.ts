@@ -6,6 +6,7 @@ import type { ErrorInfo } from '../errors.js';
 import type { CheckResult, CompareResult, HashFilesResult, HashProgress, VerifyEntryResult, VerifyResult } from '../hash-types.js';
 import type { ChecksumFormat } from '../checksum-file.js';
 import { DIAGNOSE_LIMITS } from '../ota/frontend-spec.js';
+import { MAX_SIGHTINGS, type SuggestResult } from '../ota/frontend-suggestions.js';
 import type { OtaReport } from '../ota/report.js';
 import type { PathKind } from '../path-kind.js';
 import { array, boolean, json, number, object, oneOf, optional, record, string, type Schema } from './schema.js';
@@ -148,6 +149,20 @@ export const CONTRACT = {
   ['case:save']: channel<{ path?: string }>()(CASE_SCHEMA),
   /** Without a path: the open dialog. With one: a path the user chose (drop, open-with). */
   ['case:open']: channel<{ path: string; case: CaseFile } | { path?: undefined }>()(object({ path: optional(path) })),
+  /** Frontend candidates: the app host's DNS addresses and the BIG-IP members the cookies seen name. */
+  ['ota:suggest-frontends']: channel<SuggestResult>()(
+    object({
+      appUrl: string({ min: 8, max: 2048, pattern: /^https?:\/\//i }),
+      sightings: optional(
+        array(
+          object({ where: string({ min: 1, max: 200 }), header: oneOf(['set-cookie', 'cookie'] as const), value: string({ max: 8192 }) }),
+          {
+            max: MAX_SIGHTINGS,
+          },
+        ),
+      ),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -34,6 +34,7 @@ import { hashFiles } from '../hash-files.js';
 import { chooseImplementation } from '../hashers/select.js';
 import type { ProxyChoice } from '../ota/proxy.js';
 import { diagnose, type FrontendTarget } from '../ota/sweep.js';
+import { suggestFrontends } from '../ota/suggest-frontends.js';
 import { verifyChecksumFile } from '../verify-checksums.js';
 import type { AppStore } from './app-store.js';
 import type { Jobs } from './jobs.js';
@@ -304,6 +305,10 @@ export const HANDLERS: HandlerTable = {
     const checked = await givenOrChosen(req.path, 'case', caller, s);
     if (!checked) return {};
     return { path: checked, case: parseCaseFile(await readFile(checked, 'utf8'), basename(checked)) };
+  },
+
+  async ['ota:suggest-frontends'](req) {
+    return suggestFrontends({ appUrl: req.appUrl, sightings: req.sightings });
   },
 
   async ['shell:open-external'](req, _caller, s) {
