@@ -1,8 +1,10 @@
 // Every user-visible string in the renderer, in one place so a translation can replace this object.
 import { aboutStrings } from '../app/about-strings.js';
+import { diffStrings } from '../app/diff-strings.js';
 import { cardStrings, checkStrings } from '../screens/check/strings.js';
 import { checksumsStrings } from '../screens/checksums/strings.js';
 import { customerStrings } from '../screens/customer/strings.js';
+import { evidenceStrings } from '../screens/ota/evidence-strings.js';
 import { otaStrings } from '../screens/ota/strings.js';
 import { reportsStrings } from '../screens/reports/strings.js';
 
@@ -14,6 +16,8 @@ export const strings = {
   reports: reportsStrings,
   check: checkStrings,
   card: cardStrings,
+  diff: diffStrings,
+  evidence: evidenceStrings,
   appName: 'Hash Workbench',
   skipToContent: 'Skip to content',
 

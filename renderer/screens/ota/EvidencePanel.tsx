@@ -1,13 +1,21 @@
-// The evidence behind one cell, in a side panel: non-modal, so the table stays usable beside it. Focus
-// moves into it when it opens (or shows another cell); Escape or Close returns focus to the cell.
+// The evidence behind one cell, in a side panel: non-modal, so the table stays usable beside it. It opens with
+// what decided it (the judgement, the hash against the expected one, the decisive headers, the bytes beside the
+// right copy), then each copy, repeated samples folded. Focus moves into it when it opens (or shows another
+// cell); Escape or Close returns focus to the cell.
 import { useEffect, useId, useRef } from 'react';
-import type { ResourceVerdict } from '../../../main/common/ota/verdict.js';
+import type { Observation } from '../../../main/common/ota/types.js';
+import { sourceName, type ResourceVerdict } from '../../../main/common/ota/verdict.js';
 import { CopyButton } from '../../app/CopyButton.js';
 import { strings } from '../../strings/index.js';
-import { ObservationDetails } from './ObservationDetails.js';
+import { firstWrong, foldSamples, type SampleGroup } from './evidence-model.js';
+import { CopyDiff, Facts, HeaderTable, mono, ObservationDetails } from './ObservationDetails.js';
+import './evidence.css';
 import type { Cell } from './table-model.js';
 
 const p = strings.ota.panel;
+const e = strings.evidence;
+const t = strings.ota.table;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 interface Props {
   resource: ResourceVerdict;
@@ -40,6 +48,16 @@ export function EvidencePanel({ resource, cell, onClose }: Props) {
       : resource.versionTokenFile
         ? strings.ota.table.token(resource.expected)
         : resource.expected;
+  const key = firstWrong(cell.observations) ?? cell.observations[0];
+  const groups = foldSamples(cell.observations);
+  const perSource = (src: string) => groups.filter((g) => g.observations[0]!.source === src).length;
+  const groupHeading = (g: SampleGroup) => {
+    const o = g.observations[0]!;
+    const name = capitalise(sourceName({ ...o, sample: undefined }));
+    if (g.observations.length > 1) return `${name}: ${e.samples(g.observations.length)}`;
+    return perSource(o.source) > 1 && g.samples.length ? `${name}, ${e.someSamples(g.samples)}` : name;
+  };
+  const shown = resource.versionTokenFile ? key?.token : key?.hash;
   return (
     <aside className="ota-panel" role="dialog" aria-modal="false" aria-labelledby={titleId} data-testid="ota-evidence-panel">
       <div className="ota-panel-head">
@@ -50,41 +68,80 @@ export function EvidencePanel({ resource, cell, onClose }: Props) {
           {p.close}
         </button>
       </div>
-      <dl className="ota-facts">
-        <div>
-          <dt>{p.resource}</dt>
-          <dd>
-            <code className="ota-mono">{resource.path}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>{p.expected}</dt>
-          <dd>
-            <code className="ota-mono">{expected}</code>
-            {resource.expected !== undefined && (
+      <section className="ota-decisive" data-testid="ota-decisive" aria-label={e.decided}>
+        {key && <Judgement o={key} resource={resource} />}
+        <Facts
+          rows={[
+            [p.resource, mono(resource.path)],
+            [
+              e.thisHash,
+              shown !== undefined ? (
+                <>
+                  {mono(shown)} {key?.matches === false && <span className="ota-differs">{e.differs}</span>}
+                </>
+              ) : undefined,
+            ],
+            [
+              e.expectedHash,
               <>
-                {' '}
-                <CopyButton
-                  text={resource.expected}
-                  idle={p.copy}
-                  copied={p.copied}
-                  ariaLabel={p.copyLabel(p.expected)}
-                  className="ota-copy"
-                />
-              </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{p.verdict}</dt>
-          <dd>{strings.ota.causes[resource.cause] ?? resource.cause}</dd>
-        </div>
-      </dl>
+                {mono(expected)}
+                {resource.expected !== undefined && (
+                  <>
+                    {' '}
+                    <CopyButton
+                      text={resource.expected}
+                      idle={p.copy}
+                      copied={p.copied}
+                      ariaLabel={p.copyLabel(p.expected)}
+                      className="ota-copy"
+                    />
+                  </>
+                )}
+              </>,
+            ],
+            [p.verdict, strings.ota.causes[resource.cause] ?? resource.cause],
+          ]}
+        />
+        {key?.matches === false && key.fetch && (
+          <>
+            <h4>{e.decisiveHeaders}</h4>
+            <HeaderTable o={key} cause={resource.cause} only="decisive" />
+          </>
+        )}
+        {key?.diff && <p className="ota-diff-summary">{key.diff.summary}</p>}
+      </section>
+      {key?.diff && <CopyDiff d={key.diff} path={resource.path} />}
       {cell.observations.length === 0 ? (
         <p>{p.nothing}</p>
       ) : (
-        cell.observations.map((o, i) => <ObservationDetails key={i} o={o} resource={resource} />)
+        groups.map((g, i) => <ObservationDetails key={i} group={g} resource={resource} heading={groupHeading(g)} />)
       )}
     </aside>
+  );
+}
+
+function Judgement({ o, resource }: { o: Observation; resource: ResourceVerdict }) {
+  const j = e.judgement;
+  const unread = o.error !== undefined || o.errorCode !== undefined || (o.status !== undefined && o.status !== 200);
+  const [mark, head, why] =
+    o.matches === false
+      ? [t.marks.false, j.rejects, resource.versionTokenFile ? j.rejectsToken(o.token, resource.expected ?? '') : j.rejectsHash]
+      : o.matches === true
+        ? [t.marks.true, j.accepts, j.acceptsWhy]
+        : unread
+          ? [
+              t.marks.error,
+              j.unread,
+              `${[o.errorCode, o.error ?? (o.status !== undefined ? `status ${o.status}` : '')].filter(Boolean).join(': ')}.`,
+            ]
+          : [t.marks.none, j.notCompared, ''];
+  return (
+    <p
+      className={`ota-judgement ota-judgement-${o.matches === false ? 'false' : o.matches === true ? 'true' : 'none'}`}
+      data-testid="ota-judgement"
+    >
+      <span aria-hidden="true">{mark}</span> <strong>{head}</strong>
+      {why && `: ${why}`}
+    </p>
   );
 }

@@ -1,21 +1,23 @@
-// Everything one copy showed: status, redirects, the address connected, TLS, timings, lengths, hashes, the
-// headers (the telling ones first, with what they mean) and the byte diff against the expected copy.
+// Everything one copy (or several samples that got the same) showed: result, hashes, the telling headers
+// (the decisive ones first), every header as received one click away, then the connection, TLS and timings.
 import type { ReactNode } from 'react';
 import { diffClassLabel } from '../../../main/common/ota/byte-diff.js';
-import { tellingHeaders } from '../../../main/common/ota/telling-headers.js';
-import type { DiffResult, FetchRecord, Header, Observation } from '../../../main/common/ota/types.js';
-import { sourceName } from '../../../main/common/ota/sources.js';
+import type { Cause, DiffResult, FetchRecord, Header, Observation } from '../../../main/common/ota/types.js';
 import type { ResourceVerdict } from '../../../main/common/ota/verdict.js';
 import { CopyButton } from '../../app/CopyButton.js';
+import { isTextPath, spansOfDiff } from '../../app/diff-model.js';
+import { DiffViewer } from '../../app/DiffViewer.js';
 import { strings } from '../../strings/index.js';
+import { headerViews, type SampleGroup } from './evidence-model.js';
 import { fingerprintWouldHelp } from './form-model.js';
 
 const p = strings.ota.panel;
 const t = strings.ota.table;
+const e = strings.evidence;
 
 type Fact = [label: string, value: ReactNode | undefined];
 
-function Facts({ rows }: { rows: Fact[] }) {
+export function Facts({ rows }: { rows: Fact[] }) {
   const shown = rows.filter((r): r is [string, ReactNode] => r[1] !== undefined && r[1] !== null);
   if (!shown.length) return null;
   return (
@@ -30,18 +32,12 @@ function Facts({ rows }: { rows: Fact[] }) {
   );
 }
 
-const mono = (v: string) => <code className="ota-mono">{v}</code>;
-const withCopy = (v: string, what: string) => (
+export const mono = (v: string) => <code className="ota-mono">{v}</code>;
+export const withCopy = (v: string, what: string) => (
   <>
     {mono(v)} <CopyButton text={v} idle={p.copy} copied={p.copied} ariaLabel={p.copyLabel(what)} className="ota-copy" />
   </>
 );
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** Control characters drawn as their Unicode pictures, so an excerpt shows what is really there. */
-const visible = (text: string) =>
-  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
-
 function fetchFacts(f: FetchRecord, trustHint: boolean): Fact[] {
   const tm = f.timings;
   const timings = [
@@ -91,58 +87,47 @@ function fetchFacts(f: FetchRecord, trustHint: boolean): Fact[] {
   ];
 }
 
-function Headers({ headers }: { headers: Header[] }) {
-  if (!headers.length) return <p>{p.noHeaders}</p>;
-  const telling = tellingHeaders(headers);
-  const isTelling = ([n, v]: Header) => telling.some((h) => h.name.toLowerCase() === n.toLowerCase() && h.value === v);
-  const others = headers.filter((h) => !isTelling(h));
+/** The telling headers, the decisive ones first and marked; every header as received one click away. */
+export function HeaderTable({ o, cause, only }: { o: Observation; cause: Cause; only?: 'decisive' }) {
+  const views = headerViews(o, cause).filter((h) => only !== 'decisive' || h.decisive);
+  if (!views.length) return only ? null : <p>{p.noTelling}</p>;
   return (
-    <>
-      <h5>{p.headers}</h5>
-      {telling.length ? (
-        <table className="ota-telling" data-testid="ota-telling-headers">
-          <thead>
-            <tr>
-              <th scope="col">{p.headerName}</th>
-              <th scope="col">{p.headerValue}</th>
-              <th scope="col">{p.headerMeaning}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {telling.map((h, i) => (
-              <tr key={i} className={`ota-telling-${h.kind}`}>
-                <th scope="row">{h.name}</th>
-                <td>{mono(h.value)}</td>
-                <td>{h.meaning}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>{p.noTelling}</p>
-      )}
-      {others.length > 0 && (
-        <details className="ota-other-headers">
-          <summary>{p.otherHeaders(others.length)}</summary>
-          <table className="ota-compact">
-            <tbody>
-              {others.map(([n, v], i) => (
-                <tr key={i}>
-                  <th scope="row">{n}</th>
-                  <td>{mono(v)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      )}
-    </>
+    <table className="ota-telling" data-testid={only ? 'ota-decisive-headers' : 'ota-telling-headers'}>
+      <thead>
+        <tr>
+          <th scope="col">{p.headerName}</th>
+          <th scope="col">{p.headerValue}</th>
+          <th scope="col">{p.headerMeaning}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {views.map((h, i) => (
+          <tr key={i} className={`ota-telling-${h.kind}${h.decisive ? ' ota-decisive-row' : ''}`} data-decisive={h.decisive || undefined}>
+            <th scope="row">
+              {h.decisive && <span className="ota-decisive-mark">{e.decisiveMark}</span>}
+              {h.name}
+            </th>
+            <td>{mono(h.value)}</td>
+            <td>{h.meaning}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
-function Diff({ d }: { d: DiffResult }) {
-  const excerpt = (v: string | undefined) => <td>{v === undefined ? t.marks.none : <pre className="ota-excerpt">{visible(v)}</pre>}</td>;
-  const hasExcerpt = d.excerptHex !== undefined || d.excerptText !== undefined || d.referenceExcerptHex !== undefined;
+function RawHeaders({ headers }: { headers: Header[] }) {
+  if (!headers.length) return <p>{p.noHeaders}</p>;
+  return (
+    <details className="ota-other-headers" data-testid="ota-raw-headers">
+      <summary>{e.rawHeaders(headers.length)}</summary>
+      <pre className="ota-raw">{headers.map(([n, v]) => `${n}: ${v}`).join('\n')}</pre>
+    </details>
+  );
+}
+
+/** The byte diff's sentence and facts; the bytes themselves are in the side-by-side viewer. */
+export function DiffFacts({ d }: { d: DiffResult }) {
   return (
     <div className="ota-diff" data-testid="ota-diff">
       <h5>{p.diff(diffClassLabel(d.class))}</h5>
@@ -154,30 +139,21 @@ function Diff({ d }: { d: DiffResult }) {
           [p.diffLength, d.length !== undefined ? p.bytes(d.length) : undefined],
         ]}
       />
-      {hasExcerpt && (
-        <table className="ota-diff-table">
-          <thead>
-            <tr>
-              <td />
-              <th scope="col">{p.thisCopy}</th>
-              <th scope="col">{p.reference}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{p.hex}</th>
-              {excerpt(d.excerptHex)}
-              {excerpt(d.referenceExcerptHex)}
-            </tr>
-            <tr>
-              <th scope="row">{p.text}</th>
-              {excerpt(d.excerptText)}
-              {excerpt(d.referenceExcerptText)}
-            </tr>
-          </tbody>
-        </table>
-      )}
     </div>
+  );
+}
+
+/** This copy beside the right one: hex with offsets, changed bytes marked, a line diff for text files. */
+export function CopyDiff({ d, path }: { d: DiffResult; path: string }) {
+  const { copy, reference } = spansOfDiff(d);
+  if (!copy && !reference) return null;
+  return (
+    <DiffViewer
+      left={{ label: e.thisCopy, span: copy }}
+      right={{ label: e.diffAgainst, span: reference }}
+      text={isTextPath(path)}
+      note={e.diffNote(d.offset ?? 0)}
+    />
   );
 }
 
@@ -189,11 +165,13 @@ function resultWords(o: Observation): string {
   return `${t.marks.none} ${o.hash === undefined ? t.markWords.none : t.notCompared}`;
 }
 
-export function ObservationDetails({ o, resource }: { o: Observation; resource: ResourceVerdict }) {
+export function ObservationDetails({ group, resource, heading }: { group: SampleGroup; resource: ResourceVerdict; heading: string }) {
+  const o = group.observations[0]!;
   const f = o.fetch;
+  const frontend = o.source.startsWith('frontend:') ? o.source.slice('frontend:'.length) : undefined;
   return (
-    <section className="ota-observation" data-testid="ota-observation" data-source={o.source}>
-      <h4>{capitalise(sourceName(o))}</h4>
+    <section className="ota-observation" data-testid="ota-observation" data-source={o.source} data-count={group.observations.length}>
+      <h4>{heading}</h4>
       <Facts
         rows={[
           [p.result, resultWords(o)],
@@ -206,11 +184,21 @@ export function ObservationDetails({ o, resource }: { o: Observation; resource: 
           [p.logExpected, o.logExpected !== undefined ? mono(o.logExpected) : undefined],
           [p.size, o.size !== undefined ? p.bytes(o.size) : undefined],
           [p.file, o.file !== undefined ? mono(o.file) : undefined],
-          ...(f ? fetchFacts(f, fingerprintWouldHelp(o)) : []),
         ]}
       />
-      {f && <Headers headers={f.headers} />}
-      {o.diff && <Diff d={o.diff} />}
+      {f && (
+        <>
+          <h5>{p.headers}</h5>
+          <HeaderTable o={o} cause={resource.cause} />
+          <RawHeaders headers={f.headers} />
+          <details className="ota-connection" data-testid="ota-connection">
+            <summary>{e.connection}</summary>
+            {frontend !== undefined && <p className="ota-hint">{e.frontendRoute(frontend, f.address)}</p>}
+            <Facts rows={fetchFacts(f, fingerprintWouldHelp(o))} />
+          </details>
+        </>
+      )}
+      {o.diff && <DiffFacts d={o.diff} />}
     </section>
   );
 }

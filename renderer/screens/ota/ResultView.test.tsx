@@ -102,12 +102,14 @@ describe('table', () => {
     expect(telling.textContent).toContain('Age');
     expect(telling.textContent).toContain('120 s in a cache');
     expect($('.ota-other-headers', panel)?.textContent).toContain('x-request-id');
-    expect($$('.ota-diff-table pre', panel).map((p) => p.textContent)).toEqual([
-      '3c7363726970743e',
-      '66756e6374696f6e',
-      '<script>',
-      'function',
+    // The inserted block beside the right copy (which has nothing there), in whole bytes from offset 312, all marked.
+    expect($$('[data-testid="diff-offset"]', panel).map((p) => p.textContent)).toEqual(['312']);
+    expect($$('[data-testid="diff-changed"]', panel).map((m) => m.textContent)).toEqual([
+      ...['3c', '73', '63', '72', '69', '70', '74', '3e'],
+      ...'<script>',
     ]);
+    // What decided it comes first: the judgement, then the cache headers, marked.
+    expect($('[data-testid="ota-judgement"]', panel)?.textContent).toContain('A device rejects this copy');
     key(panel, { key: 'Escape' });
     expect($('[data-testid="ota-evidence-panel"]')).toBeNull();
     expect(document.activeElement).toBe(cell('controller.js', 'frontend:FE2'));

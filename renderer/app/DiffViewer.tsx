@@ -1,0 +1,127 @@
+// Two byte spans side by side: rows of whole bytes (never cut inside one) with their offsets, the bytes that
+// differ marked, and for text files a line diff. Used by the OTA evidence panel and by Compare two files.
+import { Fragment } from 'react';
+import { strings } from '../strings/index.js';
+import { changedCount, hexRows, lineDiff, linesOf, type ByteCell, type Span } from './diff-model.js';
+import './diff-viewer.css';
+
+const d = strings.diff;
+
+export interface DiffSide {
+  label: string;
+  span?: Span;
+}
+
+interface Props {
+  left: DiffSide;
+  right: DiffSide;
+  /** Add a line diff (js, css, html, json…). */
+  text?: boolean;
+  note?: string;
+}
+
+function Bytes({ cells, as }: { cells: Array<ByteCell | undefined>; as: 'hex' | 'ch' }) {
+  return (
+    <>
+      {cells.map((c, i) => {
+        const sep = as === 'hex' && i > 0 ? ' ' : '';
+        if (!c)
+          return (
+            <Fragment key={i}>
+              {sep}
+              <span className="diff-absent">{as === 'hex' ? '  ' : ' '}</span>
+            </Fragment>
+          );
+        const shown = as === 'hex' ? c.hex : c.ch;
+        return (
+          <Fragment key={i}>
+            {sep}
+            {c.changed ? (
+              <mark className="diff-changed" data-testid="diff-changed">
+                {shown}
+              </mark>
+            ) : (
+              shown
+            )}
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
+export function DiffViewer({ left, right, text, note }: Props) {
+  const rows = hexRows(left.span, right.span);
+  if (!rows.length) return null;
+  const lines = text ? lineDiff(right.span ? linesOf(right.span.bytes) : [], left.span ? linesOf(left.span.bytes) : []) : [];
+  const changed = changedCount(rows);
+  return (
+    <figure className="diff-view" data-testid="diff-view">
+      <figcaption>
+        <strong>{d.title}</strong> {d.changed(changed)} {d.legend}
+        {note && <span className="diff-note"> {note}</span>}
+      </figcaption>
+      <div className="diff-scroll" tabIndex={0} role="region" aria-label={d.label(left.label, right.label)}>
+        <table className="diff-hex" data-testid="diff-hex">
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {d.offset}
+              </th>
+              <th scope="colgroup" colSpan={2}>
+                {left.label}
+              </th>
+              <th scope="colgroup" colSpan={2}>
+                {right.label}
+              </th>
+            </tr>
+            <tr>
+              <th scope="col">{d.hex}</th>
+              <th scope="col">{d.text}</th>
+              <th scope="col">{d.hex}</th>
+              <th scope="col">{d.text}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.offset}>
+                <th scope="row" className="diff-offset" data-testid="diff-offset" title={`0x${r.offset.toString(16)}`}>
+                  {r.offset}
+                </th>
+                <td className="diff-bytes">
+                  <Bytes cells={r.left} as="hex" />
+                </td>
+                <td className="diff-chars">
+                  <Bytes cells={r.left} as="ch" />
+                </td>
+                <td className="diff-bytes diff-second">
+                  <Bytes cells={r.right} as="hex" />
+                </td>
+                <td className="diff-chars">
+                  <Bytes cells={r.right} as="ch" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {lines.length > 0 && (
+        <div className="diff-scroll" tabIndex={0} role="region" aria-label={d.linesLabel(left.label, right.label)}>
+          <ol className="diff-lines" data-testid="diff-lines">
+            {lines.map((l, i) => (
+              <li key={i} className={`diff-line-${l.kind}`} data-kind={l.kind}>
+                <span className="diff-line-mark" aria-hidden="true">
+                  {d.lineMark[l.kind]}
+                </span>
+                <span className="visually-hidden">
+                  {l.kind === 'same' ? d.sameLine : `${d.removed} ${l.kind === 'added' ? left.label : right.label}`}:{' '}
+                </span>
+                <code>{l.text === '' ? ' ' : l.text}</code>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </figure>
+  );
+}

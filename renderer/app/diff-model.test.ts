@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { bytesOfHex, changedCount, hexRows, lineDiff, linesOf, spansOfDiff } from './diff-model.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('the diff viewer model', () => {
+  it('sets a 1-byte substitution side by side in rows of whole bytes, offsets aligned, only that byte marked', () => {
+    const rows = hexRows({ start: 16, bytes: enc('var a=1;var b=2;') }, { start: 16, bytes: enc('var a=1;var b=3;') });
+    expect(rows.map((r) => r.offset)).toEqual([16, 24]);
+    expect(rows[1]!.left.map((c) => c!.hex).join(' ')).toBe('76 61 72 20 62 3d 32 3b');
+    expect(rows.flatMap((r) => r.left.filter((c) => c?.changed).map((c) => c!.ch))).toEqual(['2']);
+    expect(rows.flatMap((r) => r.right.filter((c) => c?.changed).map((c) => c!.ch))).toEqual(['3']);
+    expect(changedCount(rows)).toBe(1);
+  });
+
+  it('starts rows on a multiple of the row width and marks bytes the other side lacks', () => {
+    const rows = hexRows({ start: 13, bytes: enc('abc') }, undefined);
+    expect(rows.map((r) => r.offset)).toEqual([8]);
+    expect(rows[0]!.left.map((c) => c?.ch ?? '_').join('')).toBe('_____abc');
+    expect(rows[0]!.left.filter((c) => c?.changed)).toHaveLength(3);
+    expect(rows[0]!.right.every((c) => c === undefined)).toBe(true);
+  });
+
+  it('takes the sides a report keeps for each kind of diff', () => {
+    const base = { referenceSize: 10, size: 12, summary: '' };
+    expect(spansOfDiff({ ...base, class: 'insertion', offset: 4, excerptHex: '3c 73', referenceExcerptHex: 'ff' })).toEqual({
+      copy: { start: 4, bytes: bytesOfHex('3c73') },
+    });
+    expect(spansOfDiff({ ...base, class: 'prefix', offset: 9, referenceExcerptHex: '0a' })).toEqual({
+      reference: { start: 9, bytes: bytesOfHex('0a') },
+    });
+    expect(Object.keys(spansOfDiff({ ...base, class: 'different', offset: 0, excerptHex: '01', referenceExcerptHex: '02' }))).toEqual([
+      'copy',
+      'reference',
+    ]);
+    expect(spansOfDiff({ ...base, class: 'line-endings', offset: 3 })).toEqual({});
+  });
+
+  it('diffs text by lines, the right copy first, CR shown', () => {
+    expect(lineDiff(linesOf(enc('a\nb\nc')), linesOf(enc('a\nB\r\nc')))).toEqual([
+      { kind: 'same', text: 'a' },
+      { kind: 'added', text: 'B\u240d' },
+      { kind: 'removed', text: 'b' },
+      { kind: 'same', text: 'c' },
+    ]);
+  });
+});

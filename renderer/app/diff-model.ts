@@ -1,0 +1,139 @@
+// The diff viewer as data: two byte spans set side by side in rows of whole bytes with their offsets, the
+// bytes that differ marked, and for text files a line diff. Shared by the OTA evidence and Compare two files.
+import type { DiffResult } from '../../main/common/ota/types.js';
+
+/** Bytes of one side, from the byte at `start` on. */
+export interface Span {
+  start: number;
+  bytes: Uint8Array;
+}
+
+export interface ByteCell {
+  hex: string;
+  /** The byte as a character: printable ASCII as is, anything else as '.'. */
+  ch: string;
+  changed: boolean;
+}
+
+export interface HexRow {
+  offset: number;
+  left: Array<ByteCell | undefined>;
+  right: Array<ByteCell | undefined>;
+}
+
+export function bytesOfHex(hex: string | undefined): Uint8Array | undefined {
+  if (hex === undefined) return undefined;
+  const digits = hex.replace(/[^0-9a-f]/gi, '');
+  const out = new Uint8Array(digits.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(digits.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+const byteAt = (s: Span | undefined, offset: number) =>
+  s && offset >= s.start && offset < s.start + s.bytes.length ? s.bytes[offset - s.start] : undefined;
+
+// A byte the other side does not have at that offset (inserted, missing, past its end) is a change too.
+const cellOf = (b: number | undefined, other: number | undefined): ByteCell | undefined =>
+  b === undefined
+    ? undefined
+    : { hex: b.toString(16).padStart(2, '0'), ch: b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.', changed: other !== b };
+
+/** Both spans in rows of `perRow` bytes aligned on offsets, from the lower start to the higher end. */
+export function hexRows(left: Span | undefined, right: Span | undefined, perRow = 8): HexRow[] {
+  const spans = [left, right].filter((s): s is Span => !!s && s.bytes.length > 0);
+  if (!spans.length) return [];
+  const from = Math.floor(Math.min(...spans.map((s) => s.start)) / perRow) * perRow;
+  const to = Math.max(...spans.map((s) => s.start + s.bytes.length));
+  const rows: HexRow[] = [];
+  for (let offset = from; offset < to; offset += perRow) {
+    const row: HexRow = { offset, left: [], right: [] };
+    for (let i = offset; i < offset + perRow; i++) {
+      const a = byteAt(left, i);
+      const b = byteAt(right, i);
+      row.left.push(cellOf(a, b));
+      row.right.push(cellOf(b, a));
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The two sides of a report's byte diff, as much as its excerpts hold. Classes without bytes give neither. */
+export function spansOfDiff(d: DiffResult): { copy?: Span; reference?: Span } {
+  const at = d.offset ?? 0;
+  const copy = bytesOfHex(d.excerptHex);
+  const reference = bytesOfHex(d.referenceExcerptHex);
+  switch (d.class) {
+    case 'different':
+    case 'html-page':
+      return {
+        ...(copy ? { copy: { start: at, bytes: copy } } : {}),
+        ...(reference ? { reference: { start: at, bytes: reference } } : {}),
+      };
+    case 'insertion':
+      return copy ? { copy: { start: at, bytes: copy } } : {};
+    case 'deletion':
+    case 'prefix':
+      return reference ? { reference: { start: at, bytes: reference } } : {};
+    case 'bom':
+      if (!copy) return {};
+      return d.size > d.referenceSize ? { copy: { start: 0, bytes: copy } } : { reference: { start: 0, bytes: copy } };
+    case 'identical':
+    case 'encoding-only':
+    case 'line-endings':
+    case 'whitespace':
+      return {};
+  }
+}
+
+const TEXT_EXTENSIONS = /\.(js|mjs|css|html?|json|map|txt|xml|svg)(?:$|[?#])/i;
+
+export function isTextPath(path: string): boolean {
+  return TEXT_EXTENSIONS.test(path);
+}
+
+export interface DiffLine {
+  kind: 'same' | 'removed' | 'added';
+  text: string;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** Bytes as text lines, line endings kept visible (␍ for a CR) so a CRLF change shows. */
+export function linesOf(bytes: Uint8Array): string[] {
+  return decoder.decode(bytes).replace(/\r/g, '\u240d').split('\n');
+}
+
+/** A line diff (longest common subsequence) of `reference` → `copy`: removed lines are the right copy's. */
+export function lineDiff(reference: string[], copy: string[]): DiffLine[] {
+  const n = reference.length;
+  const m = copy.length;
+  // Excerpts are a few hundred bytes: the quadratic table is small.
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = reference[i] === copy[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: DiffLine[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && reference[i] === copy[j]) {
+      out.push({ kind: 'same', text: reference[i]! });
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      out.push({ kind: 'added', text: copy[j++]! });
+    } else {
+      out.push({ kind: 'removed', text: reference[i++]! });
+    }
+  }
+  return out;
+}
+
+/** Offsets marked as changed on either side: "1 byte differs". */
+export function changedCount(rows: HexRow[]): number {
+  return rows.reduce(
+    (n, r) => n + r.left.filter((c, i) => c?.changed || r.right[i]?.changed).length + r.right.filter((c, i) => c && !r.left[i]).length,
+    0,
+  );
+}
