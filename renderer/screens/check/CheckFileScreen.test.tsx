@@ -170,7 +170,7 @@ describe('compare two files', () => {
     expect(request).toMatchObject({ a: '/a/one.bin', b: '/b/two.bin' });
     expect(request.jobId).toMatch(/^[\w-]+$/);
     expect(text('[data-testid="compare-verdict"]')).toBe('The files are identical (11 bytes)');
-    expect($('[data-testid="compare-window"]')).toBeNull();
+    expect($('[data-testid="diff-view"]')).toBeNull();
   });
 
   it('shows where the files differ, both byte windows side by side with the byte marked', async () => {
@@ -189,12 +189,29 @@ describe('compare two files', () => {
     const box = $('[data-testid="compare-result"]')!;
     expect(text('[data-testid="compare-verdict"]', box)).toBe('The files differ from byte 6 (counting from 0)');
     expect(box.textContent).toContain('Sizes: first 11 bytes, second 12 bytes');
-    const windows = $$('[data-testid="compare-window"]', box);
-    expect(windows).toHaveLength(2);
-    expect(text('[data-testid="compare-hex"]', windows[1])).toBe('68 65 6c 6c 6f 20 57 6f 72 6c 64 21');
-    expect(text('[data-testid="compare-text"]', windows[1])).toBe('hello World!');
-    expect(text('[data-testid="compare-hex"] mark', windows[0])).toBe('77');
-    expect(text('[data-testid="compare-text"] mark', windows[1])).toBe('W');
+    // The same viewer as the OTA evidence: whole bytes in rows with their offsets, the differing ones marked.
+    expect($$('[data-testid="diff-offset"]', box).map((o) => o.textContent)).toEqual(['0', '8']);
+    const rows = $$('[data-testid="diff-hex"] tbody tr', box);
+    expect(rows[0]!.querySelectorAll('td')[2]!.textContent).toBe('68 65 6c 6c 6f 20 57 6f');
+    expect($$('[data-testid="diff-changed"]', rows[0]!).map((m) => m.textContent)).toEqual(['77', 'w', '57', 'W']);
+    expect($$('[data-testid="diff-changed"]', rows[1]!).map((m) => m.textContent)).toEqual(['21', '!']);
+  });
+
+  it('takes two files dropped on the section, or one dropped on a side', async () => {
+    const drop = async (el: Element, names: string[]) =>
+      act(async () => {
+        const files = names.map((n) => new File(['x'], n));
+        const ev = new Event('drop', { bubbles: true, cancelable: true });
+        Object.defineProperty(ev, 'dataTransfer', { value: { types: ['Files'], files } });
+        el.dispatchEvent(ev);
+        await flush();
+      });
+    await drop($('[data-testid="compare"]')!, ['one.js', 'two.js']);
+    expect([text('[data-testid="compare-name-a"]'), text('[data-testid="compare-name-b"]')]).toEqual(['one.js', 'two.js']);
+    await drop($('[data-testid="compare-drop-a"]')!, ['three.js']);
+    expect([text('[data-testid="compare-name-a"]'), text('[data-testid="compare-name-b"]')]).toEqual(['three.js', 'two.js']);
+    // Kept from the window's drop: nothing was hashed.
+    expect(fake.api.hashFiles).not.toHaveBeenCalled();
   });
 
   it('says why a comparison failed and keeps the earlier result', async () => {

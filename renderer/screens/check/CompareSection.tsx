@@ -1,45 +1,39 @@
-// Compare two files: pick both, compare, and see either "identical" or the first differing byte
-// with the bytes around it in both files, side by side.
+// Compare two files: pick or drop both, compare, and see either "identical" or the first differing byte with
+// the bytes around it in both files, in the same side-by-side viewer as the OTA evidence.
 import './compare.css';
-import { useId, type ReactNode } from 'react';
+import { useId, type DragEvent } from 'react';
 import type { ByteWindow } from '../../../main/common/byte-window.js';
 import type { CompareResult } from '../../../main/common/hash-types.js';
 import { reportUnexpected } from '../../actions/unexpected.js';
+import { bytesOfHex, isTextPath } from '../../app/diff-model.js';
+import { DiffViewer } from '../../app/DiffViewer.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
-import { cancelCompare, pickCompareFile, runCompare } from './compare.js';
+import { cancelCompare, dropCompareFiles, pickCompareFile, runCompare } from './compare.js';
 import { useCheckScreen } from './store.js';
 
 const t = strings.check.compare;
 
-/** The items, space-separated, with the one at `at` in a <mark> (the first differing byte). */
-function marked(items: string[], at: number, separator: string): ReactNode[] {
-  return items.map((item, i) => (
-    <span key={i}>
-      {i > 0 && separator}
-      {i === at ? <mark>{item}</mark> : item}
-    </span>
-  ));
+/** Drag and drop of files onto one element: kept from the window's drop (which would hash them). */
+function dropProps(onFiles: (files: File[]) => void) {
+  const carries = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+  return {
+    onDragOver: (e: DragEvent) => {
+      if (!carries(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    onDrop: (e: DragEvent) => {
+      if (!carries(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      onFiles([...e.dataTransfer.files]);
+    },
+  };
 }
 
-function WindowView({ which, window: w, offset }: { which: 'first' | 'second'; window: ByteWindow; offset: number }) {
-  const at = offset - w.start;
-  return (
-    <figure className="byte-window" data-testid="compare-window">
-      <figcaption>{t.windowTitle(which, w.start)}</figcaption>
-      <p className="byte-row">
-        <span className="byte-label">{t.hexLabel}</span>
-        <code data-testid="compare-hex">{marked(w.hex.split(' ').filter(Boolean), at, ' ')}</code>
-      </p>
-      <p className="byte-row">
-        <span className="byte-label">{t.textLabel}</span>
-        <code data-testid="compare-text" className="byte-text">
-          {marked([...w.text], at, '')}
-        </code>
-      </p>
-    </figure>
-  );
-}
+const span = (w: ByteWindow) => ({ start: w.start, bytes: bytesOfHex(w.hex)! });
 
 function ResultView({ a, b, value }: { a: string; b: string; value: CompareResult }) {
   return (
@@ -54,10 +48,12 @@ function ResultView({ a, b, value }: { a: string; b: string; value: CompareResul
       </p>
       {!value.equal && <p className="compare-sizes">{t.sizes(value.sizes[0], value.sizes[1])}</p>}
       {value.windows && (
-        <div className="byte-windows">
-          <WindowView which="first" window={value.windows[0]} offset={value.offset ?? 0} />
-          <WindowView which="second" window={value.windows[1]} offset={value.offset ?? 0} />
-        </div>
+        <DiffViewer
+          left={{ label: t.first(fileName(a)), span: span(value.windows[0]) }}
+          right={{ label: t.second(fileName(b)), span: span(value.windows[1]) }}
+          text={isTextPath(a) && isTextPath(b)}
+          note={t.windowNote(value.windows[0].start)}
+        />
       )}
     </div>
   );
@@ -65,7 +61,11 @@ function ResultView({ a, b, value }: { a: string; b: string; value: CompareResul
 
 function Pick({ which, path, disabled }: { which: 'a' | 'b'; path: string | undefined; disabled: boolean }) {
   return (
-    <div className="compare-pick">
+    <div
+      className="compare-pick"
+      data-testid={`compare-drop-${which}`}
+      {...dropProps((files) => void dropCompareFiles(files, which).catch(reportUnexpected))}
+    >
       <button
         type="button"
         data-testid={`compare-pick-${which}`}
@@ -86,7 +86,12 @@ export function CompareSection() {
   const c = useCheckScreen((s) => s.compare);
   const running = c.jobId !== undefined;
   return (
-    <section className="compare" data-testid="compare" aria-labelledby={headingId}>
+    <section
+      className="compare"
+      data-testid="compare"
+      aria-labelledby={headingId}
+      {...dropProps((files) => void dropCompareFiles(files).catch(reportUnexpected))}
+    >
       <h2 id={headingId}>{t.title}</h2>
       <p className="hint">{t.intro}</p>
       <div className="compare-picks">

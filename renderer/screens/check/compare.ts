@@ -15,6 +15,21 @@ export async function pickCompareFile(which: 'a' | 'b'): Promise<void> {
   if (path !== undefined) update({ [which]: path, error: undefined, cancelled: false });
 }
 
+/**
+ * Files dropped on the compare section: two fill both sides; one fills the side it was dropped on (or the
+ * first empty one). Main registers them like any drop, so it may read them.
+ */
+export async function dropCompareFiles(files: File[], side?: 'a' | 'b'): Promise<void> {
+  const result = await settle(() => api().addDroppedFiles(files));
+  if (!result.ok) return update({ error: strings.check.compare.dropFailed(result.error.message) });
+  const [first, second] = result.value.paths;
+  if (first === undefined) return;
+  const clear = { error: undefined, cancelled: false };
+  if (second !== undefined) return update({ a: first, b: second, ...clear });
+  const target = side ?? (compare().a === undefined ? 'a' : 'b');
+  update({ [target]: first, ...clear });
+}
+
 export async function runCompare(): Promise<void> {
   const { a, b, jobId: running } = compare();
   if (!a || !b || running) return;
