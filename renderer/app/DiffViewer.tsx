@@ -53,7 +53,8 @@ function Bytes({ cells, as }: { cells: Array<ByteCell | undefined>; as: 'hex' | 
 export function DiffViewer({ left, right, text, note }: Props) {
   const rows = hexRows(left.span, right.span);
   if (!rows.length) return null;
-  const lines = text ? lineDiff(right.span ? linesOf(right.span.bytes) : [], left.span ? linesOf(left.span.bytes) : []) : [];
+  // − for lines only on the left, + for lines only on the right (the right copy, or the first file, on the left).
+  const lines = text ? lineDiff(left.span ? linesOf(left.span.bytes) : [], right.span ? linesOf(right.span.bytes) : []) : [];
   const changed = changedCount(rows);
   return (
     <figure className="diff-view" data-testid="diff-view">
@@ -114,7 +115,7 @@ export function DiffViewer({ left, right, text, note }: Props) {
                   {d.lineMark[l.kind]}
                 </span>
                 <span className="visually-hidden">
-                  {l.kind === 'same' ? d.sameLine : `${d.removed} ${l.kind === 'added' ? left.label : right.label}`}:{' '}
+                  {l.kind === 'same' ? d.sameLine : `${d.removed} ${l.kind === 'removed' ? left.label : right.label}`}:{' '}
                 </span>
                 <code>{l.text === '' ? ' ' : l.text}</code>
               </li>

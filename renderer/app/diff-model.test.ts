@@ -21,18 +21,22 @@ describe('the diff viewer model', () => {
     expect(rows[0]!.right.every((c) => c === undefined)).toBe(true);
   });
 
-  it('takes the sides a report keeps for each kind of diff', () => {
+  it('takes the sides a report keeps for each kind of diff, each from the lead before the difference', () => {
     const base = { referenceSize: 10, size: 12, summary: '' };
-    expect(spansOfDiff({ ...base, class: 'insertion', offset: 4, excerptHex: '3c 73', referenceExcerptHex: 'ff' })).toEqual({
-      copy: { start: 4, bytes: bytesOfHex('3c73') },
+    const bytes = (hex: string) => bytesOfHex(hex)!;
+    expect(
+      spansOfDiff({ ...base, class: 'insertion', offset: 4, leadHex: '6162', excerptHex: '3c 73', referenceExcerptHex: 'ff' }),
+    ).toEqual({
+      copy: { start: 2, bytes: bytes('61623c73') },
+      reference: { start: 2, bytes: bytes('6162') },
     });
     expect(spansOfDiff({ ...base, class: 'prefix', offset: 9, referenceExcerptHex: '0a' })).toEqual({
-      reference: { start: 9, bytes: bytesOfHex('0a') },
+      copy: { start: 9, bytes: bytes('') },
+      reference: { start: 9, bytes: bytes('0a') },
     });
-    expect(Object.keys(spansOfDiff({ ...base, class: 'different', offset: 0, excerptHex: '01', referenceExcerptHex: '02' }))).toEqual([
-      'copy',
-      'reference',
-    ]);
+    const sub = spansOfDiff({ ...base, class: 'different', offset: 3, leadHex: '616263', excerptHex: '58', referenceExcerptHex: '64' });
+    const rows = hexRows(sub.reference, sub.copy);
+    expect(rows.flatMap((r) => r.left.filter((c) => c?.changed).map((c) => c!.ch))).toEqual(['d']);
     expect(spansOfDiff({ ...base, class: 'line-endings', offset: 3 })).toEqual({});
   });
 

@@ -58,26 +58,35 @@ export function hexRows(left: Span | undefined, right: Span | undefined, perRow 
   return rows;
 }
 
-/** The two sides of a report's byte diff, as much as its excerpts hold. Classes without bytes give neither. */
+const concat = (a: Uint8Array, b: Uint8Array | undefined) => {
+  const out = new Uint8Array(a.length + (b?.length ?? 0));
+  out.set(a);
+  if (b) out.set(b, a.length);
+  return out;
+};
+
+/**
+ * The two sides of a report's byte diff, as much as its excerpts hold, each from the lead (the bytes before the
+ * first difference, the same in both) on. Classes without bytes give neither.
+ */
 export function spansOfDiff(d: DiffResult): { copy?: Span; reference?: Span } {
-  const at = d.offset ?? 0;
-  const copy = bytesOfHex(d.excerptHex);
-  const reference = bytesOfHex(d.referenceExcerptHex);
+  const lead = bytesOfHex(d.leadHex) ?? new Uint8Array(0);
+  const from = (d.offset ?? 0) - lead.length;
+  const side = (hex: string | undefined): Span => ({ start: from, bytes: concat(lead, bytesOfHex(hex)) });
   switch (d.class) {
     case 'different':
     case 'html-page':
-      return {
-        ...(copy ? { copy: { start: at, bytes: copy } } : {}),
-        ...(reference ? { reference: { start: at, bytes: reference } } : {}),
-      };
+      return { copy: side(d.excerptHex), reference: side(d.referenceExcerptHex) };
     case 'insertion':
-      return copy ? { copy: { start: at, bytes: copy } } : {};
+      return { copy: side(d.excerptHex), reference: side(undefined) };
     case 'deletion':
     case 'prefix':
-      return reference ? { reference: { start: at, bytes: reference } } : {};
-    case 'bom':
-      if (!copy) return {};
-      return d.size > d.referenceSize ? { copy: { start: 0, bytes: copy } } : { reference: { start: 0, bytes: copy } };
+      return { copy: side(undefined), reference: side(d.referenceExcerptHex) };
+    case 'bom': {
+      const bom = bytesOfHex(d.excerptHex);
+      if (!bom) return {};
+      return d.size > d.referenceSize ? { copy: { start: 0, bytes: bom } } : { reference: { start: 0, bytes: bom } };
+    }
     case 'identical':
     case 'encoding-only':
     case 'line-endings':
@@ -104,7 +113,7 @@ export function linesOf(bytes: Uint8Array): string[] {
   return decoder.decode(bytes).replace(/\r/g, '\u240d').split('\n');
 }
 
-/** A line diff (longest common subsequence) of `reference` → `copy`: removed lines are the right copy's. */
+/** A line diff (longest common subsequence) of `reference` → `copy`: removed lines are only in `reference`. */
 export function lineDiff(reference: string[], copy: string[]): DiffLine[] {
   const n = reference.length;
   const m = copy.length;

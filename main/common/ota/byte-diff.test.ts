@@ -120,6 +120,7 @@ describe('prefix', () => {
       length: 3,
       referenceExcerptHex: '64 65 66',
       referenceExcerptText: 'def',
+      leadHex: '616263', // the bytes before the cut, the same in both: context for the viewer
       summary: 'Cut short at byte 3 of 6: the last 3 bytes are missing.',
     });
   });
@@ -208,6 +209,7 @@ describe('deletion', () => {
       excerptText: 'var b = 2;.',
       referenceExcerptHex: '76 61 72 20 62 20 3d 20 32 3b 0a',
       referenceExcerptText: 'var b = 2;.',
+      leadHex: '7661722061203d20313b0a',
       summary: 'One block of 11 bytes removed at byte 11, starting `var b = 2;…`.',
     });
   });
@@ -265,6 +267,7 @@ describe('different', () => {
       excerptText: 'XYZWVU',
       referenceExcerptHex: '64 65 66 67 68',
       referenceExcerptText: 'defgh',
+      leadHex: '616263',
       summary: 'Different from byte 3 on, with no single insertion or removal to explain it, 9 bytes instead of 8.',
     });
   });
@@ -317,5 +320,13 @@ describe('substitution', () => {
   });
   it('a same-length file with most bytes changed stays entirely different', () => {
     expect(diffBytes(b('abcdefgh'), b('stuvwxyz')).class).toBe('different');
+describe('the lead before the first difference', () => {
+  it('keeps up to 64 bytes before it, from the start of a line when one begins in them', () => {
+    const line = 'x'.repeat(100);
+    const r = diffBytes(b(`${line}\nvar v = 1;\n`), b(`${line}\nvar v = 2;\n`));
+    expect(Buffer.from(r.leadHex!, 'hex').toString()).toBe('var v = ');
+    const long = diffBytes(b('y'.repeat(200) + 'A'), b('y'.repeat(200) + 'B'));
+    expect(long.leadHex).toBe('79'.repeat(64));
+    expect(diffBytes(b('a\nb\n'), b('a\r\nb\r\n')).leadHex).toBeUndefined(); // line endings: no excerpt, no lead
   });
 });

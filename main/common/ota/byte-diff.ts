@@ -2,6 +2,7 @@
 // gateways and deployments make (injection, minification, BOM and line-ending changes, truncation).
 // Pure: bytes in, a DiffResult out; O(n) in time and memory.
 import { byteWindow, firstDifference } from '../byte-window.js';
+import { toHex } from '../encodings.js';
 import type { DiffClass, DiffResult } from './types.js';
 
 export interface DiffOptions {
@@ -52,6 +53,23 @@ export function diffClassLabel(c: DiffClass): string {
  * decides that by comparing the wire and decoded hashes).
  */
 export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: DiffOptions = {}): DiffResult {
+  const d = classify(reference, copy, options);
+  return WITH_LEAD.has(d.class) && d.offset ? { ...d, leadHex: leadOf(copy, d.offset) } : d;
+}
+
+/** Classes whose excerpts start at the first difference: the bytes before it are the same in both copies. */
+const WITH_LEAD: ReadonlySet<DiffClass> = new Set(['prefix', 'insertion', 'deletion', 'html-page', 'different']);
+const LEAD_MAX = 64;
+
+/** Up to 64 bytes before `offset`, from the start of their first whole line when there is one. */
+function leadOf(copy: Uint8Array, offset: number): string {
+  let from = Math.max(0, offset - LEAD_MAX);
+  const lf = copy.subarray(from, offset).indexOf(LF);
+  if (from > 0 && lf >= 0 && from + lf + 1 < offset) from += lf + 1;
+  return toHex(copy.subarray(from, offset));
+}
+
+function classify(reference: Uint8Array, copy: Uint8Array, options: DiffOptions): DiffResult {
   const sizes = { referenceSize: reference.length, size: copy.length };
   const diffAt = firstDifference(reference, copy);
   const shared = diffAt === -1 ? Math.min(reference.length, copy.length) : diffAt;

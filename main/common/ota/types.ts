@@ -96,6 +96,8 @@ export interface DiffResult {
   /** The same window in the reference, when it helps to set them side by side. */
   referenceExcerptHex?: string;
   referenceExcerptText?: string;
+  /** Up to 64 bytes just before `offset` (from a line start when one is near), the same in both copies: context. */
+  leadHex?: string;
   /** One plain sentence: "One block of 48 bytes inserted at byte 312, starting `<script`". */
   summary: string;
   /** Set by the verdict when the copy's bytes are a known older version's: its token. */

@@ -7,7 +7,7 @@ import type { Observation } from '../../../main/common/ota/types.js';
 import { sourceName, type ResourceVerdict } from '../../../main/common/ota/verdict.js';
 import { CopyButton } from '../../app/CopyButton.js';
 import { strings } from '../../strings/index.js';
-import { firstWrong, foldSamples, type SampleGroup } from './evidence-model.js';
+import { firstWrong, foldSamples, hasDecisive, type SampleGroup } from './evidence-model.js';
 import { CopyDiff, Facts, HeaderTable, mono, ObservationDetails } from './ObservationDetails.js';
 import './evidence.css';
 import type { Cell } from './table-model.js';
@@ -102,7 +102,7 @@ export function EvidencePanel({ resource, cell, onClose }: Props) {
             [p.verdict, strings.ota.causes[resource.cause] ?? resource.cause],
           ]}
         />
-        {key?.matches === false && key.fetch && (
+        {key && hasDecisive(key, resource.cause) && (
           <>
             <h4>{e.decisiveHeaders}</h4>
             <HeaderTable o={key} cause={resource.cause} only="decisive" />
@@ -114,7 +114,15 @@ export function EvidencePanel({ resource, cell, onClose }: Props) {
       {cell.observations.length === 0 ? (
         <p>{p.nothing}</p>
       ) : (
-        groups.map((g, i) => <ObservationDetails key={i} group={g} resource={resource} heading={groupHeading(g)} />)
+        groups.map((g, i) => (
+          <ObservationDetails
+            key={i}
+            group={g}
+            resource={resource}
+            heading={groupHeading(g)}
+            decisiveShown={!!key && g.observations.includes(key)}
+          />
+        ))
       )}
     </aside>
   );

@@ -8,7 +8,7 @@ import { CopyButton } from '../../app/CopyButton.js';
 import { isTextPath, spansOfDiff } from '../../app/diff-model.js';
 import { DiffViewer } from '../../app/DiffViewer.js';
 import { strings } from '../../strings/index.js';
-import { headerViews, type SampleGroup } from './evidence-model.js';
+import { hasDecisive, headerViews, type SampleGroup } from './evidence-model.js';
 import { fingerprintWouldHelp } from './form-model.js';
 
 const p = strings.ota.panel;
@@ -88,11 +88,11 @@ function fetchFacts(f: FetchRecord, trustHint: boolean): Fact[] {
 }
 
 /** The telling headers, the decisive ones first and marked; every header as received one click away. */
-export function HeaderTable({ o, cause, only }: { o: Observation; cause: Cause; only?: 'decisive' }) {
-  const views = headerViews(o, cause).filter((h) => only !== 'decisive' || h.decisive);
-  if (!views.length) return only ? null : <p>{p.noTelling}</p>;
+export function HeaderTable({ o, cause, only }: { o: Observation; cause: Cause; only: 'decisive' | 'rest' }) {
+  const views = headerViews(o, cause).filter((h) => (only === 'decisive') === h.decisive);
+  if (!views.length) return null;
   return (
-    <table className="ota-telling" data-testid={only ? 'ota-decisive-headers' : 'ota-telling-headers'}>
+    <table className="ota-telling" data-testid={only === 'decisive' ? 'ota-decisive-headers' : 'ota-telling-headers'}>
       <thead>
         <tr>
           <th scope="col">{p.headerName}</th>
@@ -149,8 +149,8 @@ export function CopyDiff({ d, path }: { d: DiffResult; path: string }) {
   if (!copy && !reference) return null;
   return (
     <DiffViewer
-      left={{ label: e.thisCopy, span: copy }}
-      right={{ label: e.diffAgainst, span: reference }}
+      left={{ label: e.diffAgainst, span: reference }}
+      right={{ label: e.thisCopy, span: copy }}
       text={isTextPath(path)}
       note={e.diffNote(d.offset ?? 0)}
     />
@@ -165,7 +165,27 @@ function resultWords(o: Observation): string {
   return `${t.marks.none} ${o.hash === undefined ? t.markWords.none : t.notCompared}`;
 }
 
-export function ObservationDetails({ group, resource, heading }: { group: SampleGroup; resource: ResourceVerdict; heading: string }) {
+/** The telling headers that did not decide it, folded: what each means, one click away. */
+function OtherTelling({ o, cause }: { o: Observation; cause: Cause }) {
+  const n = headerViews(o, cause).filter((h) => !h.decisive).length;
+  if (!n) return <p>{p.noTelling}</p>;
+  return (
+    <details className="ota-other-telling">
+      <summary>{e.otherTelling(n)}</summary>
+      <HeaderTable o={o} cause={cause} only="rest" />
+    </details>
+  );
+}
+
+interface DetailsProps {
+  group: SampleGroup;
+  resource: ResourceVerdict;
+  heading: string;
+  /** The group's decisive headers are already in the panel's first block. */
+  decisiveShown?: boolean;
+}
+
+export function ObservationDetails({ group, resource, heading, decisiveShown }: DetailsProps) {
   const o = group.observations[0]!;
   const f = o.fetch;
   const frontend = o.source.startsWith('frontend:') ? o.source.slice('frontend:'.length) : undefined;
@@ -188,8 +208,13 @@ export function ObservationDetails({ group, resource, heading }: { group: Sample
       />
       {f && (
         <>
-          <h5>{p.headers}</h5>
-          <HeaderTable o={o} cause={resource.cause} />
+          {!decisiveShown && hasDecisive(o, resource.cause) && (
+            <>
+              <h5>{e.decisiveHeaders}</h5>
+              <HeaderTable o={o} cause={resource.cause} only="decisive" />
+            </>
+          )}
+          <OtherTelling o={o} cause={resource.cause} />
           <RawHeaders headers={f.headers} />
           <details className="ota-connection" data-testid="ota-connection">
             <summary>{e.connection}</summary>

@@ -11,9 +11,10 @@ const DECISIVE: Record<Cause, readonly Kind[]> = {
   truncated: ['length', 'encoding', 'proxy'],
   'altered-content': ['transform', 'length', 'encoding', 'proxy'],
   'device-network': ['transform', 'proxy'],
-  'outdated-frontend': ['affinity', 'server', 'validator'],
-  'manifest-mismatch': ['validator', 'server'],
-  'new-deployment': ['validator'],
+  // A balancer alternating between servers shows in its affinity cookies; a frontend's own copy is judged by its bytes.
+  'outdated-frontend': ['affinity'],
+  'manifest-mismatch': [],
+  'new-deployment': [],
   unreachable: [],
   inconclusive: ['cache', 'proxy'],
   consistent: [],
@@ -26,13 +27,18 @@ export interface HeaderView extends TellingHeader {
 /** Cache headers that show a stored copy go before the ones that only name a node. */
 const HIT = /^(age|x-cache|cf-cache-status|cache-status|x-cache-status|x-proxy-cache|akamai-cache-status|x-drupal-cache)$/i;
 
+/** Whether any header of this copy proves the cause (else the panel's first block shows none). */
+export function hasDecisive(o: Observation, cause: Cause): boolean {
+  return headerViews(o, cause).some((h) => h.decisive);
+}
+
 /**
- * The telling headers of one copy: for a wrong copy, those of the kinds that prove the resource's cause come
+ * The telling headers of one copy: for a wrong copy reached through the public URL, those of the kinds that prove the resource's cause come
  * first (marked `decisive`), a stored-copy statement (Age, X-Cache: HIT) before the rest of its kind.
  */
 export function headerViews(o: Observation, cause: Cause): HeaderView[] {
   const telling = o.fetch ? tellingHeaders(o.fetch.headers) : [];
-  const kinds = o.matches === false ? DECISIVE[cause] : [];
+  const kinds = o.matches === false && !o.source.startsWith('frontend:') ? DECISIVE[cause] : [];
   const rank = (h: TellingHeader) => {
     const k = kinds.indexOf(h.kind);
     return k < 0 ? kinds.length * 2 : k * 2 + (HIT.test(h.name) ? 0 : 1);

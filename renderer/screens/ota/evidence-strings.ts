@@ -24,6 +24,7 @@ export const evidenceStrings = {
     `The URL is the public one (its host name and TLS name are kept, so the server answers as it would a device), ` +
     `but the connection went straight to ${label}${address ? ` at ${address}` : ''}: no balancer or cache in between.`,
   rawHeaders: (n: number) => `Raw headers (${n})`,
+  otherTelling: (n: number) => `Other telling headers and what they mean (${n})`,
   diffAgainst: 'the right copy',
   thisCopy: 'this copy',
   diffNote: (from: number) => `From byte ${from}: the report keeps a short excerpt around the first difference.`,
