@@ -320,6 +320,9 @@ describe('substitution', () => {
   });
   it('a same-length file with most bytes changed stays entirely different', () => {
     expect(diffBytes(b('abcdefgh'), b('stuvwxyz')).class).toBe('different');
+  });
+});
+
 describe('the lead before the first difference', () => {
   it('keeps up to 64 bytes before it, from the start of a line when one begins in them', () => {
     const line = 'x'.repeat(100);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareReports, comparisonText } from './compare-reports.js';
-import { buildReport, type OtaReport } from './report.js';
+import { buildReport, checkReport, type OtaReport } from './report.js';
 import type { Header, Observation } from './types.js';
 import type { CheckObservations } from './verdict.js';
 
@@ -158,5 +158,16 @@ describe('compareReports', () => {
     expect(c.changes[0]).toMatchObject({ path: JS, kind: 'now-unread' });
     expect(c.changes[0]!.points.map((p) => p.sentence)).toEqual(['FE3 could not be read this time, so whether it is fixed is not known.']);
     expect(c.overall).toBe('worse');
+  });
+
+  it('is kept in a report that still reads back, and a bad one is refused with its path', () => {
+    const before = report({ 'frontend:FE1': right, 'frontend:FE2': right, 'frontend:FE3': { js: B, css: A }, public: right });
+    const after = report({ 'frontend:FE1': right, 'frontend:FE2': right, 'frontend:FE3': right, public: right });
+    const saved = JSON.parse(JSON.stringify({ ...after, comparedWith: compareReports(before, after, 'before.json') })) as unknown;
+    const back = checkReport(saved);
+    expect(back.ok && back.value.comparedWith?.overall).toBe('fixed');
+    (saved as { comparedWith: { changes: Array<{ kind: string }> } }).comparedWith.changes[0]!.kind = 'mended';
+    const bad = checkReport(saved);
+    expect(!bad.ok && bad.error.jsonPath).toBe('comparedWith.changes[0].kind');
   });
 });

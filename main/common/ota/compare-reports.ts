@@ -1,6 +1,6 @@
 // Check again: an earlier report set against a new one of the same app, per faulty resource and per point,
 // in sentences an agent can read out ("FE3 now serves the current version: fixed"). Pure: values in and out.
-import { cacheEvidence } from './headers.js';
+import { cacheEvidence } from './cache-detection.js';
 import type { OtaReport } from './report.js';
 import type { Cause, Fault, Observation } from './types.js';
 import type { ResourceVerdict } from './verdict.js';

@@ -1,10 +1,10 @@
 // Frontends suggested to the OTA form: the pool members that BIG-IP affinity cookies already seen name, and
 // (from main/node/ota/suggest-frontends.ts) the public host's DNS addresses, each with where it came from.
 // Nothing is added to a check by itself: the form lists these and the agent picks.
-import { affinityCookies } from './headers.js';
+import { affinityCookies } from './cookies.js';
 import type { OtaReport } from './report.js';
 import type { FetchRecord } from './types.js';
-import { sourceName } from './verdict.js';
+import { sourceName } from './sources.js';
 
 /** One Set-Cookie or Cookie header seen on the way (raw, or as a report keeps it: redacted with the member). */
 export interface CookieSighting {

@@ -5,6 +5,7 @@
 // must be added here too, or the build fails.
 import { array, boolean, number, object, oneOf, optional, record, string, ValidationError, type Schema } from '../ipc/schema.js';
 import type { Acceptance, DeviceJudgement, TokenMatch } from './acceptance.js';
+import { comparisonSchema } from './compare-schema.js';
 import type { CurrentVersion } from './current-version.js';
 import type { VariantName } from './device-got.js';
 import type { OtaReport, RunInfo } from './report.js';
@@ -136,6 +137,7 @@ const diff: Schema<DiffResult> = object(
     excerptText: optional(text),
     referenceExcerptHex: optional(text),
     referenceExcerptText: optional(text),
+    leadHex: optional(text),
     summary: text,
     knownVersion: optional(text),
   }),
@@ -276,6 +278,7 @@ const body = object(
     log: optional(list(logRow)),
     problems: optional(texts),
     redacted: optional(texts),
+    comparedWith: optional(comparisonSchema),
   }),
 );
 

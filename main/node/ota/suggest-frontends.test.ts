@@ -2,7 +2,7 @@
 // cookies raw and as a report keeps them (redacted, with the member), and the resolver's failures.
 import { describe, expect, it } from 'vitest';
 import { cookieSightings, originText, type CookieSighting, type SuggestResult } from '../../common/ota/frontend-suggestions.js';
-import { redactHeaders } from '../../common/ota/headers.js';
+import { redactHeaders } from '../../common/ota/redaction.js';
 import type { OtaReport } from '../../common/ota/report.js';
 import type { Header } from '../../common/ota/types.js';
 import { dispatch, type Services } from '../app/handlers.js';

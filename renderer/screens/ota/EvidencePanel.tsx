@@ -4,7 +4,8 @@
 // cell); Escape or Close returns focus to the cell.
 import { useEffect, useId, useRef } from 'react';
 import type { Observation } from '../../../main/common/ota/types.js';
-import { sourceName, type ResourceVerdict } from '../../../main/common/ota/verdict.js';
+import { sourceName } from '../../../main/common/ota/sources.js';
+import type { ResourceVerdict } from '../../../main/common/ota/verdict.js';
 import { CopyButton } from '../../app/CopyButton.js';
 import { strings } from '../../strings/index.js';
 import { firstWrong, foldSamples, hasDecisive, type SampleGroup } from './evidence-model.js';

@@ -1,6 +1,6 @@
 // The evidence panel as data: which headers decided a copy's verdict (shown first and marked), and repeated
 // samples folded into one block when they got the same thing. Display only: the verdict comes from main.
-import { tellingHeaders, type TellingHeader } from '../../../main/common/ota/headers.js';
+import { tellingHeaders, type TellingHeader } from '../../../main/common/ota/telling-headers.js';
 import type { Cause, Observation } from '../../../main/common/ota/types.js';
 
 type Kind = TellingHeader['kind'];
