@@ -42,6 +42,7 @@ export const test = base.extend<{ hw: Harness }>({
       openDialog: async () => dialogAnswers.shift() ?? [],
       saveDialog: async (name) => dialogAnswers.shift()?.[0] ?? join(dataDir, name),
       openExternal: async (url) => void opened.push(url),
+      showInFolder: (path) => void opened.push(`folder:${path}`),
       proxyFor: async () => undefined,
     };
     const services: Services = {

@@ -25,6 +25,8 @@ test('a customer follows a case file to a saved report, which the agent merges w
     await hw.shot('customer-intro-light');
     await page.getByTestId('customer-next').click();
     await expect(page.getByTestId('customer-step')).toHaveAttribute('data-step', 'error');
+    // While the customer goes through the steps, the agent screens are not in the navigation.
+    await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Customer mode']);
     await page.getByTestId('customer-log').fill(checksumLine(JS, expectedOf(v2, JS), 'eZeyznlO_xx2+8Xt0B1UNg'));
     await expect(page.getByTestId('customer-log-summary')).toContainText('MyApp.controller.js');
     await hw.shot('customer-error-light');
@@ -37,7 +39,8 @@ test('a customer follows a case file to a saved report, which the agent merges w
     await expect(result).toBeVisible({ timeout: 30_000 });
     // From the customer's network the public URL is right, but the device calculated another hash.
     await expect(result).toHaveAttribute('data-fault', 'network');
-    await expect(page.getByTestId('customer-sentence')).toContainText('arrive changed on the device');
+    await expect(page.getByTestId('customer-sentence')).toContainText('arrive changed on your phone’s network');
+    await expect(page.getByTestId('customer-who')).toContainText('your IT team');
     await expect(page.getByTestId('customer-limits')).toBeVisible();
     await hw.shot('customer-result-light');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -45,7 +48,12 @@ test('a customer follows a case file to a saved report, which the agent merges w
     const saved = join(hw.dataDir, 'customer-report.html');
     hw.dialogAnswers.push([saved]);
     await page.getByTestId('customer-save-report').click();
-    await expect(page.getByTestId('customer-saved')).toContainText('customer-report.json');
+    await expect(page.getByTestId('customer-saved')).toContainText('customer-report.html and customer-report.json');
+    await expect(page.getByTestId('customer-saved')).not.toContainText(hw.dataDir);
+    await page.getByTestId('customer-show-in-folder').click();
+    await expect.poll(() => hw.opened).toContain(`folder:${saved}`);
+    await hw.shot('customer-saved-dark', { viewportOnly: true });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // The agent runs their own check, then adds the customer's report.
     await page.getByRole('button', { name: 'OTA upgrade check' }).click();

@@ -50,6 +50,9 @@ export function electronPlatform(version: string): Platform {
         : await dialog.showSaveDialog({ defaultPath: defaultName });
       return r.canceled ? undefined : r.filePath;
     },
+    showInFolder(path) {
+      shell.showItemInFolder(path);
+    },
     async openExternal(url) {
       await shell.openExternal(url);
     },

@@ -66,6 +66,7 @@ export function fakeWorkbench() {
     onJobProgress: vi.fn<Api['onJobProgress']>(on(listeners.progress)),
     onAppOpenPaths: vi.fn<Api['onAppOpenPaths']>(on(listeners.openPaths)),
     onMenuCommand: vi.fn<Api['onMenuCommand']>(on(listeners.menu)),
+    shellShowInFolder: vi.fn<Api['shellShowInFolder']>(async () => ({ ok: true, value: { shown: true } })),
   } satisfies WorkbenchApi;
 
   return {

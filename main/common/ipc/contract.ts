@@ -149,6 +149,8 @@ export const CONTRACT = {
   ['case:save']: channel<{ path?: string }>()(CASE_SCHEMA),
   /** Without a path: the open dialog. With one: a path the user chose (drop, open-with). */
   ['case:open']: channel<{ path: string; case: CaseFile } | { path?: undefined }>()(object({ path: optional(path) })),
+  /** Shows a file the app saved (or the user opened) in the system's file manager. */
+  ['shell:show-in-folder']: channel<{ shown: boolean }>()(object({ path })),
   /** Frontend candidates: the app host's DNS addresses and the BIG-IP members the cookies seen name. */
   ['ota:suggest-frontends']: channel<SuggestResult>()(
     object({

@@ -50,6 +50,8 @@ export interface Platform {
   openDialog(kind: DialogKind, multiple: boolean, owner: number): Promise<string[]>;
   saveDialog(defaultName: string, owner: number): Promise<string | undefined>;
   openExternal(url: string): Promise<void>;
+  /** Shows a file in the system's file manager (Finder, Explorer); absent where there is none. */
+  showInFolder?(path: string): void;
   /** The proxy the operating system would use for this URL (public samples only). */
   proxyFor(url: string): Promise<ProxyChoice | undefined>;
   /** Extra CA certificates from the operating system's store, where the runtime exposes them. */
@@ -309,6 +311,13 @@ export const HANDLERS: HandlerTable = {
 
   async ['ota:suggest-frontends'](req) {
     return suggestFrontends({ appUrl: req.appUrl, sightings: req.sightings });
+  },
+
+  async ['shell:show-in-folder'](req, caller, s) {
+    const path = await caller.grants.check(req.path);
+    if (!s.platform.showInFolder) return { shown: false };
+    s.platform.showInFolder(path);
+    return { shown: true };
   },
 
   async ['shell:open-external'](req, _caller, s) {

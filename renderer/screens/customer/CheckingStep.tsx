@@ -4,6 +4,7 @@ import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { cancelCheck, startCheck } from './actions.js';
 import { ProblemText } from './Glossary.js';
+import { SaveForSupport } from './SaveForSupport.js';
 import { goTo, useCustomer, type RunState } from './store.js';
 
 const s = strings.customer.checking;
@@ -67,6 +68,7 @@ export function CheckingStep() {
               {s.fixCapture}
             </button>
           )}
+          {run.report && <SaveForSupport label={strings.customer.result.saveFailedRun} />}
         </>
       )}
       {run.status === 'stopped' && (

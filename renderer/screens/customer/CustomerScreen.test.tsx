@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Customer mode in jsdom: walking the steps, a case file filling them in, the diagnose request, the
 // progress, the result and its save, support's case form, failures that keep the inputs, and no jargon.
+import { checkReport } from '../../../main/common/ota/report.js';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../main/common/ipc/contract.js';
@@ -126,13 +127,13 @@ describe('walking the steps', () => {
   it('goes forward and back one step at a time, says where it is, and moves focus to each heading', async () => {
     render();
     expect(step()).toBe('intro');
-    expect(get('customer-step').textContent).toBe('Step 1 of 5');
+    expect(get('customer-step').textContent).toBe('Step 1 of 6');
     expect(byId('customer-back')).toBeNull();
     for (const sentence of s.intro.sentences) expect(dom.container.textContent).toContain(sentence);
 
     await click('customer-next');
     expect(step()).toBe('error');
-    expect(get('customer-step').textContent).toBe('Step 2 of 5');
+    expect(get('customer-step').textContent).toBe('Step 2 of 6');
     expect(document.activeElement).toBe(get('customer-heading'));
     expect(get('customer-heading').textContent).toBe(s.headings.error);
     expect(byId('customer-error-picture')?.getAttribute('role')).toBe('img');
@@ -146,7 +147,7 @@ describe('walking the steps', () => {
     await click('customer-next');
     await click('customer-next'); // nothing pasted: skipped
     expect(step()).toBe('address');
-    expect(get('customer-step').textContent).toBe('Step 3 of 5');
+    expect(get('customer-step').textContent).toBe('Step 3 of 6');
 
     // Next with no address stays, says why next to the field and puts the focus in it.
     await click('customer-next');
@@ -166,7 +167,7 @@ describe('walking the steps', () => {
     expect(get('customer-app-url-preview').textContent).toBe(s.address.willCheck('https://apps.example.com/MyApp/'));
     await click('customer-next');
     expect(step()).toBe('capture');
-    expect(get('customer-step').textContent).toBe('Step 4 of 5');
+    expect(get('customer-step').textContent).toBe('Step 4 of 6');
     expect(useCustomer.getState().appUrl).toBe('https://apps.example.com/MyApp/');
     expect(get('customer-next').textContent).toBe(s.capture.start);
 
@@ -243,7 +244,7 @@ describe('the check', () => {
     await click('customer-next');
 
     expect(step()).toBe('checking');
-    expect(get('customer-step').textContent).toBe('Step 5 of 5');
+    expect(get('customer-step').textContent).toBe('Step 5 of 6');
     expect(document.activeElement).toBe(get('customer-heading'));
     const request = diagnoseRequest();
     expect(request).toEqual({
@@ -278,7 +279,8 @@ describe('the check', () => {
     expect(document.activeElement).toBe(get('customer-heading'));
     const result = get('customer-result');
     expect(result.closest('[aria-live="polite"]')).not.toBeNull();
-    expect(get('customer-sentence').textContent).toBe(r.customer);
+    expect(get('customer-sentence').textContent).toBe(s.result.outcome['stale-cache'].sentence);
+    expect(get('customer-who').textContent).toBe(s.result.outcome['stale-cache'].who);
     expect(get('customer-limits').textContent).toBe(
       'We checked from your network. We cannot see the app’s servers; support will compare this with what they see from inside.',
     );
@@ -298,8 +300,10 @@ describe('the check', () => {
     await click('customer-save-report');
     expect(fake.api.reportExport).toHaveBeenCalledWith({ report: report(), formats: ['html', 'json'] });
     expect(get('customer-saved').textContent).toBe(
-      'Saved: /r/ota-check-MyApp.html, /r/ota-check-MyApp.json. Attach the .json file to your support case.',
+      'Saved ota-check-MyApp.html and ota-check-MyApp.json in the folder r. Send these files to the app’s support team.Show in folder',
     );
+    await click('customer-show-in-folder');
+    expect(fake.api.showInFolder).toHaveBeenCalledWith('/r/ota-check-MyApp.html');
 
     fake.api.reportExport.mockResolvedValueOnce({ ok: false, error: { code: 'EACCES', message: 'permission denied' } });
     await click('customer-save-report');
@@ -322,6 +326,15 @@ describe('the check', () => {
     expect(get('customer-run-error').textContent).toContain(s.address.unreachable);
     // The technical text is kept for support, with its jargon explained.
     expect(get('customer-run-error').textContent).toContain(s.glossary.moduleinfo);
+    // Even this ending offers a report to send: the attempt, in the report's own schema.
+    const attempt = useCustomer.getState().run.report!;
+    expect(checkReport(JSON.parse(JSON.stringify(attempt))).ok).toBe(true);
+    expect(attempt.problems[0]).toContain('ENOTFOUND apps.example.con');
+    expect(get('customer-save-report').textContent).toBe(s.result.saveFailedRun);
+    fake.api.exportReport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/ota-check-MyApp.html', '/r/ota-check-MyApp.json'] } });
+    await click('customer-save-report');
+    expect(fake.api.exportReport).toHaveBeenCalledWith({ report: attempt, formats: ['html', 'json'] });
+    expect(byId('customer-show-in-folder')).not.toBeNull();
 
     await click('customer-fix-address');
     expect(step()).toBe('address');

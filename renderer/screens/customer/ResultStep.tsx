@@ -1,8 +1,8 @@
-// Step 6: the report's sentence for the customer, what the check can and cannot see, the files that did
-// not arrive as expected in words, and the report saved for support.
-import { reportUnexpected } from '../../actions/unexpected.js';
+// Step 6: what happened and who must act, in the customer's words, what the check can and cannot see, the
+// files that did not arrive as expected, and the report saved for support.
 import { strings } from '../../strings/index.js';
-import { saveReport, startOver } from './actions.js';
+import { startOver } from './actions.js';
+import { SaveForSupport } from './SaveForSupport.js';
 import { Glossary } from './Glossary.js';
 import { useCustomer } from './store.js';
 import { resultItems } from './words.js';
@@ -12,17 +12,19 @@ const SHOWN = 8;
 
 export function ResultStep() {
   const report = useCustomer((st) => st.run.report);
-  const save = useCustomer((st) => st.save);
-  const caseNumber = useCustomer((st) => st.caseFile?.caseNumber);
   if (!report) return null;
   const items = resultItems(report);
   const stoppedEarly = report.runs.some((r) => r.cancelled);
   const shown = items.slice(0, SHOWN);
-  const visible = [report.customer, ...shown.map((i) => i.text)].join(' ');
+  const outcome = s.outcome[report.cause];
+  const visible = [outcome.sentence, ...shown.map((i) => i.text)].join(' ');
   return (
     <div className="customer-body" data-testid="customer-result" data-fault={report.fault}>
       <p className="customer-sentence" data-testid="customer-sentence">
-        {report.customer}
+        {outcome.sentence}
+      </p>
+      <p className="customer-lead" data-testid="customer-who">
+        {outcome.who}
       </p>
       {stoppedEarly && (
         <p className="customer-note" data-testid="customer-stopped-early">
@@ -46,31 +48,11 @@ export function ResultStep() {
         </div>
       )}
       <Glossary text={visible} />
-      <div className="customer-buttons">
-        <button
-          type="button"
-          className="primary"
-          data-testid="customer-save-report"
-          disabled={save.status === 'saving'}
-          onClick={() => void saveReport().catch(reportUnexpected)}
-        >
-          {save.status === 'saving' ? s.saving : s.save}
-        </button>
+      <SaveForSupport label={s.save}>
         <button type="button" data-testid="customer-start-over" onClick={startOver}>
           {s.startOver}
         </button>
-      </div>
-      {save.status === 'saved' && save.paths && (
-        <p className="customer-ok customer-wrap" data-testid="customer-saved">
-          {s.saved(save.paths)}
-          {caseNumber !== undefined ? ` ${s.savedCase(caseNumber)}` : ''}
-        </p>
-      )}
-      {save.status === 'failed' && save.error !== undefined && (
-        <p className="customer-field-error" role="alert" data-testid="customer-save-error">
-          {save.error}
-        </p>
-      )}
+      </SaveForSupport>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Customer mode's calls to main, and what it takes from the frame: case files opened with the app or
 // dropped, the "Customer mode" menu command, and its own check's progress. The check itself (every
 // download, every comparison, the verdict) runs in main; this only gathers the inputs and shows the answer.
+import { failureReport } from './failure-report.js';
 import { isErrnoCode, isNetworkErrno } from '../../../main/common/errors.js';
 import { pathKind } from '../../../main/common/path-kind.js';
 import type { IpcError, JobProgress } from '../../../main/common/ipc/contract.js';
@@ -178,6 +179,7 @@ export async function startCheck(): Promise<void> {
   if (!checkAddress()) return goTo('address');
   const jobId = `customer-${crypto.randomUUID()}`;
   const request = diagnoseRequest(jobId);
+  const startedAt = new Date().toISOString();
   await runJob(() => api().otaDiagnose(request), {
     jobId,
     started: () => {
@@ -192,7 +194,7 @@ export async function startCheck(): Promise<void> {
         return;
       }
       if (result.error.code === 'CANCELLED') return runStopped(jobId);
-      runFailed(jobId, runProblem(result.error, request.harPath !== undefined));
+      runFailed(jobId, runProblem(result.error, request.harPath !== undefined), failureReport(request.appUrl, result.error, startedAt));
     },
   });
 }
@@ -220,6 +222,12 @@ export async function saveReport(): Promise<void> {
   // No paths: the save dialog was closed without a choice.
   if (result.value.paths.length === 0) return setSave({ status: 'idle' });
   setSave({ status: 'saved', paths: result.value.paths });
+}
+
+/** Shows a saved report in the file manager (the app saved it, so main may show it). */
+export async function showSaved(path: string): Promise<void> {
+  const result = await settle(() => api().shellShowInFolder({ path }));
+  if (!result.ok) setSave({ ...state().save, error: s.result.showFailed(result.error.message) });
 }
 
 // ---- Support's form: prepare a case file ----

@@ -6,9 +6,9 @@ import type { OtaReport } from '../../../main/common/ota/report.js';
 export const STEPS = ['intro', 'error', 'address', 'capture', 'checking', 'result'] as const;
 export type Step = (typeof STEPS)[number];
 
-/** The step indicator counts five: the check and its result share the last one. */
-export const STEP_COUNT = 5;
-export const stepNumber = (step: Step): number => Math.min(STEPS.indexOf(step) + 1, STEP_COUNT);
+/** One number per step: checking and its result are two steps. */
+export const STEP_COUNT = STEPS.length;
+export const stepNumber = (step: Step): number => STEPS.indexOf(step) + 1;
 
 export interface LoadedCase {
   path: string;
@@ -161,12 +161,13 @@ export function runStopped(jobId: string): void {
   set({ run: { ...run, status: 'stopped', cancelRequested: false } });
 }
 
-export function runFailed(jobId: string, problem: NonNullable<RunState['problem']>): void {
+/** A run that could not check: its problem, and a report of the attempt so there is still something to send. */
+export function runFailed(jobId: string, problem: NonNullable<RunState['problem']>, report?: OtaReport): void {
   const run = get().run;
   if (run.jobId !== jobId || run.status !== 'running') return;
   const concerns =
     problem.concern === 'address' ? { addressError: problem.message } : problem.concern === 'capture' ? { captureError: problem } : {};
-  set({ run: { ...run, status: 'failed', cancelRequested: false, problem }, ...concerns });
+  set({ run: { ...run, status: 'failed', cancelRequested: false, problem, ...(report ? { report } : {}) }, ...concerns });
 }
 
 export function cancelRequested(): void {

@@ -3,7 +3,7 @@
 // The few technical words that can reach the screen (from a report or an error) have a one-line
 // explanation in `glossary`, shown next to the text that uses them.
 
-import { causeColumn } from '../../../main/common/ota/types.js';
+import { causeColumn, type Cause } from '../../../main/common/ota/types.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const EXAMPLE_URL = 'https://apps.example.com/MyApp/';
@@ -27,7 +27,7 @@ export const customerStrings = {
   intro: {
     sentences: [
       'This check downloads your app’s files from your network, the same way the phones do, and compares them with what the update expects.',
-      'It shows whether something between the app’s servers and your phones, such as a cache or a security device, changes the files.',
+      'It shows whether something between the app’s servers and your phones, such as a cache or a security product, changes the files.',
       'It cannot look inside the app’s servers or fix anything: it gathers what support needs to find the cause.',
     ],
     openCase: 'Open a case file from support…',
@@ -160,9 +160,57 @@ export const customerStrings = {
     item: (file: string, words: string) => `${file}: ${words}`,
     more: (n: number) => `…and ${plural(n, 'more file', 'more files')}: they are all in the report.`,
     causes: causeColumn('customerFile'),
+    /** Per cause: what happened, and who must act, in words a customer knows. */
+    outcome: {
+      'new-deployment': {
+        sentence: 'The app was updated on its server while your phone was downloading the update.',
+        who: 'Nobody needs to fix anything: open the app again and it will retry the update.',
+      },
+      'outdated-frontend': {
+        sentence: 'One of the app’s servers still has an old copy of some files.',
+        who: 'Who must act: the app’s support team. They update that server; there is nothing to change on your side.',
+      },
+      'manifest-mismatch': {
+        sentence: 'The app’s files on its servers do not match the list of files the update expects.',
+        who: 'Who must act: the app’s support team. They need to publish the app again.',
+      },
+      'stale-cache': {
+        sentence: 'A cache on the way (a CDN or a proxy) keeps handing out an old copy of some files.',
+        who: 'Who must act: your IT team if the cache is on your network, otherwise the app’s support team. Send the report to the app’s support team: it shows which.',
+      },
+      'altered-content': {
+        sentence: 'Something on your network (a proxy, a security product or a CDN) changes the app’s files on their way to your phone.',
+        who: 'Who must act: your IT team. Ask them to let the app’s address through unchanged; the report shows what changed.',
+      },
+      truncated: {
+        sentence: 'Some files arrive incomplete on this network: a proxy or a firewall may be cutting them short.',
+        who: 'Who must act: your IT team. Send them the report.',
+      },
+      'device-network': {
+        sentence: 'The files are right on the internet but arrive changed on your phone’s network.',
+        who: 'Who must act: your IT team. Meanwhile, try the update on another network, for example mobile data.',
+      },
+      consistent: {
+        sentence: 'Every file we checked arrived as expected.',
+        who: 'Who must act: the app’s support team, if the update still fails. Send them the report.',
+      },
+      unreachable: {
+        sentence: 'Some addresses could not be reached from here, so the check is incomplete.',
+        who: 'Who must act: the app’s support team. Send them the report.',
+      },
+      inconclusive: {
+        sentence: 'The check could not tell where the problem is.',
+        who: 'Who must act: the app’s support team. Send them the report.',
+      },
+    } satisfies Record<Cause, { sentence: string; who: string }>,
     save: 'Save the report for support',
+    saveFailedRun: 'Save a report of this attempt for support',
     saving: 'Saving…',
-    saved: (paths: string[]) => `Saved: ${paths.join(', ')}. Attach the .json file to your support case.`,
+    saved: (names: string[], folder: string) =>
+      `Saved ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`} in the folder ${folder}. ` +
+      'Send these files to the app’s support team.',
+    showInFolder: 'Show in folder',
+    showFailed: (detail: string) => `The folder could not be shown: ${detail}`,
     savedCase: (caseNumber: string) => `Your case number is ${caseNumber}.`,
     saveFailed: (detail: string) => `The report could not be saved: ${detail}. Try another folder.`,
     startOver: 'Start over',
