@@ -151,3 +151,23 @@ test('Compare two files: dropped on the section, a 1-byte substitution shown wit
   await page.getByTestId('compare').scrollIntoViewIfNeeded();
   await shots(hw, 'compare-one-byte');
 });
+
+test('Check again after FE2 is redeployed: before and after, FE2 fixed', async ({ hw }) => {
+  const scenario = await farm([v2, oneByteOff()]);
+  const { page } = hw;
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await run(hw, scenario);
+    await expect(page.getByTestId('ota-verdict')).toHaveAttribute('data-cause', 'outdated-frontend', { timeout: 30_000 });
+    scenario.fes[1]!.setVersion(v2); // the fix: FE2 redeployed
+    await page.getByTestId('ota-check-again').click();
+    await expect(page.getByTestId('ota-verdict')).toHaveAttribute('data-cause', 'consistent', { timeout: 30_000 });
+    const comparison = page.getByTestId('ota-comparison');
+    await expect(comparison).toHaveAttribute('data-overall', 'fixed');
+    await expect(comparison).toContainText('FE2 now serves the current version: fixed.');
+    await comparison.scrollIntoViewIfNeeded();
+    await shots(hw, 'ota-check-again');
+  } finally {
+    await scenario.close();
+  }
+});

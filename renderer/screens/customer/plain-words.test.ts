@@ -9,7 +9,11 @@ function texts(value: unknown, path = 'customer'): Array<[string, string]> {
   if (typeof value === 'function') {
     // Called with a sample of each argument shape the strings take (a number, a list, a word).
     const fn = value as (...a: unknown[]) => unknown;
-    for (const args of [[2, 3], [['a.js', 'b.js'], 'x'], ['x', 'y']]) {
+    for (const args of [
+      [2, 3],
+      [['a.js', 'b.js'], 'x'],
+      ['x', 'y'],
+    ]) {
       try {
         return texts(fn(...args), path);
       } catch {

@@ -1,5 +1,6 @@
 // A report on screen: the verdict, the side-by-side table with its filters, the evidence panel and export.
 // Takes only the report, so customer mode can show its own with the same view.
+import { CheckAgain } from './CheckAgain.js';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { OtaReport } from '../../../main/common/ota/report.js';
 import { reportUnexpected } from '../../actions/unexpected.js';
@@ -82,6 +83,7 @@ export function ResultView({ report }: { report: OtaReport }) {
         {announce && <VerdictBanner report={report} />}
       </div>
       <ExportBar report={report} />
+      <CheckAgain report={report} />
       <div className="ota-filters" role="group" aria-label={t.filters}>
         <label htmlFor={mismatchId} className="ota-check">
           <input

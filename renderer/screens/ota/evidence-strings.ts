@@ -25,6 +25,12 @@ export const evidenceStrings = {
     `but the connection went straight to ${label}${address ? ` at ${address}` : ''}: no balancer or cache in between.`,
   rawHeaders: (n: number) => `Raw headers (${n})`,
   otherTelling: (n: number) => `Other telling headers and what they mean (${n})`,
+  again: {
+    button: 'Check again',
+    running: 'Checking again…',
+    title: 'Before and after',
+    beforeAfter: (before: string, after: string) => `Before: ${before}. Now: ${after}.`,
+  },
   diffAgainst: 'the right copy',
   thisCopy: 'this copy',
   diffNote: (from: number) => `From byte ${from}: the report keeps a short excerpt around the first difference.`,
