@@ -303,7 +303,7 @@ describe('the check', () => {
       'Saved ota-check-MyApp.html and ota-check-MyApp.json in the folder r. Send these files to the app’s support team.Show in folder',
     );
     await click('customer-show-in-folder');
-    expect(fake.api.showInFolder).toHaveBeenCalledWith('/r/ota-check-MyApp.html');
+    expect(fake.api.shellShowInFolder).toHaveBeenCalledWith({ path: '/r/ota-check-MyApp.html' });
 
     fake.api.reportExport.mockResolvedValueOnce({ ok: false, error: { code: 'EACCES', message: 'permission denied' } });
     await click('customer-save-report');
@@ -331,9 +331,9 @@ describe('the check', () => {
     expect(checkReport(JSON.parse(JSON.stringify(attempt))).ok).toBe(true);
     expect(attempt.problems[0]).toContain('ENOTFOUND apps.example.con');
     expect(get('customer-save-report').textContent).toBe(s.result.saveFailedRun);
-    fake.api.exportReport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/ota-check-MyApp.html', '/r/ota-check-MyApp.json'] } });
+    fake.api.reportExport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/ota-check-MyApp.html', '/r/ota-check-MyApp.json'] } });
     await click('customer-save-report');
-    expect(fake.api.exportReport).toHaveBeenCalledWith({ report: attempt, formats: ['html', 'json'] });
+    expect(fake.api.reportExport).toHaveBeenCalledWith({ report: attempt, formats: ['html', 'json'] });
     expect(byId('customer-show-in-folder')).not.toBeNull();
 
     await click('customer-fix-address');
