@@ -76,6 +76,7 @@ export function spansOfDiff(d: DiffResult): { copy?: Span; reference?: Span } {
   switch (d.class) {
     case 'different':
     case 'html-page':
+    case 'substitution':
       return { copy: side(d.excerptHex), reference: side(d.referenceExcerptHex) };
     case 'insertion':
       return { copy: side(d.excerptHex), reference: side(undefined) };

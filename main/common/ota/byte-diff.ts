@@ -58,7 +58,7 @@ export function diffBytes(reference: Uint8Array, copy: Uint8Array, options: Diff
 }
 
 /** Classes whose excerpts start at the first difference: the bytes before it are the same in both copies. */
-const WITH_LEAD: ReadonlySet<DiffClass> = new Set(['prefix', 'insertion', 'deletion', 'html-page', 'different']);
+const WITH_LEAD: ReadonlySet<DiffClass> = new Set(['prefix', 'insertion', 'deletion', 'html-page', 'different', 'substitution']);
 const LEAD_MAX = 64;
 
 /** Up to 64 bytes before `offset`, from the start of their first whole line when there is one. */

@@ -170,6 +170,10 @@ export const customerStrings = {
         sentence: 'One of the app’s servers still has an old copy of some files.',
         who: 'Who must act: the app’s support team. They update that server; there is nothing to change on your side.',
       },
+      'frontend-error': {
+        sentence: 'One of the app’s servers answers with an error instead of some files.',
+        who: 'Who must act: the app’s support team. They fix that server; there is nothing to change on your side.',
+      },
       'manifest-mismatch': {
         sentence: 'The app’s files on its servers do not match the list of files the update expects.',
         who: 'Who must act: the app’s support team. They need to publish the app again.',

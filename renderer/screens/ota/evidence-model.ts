@@ -14,6 +14,7 @@ const DECISIVE: Record<Cause, readonly Kind[]> = {
   // A balancer alternating between servers shows in its affinity cookies; a frontend's own copy is judged by its bytes.
   'outdated-frontend': ['affinity'],
   'manifest-mismatch': [],
+  'frontend-error': ['server', 'length'],
   'new-deployment': [],
   unreachable: [],
   inconclusive: ['cache', 'proxy'],
