@@ -100,3 +100,40 @@ export async function startRawServer(handler: RawHandler): Promise<RawLab> {
 export function head(status: number, headers: Array<[string, string | number]>, reason = 'OK'): string {
   return `HTTP/1.1 ${status} ${reason}\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
 }
+
+/**
+ * A module's site below HTTP: moduleinfo (any bytes: UTF-16, crafted keys), moduleversioninfo and the files
+ * by path (the query ignored, as IIS does), keep-alive; `misbehave` answers first when it returns true.
+ */
+export function siteHandler(site: {
+  name: string;
+  versionToken: string;
+  moduleinfo: Uint8Array | string;
+  files: Record<string, Uint8Array>;
+  misbehave?: (req: RawRequest, socket: net.Socket, sleep: (ms: number) => Promise<void>) => boolean | Promise<boolean>;
+}): RawHandler {
+  const send = (socket: net.Socket, status: number, body: Uint8Array | string, type = 'application/octet-stream') => {
+    const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(body);
+    socket.write(
+      head(
+        status,
+        [
+          ['Content-Type', type],
+          ['Content-Length', bytes.length],
+        ],
+        status === 200 ? 'OK' : 'Not Found',
+      ),
+    );
+    socket.write(bytes);
+  };
+  return async (req, socket, sleep) => {
+    if (site.misbehave && (await site.misbehave(req, socket, sleep))) return;
+    const path = req.path.split('?')[0]!;
+    if (path === `/${site.name}/moduleservices/moduleinfo`) return send(socket, 200, site.moduleinfo, 'application/json');
+    if (path === `/${site.name}/moduleservices/moduleversioninfo`)
+      return send(socket, 200, JSON.stringify({ versionToken: site.versionToken }), 'application/json');
+    const file = path.startsWith(`/${site.name}/`) ? site.files[decodeURIComponent(path.slice(site.name.length + 2))] : undefined;
+    if (file) return send(socket, 200, file);
+    send(socket, 404, 'not found', 'text/plain');
+  };
+}

@@ -385,6 +385,22 @@ describe('hash-workbench diagnose', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('versionToken');
     });
+    it('a moduleinfo over --max-resources: exit 2 with one line saying how to narrow the check', async () => {
+      const { appUrl, flags } = await farm([v2]);
+      const n = Object.keys(v2.files).length;
+      const r = await cli(['diagnose', appUrl, ...flags, '--all', '--max-resources', '3']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`error: moduleinfo lists ${n} resources, over --max-resources 3; narrow the check with --resource or --log\n`);
+    });
+    it('a binary file as --log and a HAR that is not one: one problem line each, the check still runs', async () => {
+      const { appUrl, flags } = await farm([v2]);
+      const bin = join(dir, 'binary.log');
+      writeFileSync(bin, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
+      const r = await cli(['diagnose', appUrl, ...flags, '--log', bin, '--har', bin, '--resource', JS, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.json.problems.filter((p) => p.startsWith(`--log ${bin}: no line is a recognised OutSystems log line`))).toHaveLength(1);
+      expect(r.json.problems.filter((p) => p.startsWith(`--har ${bin}: not a HAR file`))).toHaveLength(1);
+    });
     it('a public host that does not resolve and no other source: exit 2 saying so', async () => {
       const r = await cli(['diagnose', 'http://no-such-host.invalid/MyApp/']);
       expect(r.code).toBe(2);

@@ -9,3 +9,9 @@ export async function readStdin(input: Readable = process.stdin): Promise<string
 
 /** `-` names standard input; only that name reads a stream (a FIFO named as a path is skipped with a note). */
 export const STDIN = '-';
+
+export async function readStdinBytes(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,20 +1,21 @@
 // hash-workbench diagnose: the OTA check from the command line. Flags and JSON are a contract (README).
-import { statSync } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { prepareDiagnose, splitFrontendSpec, type FrontendSpec } from '../../common/ota/frontend-spec.js';
 import { shellCommand } from '../../common/shell-quote.js';
-import { parseHar } from '../../common/ota/har.js';
-import { parseLog } from '../../common/ota/log-lines.js';
-import { describeProblem } from '../../common/ota/parse-result.js';
 import type { OtaReport } from '../../common/ota/report.js';
 import { CAUSES } from '../../common/ota/types.js';
 import { renderReportHtml } from '../../common/ota/report-html.js';
 import type { HashPool } from '../../node/hash-pool.js';
+import { jsonChunks, writeJsonStream } from '../../node/json-stream.js';
+import { readHarFile, readLogFile, readLogStream, underModule, usableHar, usableLog } from '../../node/ota/inputs.js';
 import { proxyFor } from '../../node/ota/proxy.js';
+import { decodeText } from '../../node/ota/text.js';
 import { CannotRun, diagnose, type FrontendTarget } from '../../node/ota/sweep.js';
-import { printJson, UsageError, type Io } from '../io.js';
-import { readStdin } from '../stdin.js';
+import { UsageError, type Io } from '../io.js';
+import { readStdin, readStdinBytes } from '../stdin.js';
 import { comparisonText, readEarlierReport, withComparison } from './compare-with.js';
 
 declare const __APP_VERSION__: string | undefined;
@@ -22,7 +23,7 @@ declare const __APP_VERSION__: string | undefined;
 export const DIAGNOSE_USAGE = `diagnose <app-url> [--frontend <label>=<[scheme://]host[:port]|folder>]... [--moduleinfo <file>|-]
     [--log <file>|-] [--har <file>] [--resource <path>]... [--all] [--samples <n>] [--ca <pem>]
     [--trust <label>=sha256:<hex>] [--insecure] [--proxy <url>] [--timeout <seconds>] [--concurrency <n>]
-    [--json] [--report <file.html>] [--save <file.json>] [--compare-with <earlier.json>]
+    [--max-resources <n>] [--json] [--report <file.html>] [--save <file.json>] [--compare-with <earlier.json>]
     exit 0 no fault, 1 a fault found, 2 could not run, 3 inconclusive`;
 
 export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
@@ -43,6 +44,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       proxy: { type: 'string' },
       timeout: { type: 'string' },
       concurrency: { type: 'string' },
+      'max-resources': { type: 'string' },
       json: { type: 'boolean' },
       report: { type: 'string' },
       save: { type: 'string' },
@@ -53,22 +55,33 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
   const appUrl = appUrlOf(positionals[0]!);
   if (values.moduleinfo === '-' && values.log === '-')
     throw new UsageError('diagnose: only one of --moduleinfo and --log can read standard input');
-  const readInput = async (what: string, file: string) => {
+  const readOrFail = async <T>(what: string, read: () => Promise<T>): Promise<T> => {
     try {
-      return file === '-' ? await readStdin() : await readFile(file, 'utf8');
+      return await read();
     } catch (err) {
-      throw new CannotRun(`${what} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+      throw new CannotRun(`${what}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
     }
   };
-  const moduleinfoText = values.moduleinfo !== undefined ? await readInput('--moduleinfo', values.moduleinfo) : undefined;
-  const log = values.log !== undefined ? parseLog(await readInput('--log', values.log)).entries : undefined;
+  const readBytes = (what: string, file: string) =>
+    readOrFail(`${what} ${file}`, async () => new Uint8Array(file === '-' ? await readStdinBytes() : await readFile(file)));
+  const notes: string[] = [];
+  const moduleinfoText = values.moduleinfo !== undefined ? decodeText(await readBytes('--moduleinfo', values.moduleinfo)) : undefined;
+  let log;
+  if (values.log !== undefined) {
+    const name = `--log ${values.log}`;
+    const read = await readOrFail(name, () => (values.log === '-' ? readLogStream(process.stdin) : readLogFile(values.log!)));
+    const usable = usableLog(name, read);
+    log = usable.entries;
+    if (usable.problem) notes.push(usable.problem);
+  }
   let har;
   if (values.har !== undefined) {
-    const parsed = parseHar(await readInput('--har', values.har));
-    if (!parsed.ok) throw new CannotRun(`--har ${values.har}: ${describeProblem(parsed.error)}`);
-    har = parsed.value;
+    const name = `--har ${values.har}`;
+    const usable = usableHar(name, await readOrFail(name, () => readHarFile(values.har!, underModule(appUrl))), new URL(appUrl).pathname);
+    har = usable.har;
+    if (usable.problem) notes.push(usable.problem);
   }
-  const caText = values.ca !== undefined ? await readInput('--ca', values.ca) : undefined;
+  const caText = values.ca !== undefined ? decodeText(await readBytes('--ca', values.ca)) : undefined;
   const prepared = wrap(() =>
     prepareDiagnose({
       frontends: (values.frontend ?? []).map(splitFrontendSpec),
@@ -77,6 +90,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       samples: values.samples,
       timeoutSeconds: values.timeout,
       concurrency: values.concurrency,
+      maxResources: values['max-resources'],
       isFolder: isDir,
     }),
   );
@@ -96,6 +110,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       moduleinfoText,
       log,
       har,
+      notes,
       resources: values.resource,
       all: values.all,
       samples: prepared.samples,
@@ -107,6 +122,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       proxySource: values.proxy ? 'option' : proxy ? 'environment' : undefined,
       timeoutMs: prepared.timeoutMs,
       concurrency: prepared.concurrency,
+      maxResources: prepared.maxResources,
       maxBytes: prepared.maxBytes,
       pool,
       toolVersion: version,
@@ -127,9 +143,11 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
   }
   if (io.errIsTty) io.err('\r\x1b[2K');
   report = withComparison(report, earlier, io);
-  if (values.save) await writeFile(values.save, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.save) await saveJson(values.save, report);
   if (values.report) await writeFile(values.report, renderReportHtml(report));
-  if (values.json) printJson(io, report);
+  // In pieces: a report of many resources never becomes one string.
+  if (values.json) for (const piece of jsonChunks(report)) io.out(piece);
+  if (values.json) io.out('\n');
   else printSummary(io, report, values.save, values.report);
   return exitCodeFor(report);
 }
@@ -179,6 +197,14 @@ function toTarget(f: FrontendSpec): FrontendTarget {
   if (f.kind === 'address') return { label: f.label, kind: 'address', address: f.address, host: f.host, port: f.port, scheme: f.scheme };
   if (!isDir(f.address)) throw new CannotRun(`--frontend ${f.label}=${f.address}: ${f.address} is not a folder that can be read`);
   return { label: f.label, kind: 'folder', address: f.address };
+}
+
+async function saveJson(path: string, report: OtaReport): Promise<void> {
+  const out = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  await Promise.race([writeJsonStream(out, report), failed]);
+  out.end();
+  await Promise.race([finished(out), failed]);
 }
 
 function isDir(p: string): boolean {

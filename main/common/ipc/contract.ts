@@ -133,6 +133,7 @@ export const CONTRACT = {
       insecure: optional(boolean),
       timeoutSeconds: optional(number({ min: L.timeoutSeconds.min, max: L.timeoutSeconds.max })),
       concurrency: optional(number({ min: L.concurrency.min, max: L.concurrency.max, int: true })),
+      maxResources: optional(number({ min: L.maxResources.min, max: L.maxResources.max, int: true })),
       vantage: optional(oneOf(['agent', 'customer'] as const)),
     }),
   ),

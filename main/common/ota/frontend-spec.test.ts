@@ -12,6 +12,7 @@ describe('prepareDiagnose', () => {
       samples: DIAGNOSE_LIMITS.samples.default,
       timeoutMs: DIAGNOSE_LIMITS.timeoutSeconds.default * 1000,
       concurrency: DIAGNOSE_LIMITS.concurrency.default,
+      maxResources: DIAGNOSE_LIMITS.maxResources.default,
       maxBytes: DIAGNOSE_LIMITS.maxBytes,
     });
   });

@@ -13,6 +13,8 @@ export const DIAGNOSE_LIMITS = {
   timeoutSeconds: { min: 1, max: 600, default: 30 },
   concurrency: { min: 1, max: 64, default: 8 },
   frontends: { max: 32 },
+  /** A whole-module check refuses a moduleinfo listing more (memory and time grow with it). */
+  maxResources: { min: 1, max: 10_000_000, default: 50_000 },
   /** Body cap in bytes, wire and decoded. */
   maxBytes: 8 * 1024 * 1024,
   /** Same-origin redirects followed before giving up. */
@@ -20,7 +22,7 @@ export const DIAGNOSE_LIMITS = {
 } as const;
 
 /** The Diagnose request's field an input error concerns (the CLI's flag is named in the message). */
-export type DiagnoseField = 'frontends' | 'trust' | 'caPath' | 'samples' | 'timeoutSeconds' | 'concurrency';
+export type DiagnoseField = 'frontends' | 'trust' | 'caPath' | 'samples' | 'timeoutSeconds' | 'concurrency' | 'maxResources';
 
 /** A diagnose input that cannot be used: INVALID, `details.field` says which, the message is one line naming the input. */
 function inputError(message: string, field: DiagnoseField, input?: string): WorkbenchError {
@@ -93,6 +95,7 @@ export interface DiagnoseInput {
   samples?: number | string;
   timeoutSeconds?: number | string;
   concurrency?: number | string;
+  maxResources?: number | string;
   /** Node side: a bare name that is a folder here means the folder (the Running folder copied next to us). */
   isFolder?: (address: string) => boolean;
 }
@@ -104,6 +107,7 @@ export interface PreparedDiagnose {
   samples: number;
   timeoutMs: number;
   concurrency: number;
+  maxResources: number;
   maxBytes: number;
 }
 
@@ -139,13 +143,16 @@ export function prepareDiagnose(input: DiagnoseInput): PreparedDiagnose {
     samples: inRange('samples', input.samples, L.samples, true),
     timeoutMs: inRange('timeoutSeconds', input.timeoutSeconds, L.timeoutSeconds, false) * 1000,
     concurrency: inRange('concurrency', input.concurrency, L.concurrency, true),
+    maxResources: inRange('maxResources', input.maxResources, L.maxResources, true),
     maxBytes: L.maxBytes,
   };
 }
 
+const FLAGS = { samples: 'samples', timeoutSeconds: 'timeout', concurrency: 'concurrency', maxResources: 'max-resources' } as const;
+
 /** A number within a limit, or the limit's default when not given. */
 export function inRange(
-  field: 'samples' | 'timeoutSeconds' | 'concurrency',
+  field: 'samples' | 'timeoutSeconds' | 'concurrency' | 'maxResources',
   v: number | string | undefined,
   limit: { min: number; max: number; default: number },
   int: boolean,
@@ -153,10 +160,6 @@ export function inRange(
   if (v === undefined || v === '') return limit.default;
   const n = typeof v === 'number' ? v : /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
   if (!Number.isFinite(n) || n < limit.min || n > limit.max || (int && !Number.isInteger(n)))
-    throw inputError(
-      `--${field === 'timeoutSeconds' ? 'timeout' : field} takes ${int ? 'a whole number' : 'a number'} from ${limit.min} to ${limit.max}`,
-      field,
-      String(v),
-    );
+    throw inputError(`--${FLAGS[field]} takes ${int ? 'a whole number' : 'a number'} from ${limit.min} to ${limit.max}`, field, String(v));
   return n;
 }

@@ -123,6 +123,8 @@ const fetchRecord: Schema<FetchRecord> = object(
     contentLength: optional(whole),
     contentEncoding: optional(text),
     capped: optional(boolean),
+    retried: optional(text),
+    overLength: optional(boolean),
   }),
 );
 

@@ -65,6 +65,10 @@ export interface FetchRecord {
   contentEncoding?: string;
   /** Set when the body went over the size cap: the bytes kept are a prefix. */
   capped?: boolean;
+  /** Why the fetch was retried once (a kept-alive connection closed on reuse). */
+  retried?: string;
+  /** The peer sent bytes beyond its Content-Length. */
+  overLength?: boolean;
 }
 
 /** How one copy of a resource differs from another (the reference, usually the expected copy). */

@@ -229,6 +229,50 @@ describe("the app's OTA check is prepared by the same rules as the CLI's", () =>
   });
 });
 
+describe("the app's OTA check keeps the same guarantees", () => {
+  it('a crafted moduleinfo and Running folder: keys refused, nothing read outside the folder the user chose', async () => {
+    const { makeModule, writeRunningFolder, osHash } = await import('../../../e2e/lab/module.js');
+    const { siteHandler, startRawServer } = await import('../../../e2e/lab/raw.js');
+    const canary = await startRawServer((_req, socket) => void socket.destroy());
+    const v = makeModule('MyApp', 1, { 'scripts/a.js': 'ok' });
+    const info = structuredClone(v.moduleinfo) as { manifest: { urlVersions: Record<string, string> } };
+    Object.assign(info.manifest.urlVersions, {
+      [`@127.0.0.1:${canary.port}/z.js`]: '?a',
+      '/MyApp/../../outside.txt': '?b',
+      '/MyApp/scripts/out.js': '?c',
+    });
+    const site = await startRawServer(
+      siteHandler({ name: 'MyApp', versionToken: v.versionToken, moduleinfo: JSON.stringify(info), files: v.files }),
+    );
+    const running = join(dir, 'crafted', 'Running', 'MyApp');
+    writeRunningFolder(running, v);
+    writeFileSync(join(dir, 'crafted', 'outside.txt'), 'outside');
+    symlinkSync(join(dir, 'crafted', 'outside.txt'), join(running, 'scripts', 'out.js'));
+    const c = newCaller(44);
+    await c.grants.grant(running);
+    try {
+      const r = await call(
+        Channel.Diagnose,
+        { jobId: 'crafted', appUrl: `${site.url}/MyApp/`, frontends: [{ label: 'FE2', address: running }], all: true },
+        c,
+      );
+      expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
+      if (!r.ok) return;
+      const report = r.value as {
+        problems: string[];
+        resources: Array<{ path: string; observations: Array<{ source: string; hash?: string; errorCode?: string }> }>;
+      };
+      expect(report.problems.filter((p) => /refused: /.test(p))).toHaveLength(2);
+      const out = report.resources.find((x) => x.path === '/MyApp/scripts/out.js')!.observations.find((o) => o.source === 'frontend:FE2')!;
+      expect(out.errorCode).toBe('OUTSIDE');
+      for (const x of report.resources) for (const o of x.observations) expect(o.hash).not.toBe(osHash('outside'));
+      expect(canary.connections).toBe(0);
+    } finally {
+      await Promise.all([canary.close(), site.close()]);
+    }
+  });
+});
+
 describe("the app's OTA check uses the system proxy and certificate store for the public samples", () => {
   it('records them in the report', async () => {
     const { sampleApp } = await import('../../../e2e/lab/module.js');
@@ -257,7 +301,7 @@ describe("the app's OTA check uses the system proxy and certificate store for th
       expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
       if (!r.ok) return;
       const report = r.value as { cause: string; runs: Array<{ network: { proxy?: string; proxySource?: string; ca?: string } }> };
-      expect(report.cause).toBe('consistent');
+      expect(report.cause, JSON.stringify((report as unknown as { problems: string[] }).problems)).toBe('consistent');
       expect(report.runs[0]!.network).toMatchObject({
         proxy: proxy.url,
         proxySource: 'system',

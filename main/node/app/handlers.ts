@@ -22,8 +22,8 @@ import { ValidationError } from '../../common/ipc/schema.js';
 import { shellCommand } from '../../common/shell-quote.js';
 import { isSafeExternalUrl } from '../../common/url-check.js';
 import { prepareDiagnose } from '../../common/ota/frontend-spec.js';
-import { parseHar, type Har } from '../../common/ota/har.js';
-import { parseLog } from '../../common/ota/log-lines.js';
+import type { Har } from '../../common/ota/har.js';
+import { parseLog, type LogEntry } from '../../common/ota/log-lines.js';
 import { describeProblem, type ParseProblem } from '../../common/ota/parse-result.js';
 import { checkReport, mergeReports, parseReport } from '../../common/ota/report.js';
 import { renderReportHtml } from '../../common/ota/report-html.js';
@@ -32,6 +32,7 @@ import { compareFiles } from '../compare-files.js';
 import type { HashPool } from '../hash-pool.js';
 import { hashFiles } from '../hash-files.js';
 import { chooseImplementation } from '../hashers/select.js';
+import { readHarFile, underModule, usableHar, usableLog } from '../ota/inputs.js';
 import type { ProxyChoice } from '../ota/proxy.js';
 import { diagnose, type FrontendTarget } from '../ota/sweep.js';
 import { suggestFrontends } from '../ota/suggest-frontends.js';
@@ -185,17 +186,29 @@ export const HANDLERS: HandlerTable = {
       samples: req.samples,
       timeoutSeconds: req.timeoutSeconds,
       concurrency: req.concurrency,
+      maxResources: req.maxResources,
     });
     const frontends: FrontendTarget[] = [];
     for (const f of prepared.frontends) {
       if (f.kind === 'folder') frontends.push({ label: f.label, kind: 'folder', address: await caller.grants.check(f.address) });
       else frontends.push({ label: f.label, kind: 'address', address: f.address, host: f.host, port: f.port, scheme: f.scheme });
     }
+    const notes: string[] = [];
     let har: Har | undefined;
     if (req.harPath) {
-      const parsed = parseHar(await readFile(await caller.grants.check(req.harPath), 'utf8'));
-      if (!parsed.ok) throw invalidInput('harPath', `HAR file: ${describeProblem(parsed.error)}`, parsed.error);
-      har = parsed.value;
+      const read = await readHarFile(await caller.grants.check(req.harPath), underModule(req.appUrl));
+      // Not a HAR at all: the screens say so next to the file (a HAR with nothing for this module is a problem line).
+      if (!read.ok) throw invalidInput('harPath', `HAR file: ${describeProblem(read.error)}`, read.error);
+      const usable = usableHar(`HAR file ${basename(req.harPath)}`, read, new URL(req.appUrl).pathname);
+      har = usable.har;
+      if (usable.problem) notes.push(usable.problem);
+    }
+    let log: LogEntry[] | undefined;
+    if (req.logText?.trim()) {
+      const parsed = parseLog(req.logText);
+      const usable = usableLog('the log pasted', { ...parsed, lines: req.logText.split(/\r\n|\r|\n/).length });
+      log = usable.entries;
+      if (usable.problem) notes.push(usable.problem);
     }
     const systemCa = s.platform.systemCa?.();
     const proxy = await s.platform.proxyFor(req.appUrl);
@@ -205,8 +218,9 @@ export const HANDLERS: HandlerTable = {
         appUrl: req.appUrl,
         frontends,
         moduleinfoText: req.moduleinfoText,
-        log: req.logText ? parseLog(req.logText).entries : undefined,
+        log,
         har,
+        notes,
         resources: req.resources,
         all: req.all,
         samples: prepared.samples,
@@ -221,6 +235,7 @@ export const HANDLERS: HandlerTable = {
         proxySource: proxy ? 'system' : undefined,
         timeoutMs: prepared.timeoutMs,
         concurrency: prepared.concurrency,
+        maxResources: prepared.maxResources,
         maxBytes: prepared.maxBytes,
         vantage: req.vantage ?? 'agent',
         toolVersion: s.platform.version,

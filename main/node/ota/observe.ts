@@ -1,12 +1,13 @@
 // From what a point gave to an observation: the one place a body becomes a hash, a size and a token,
 // for fetched copies, Running-folder files, HAR entries and moduleinfo copies alike.
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { fromHex, toOutSystems } from '../../common/encodings.js';
 import { diffBytes } from '../../common/ota/byte-diff.js';
 import type { Har } from '../../common/ota/har.js';
 import { headerValue } from '../../common/ota/headers.js';
 import { redactHeaders, redactUrl } from '../../common/ota/redaction.js';
+import { tellingHeaders } from '../../common/ota/telling-headers.js';
 import { findVersionToken } from '../../common/ota/moduleinfo.js';
 import type { FetchRecord, Observation, Source, Vantage } from '../../common/ota/types.js';
 import type { HashPool } from '../hash-pool.js';
@@ -45,30 +46,54 @@ export async function osMd5(pool: HashPool, bytes: Uint8Array): Promise<string> 
   return toOutSystems(fromHex(r.digests.md5!)!);
 }
 
-/** A resource /<Module>/<rest> read from a Running folder, where it is the file <folder>/<rest>. */
+/**
+ * A resource /<Module>/<rest> read from a Running folder, where it is the file <folder>/<rest>. `urlPath` is the
+ * key resolved on the app's origin (no `..` left); the file's real path, links followed, must lie inside the folder.
+ */
 export async function readFromFolder(
   at: { source: Source; folder: string; vantage: Vantage; moduleName?: string; maxBytes: number; tokenFile: boolean },
   path: string,
+  urlPath: string,
   pool: HashPool,
 ): Promise<Copy> {
   const { moduleName } = at;
-  const rest = moduleName && path.startsWith(`/${moduleName}/`) ? path.slice(moduleName.length + 2) : path.replace(/^\/[^/]+\//, '');
-  const file = join(at.folder, ...rest.split('/'));
-  const obs: Observation = { source: at.source, vantage: at.vantage, path, body: 'file', file, at: new Date().toISOString() };
+  const prefix = moduleName ? `/${moduleName}/` : (/^\/[^/]+\//.exec(urlPath)?.[0] ?? '/');
+  const rest = urlPath.slice(prefix.length);
+  const segments = rest.split('/').map(decodeSegment);
+  const shown = join(at.folder, ...segments.map((x) => x ?? '?'));
+  const obs: Observation = { source: at.source, vantage: at.vantage, path, body: 'file', file: shown, at: new Date().toISOString() };
   const fail = (code: string, error: string): Copy => ({ obs: { ...obs, errorCode: code, error } });
+  if (!urlPath.startsWith(prefix) || prefix === '/')
+    return fail('OUTSIDE', `${path}: not under ${prefix}, so not in the Running folder; not read`);
+  if (segments.some((x) => x === undefined)) return fail('OUTSIDE', `${path}: a path segment that is not a file name; not read`);
   try {
-    const st = await stat(file);
-    if (!st.isFile()) return fail('EISDIR', `${file}: not a file`);
-    if (st.size > at.maxBytes) return fail('TOO_LARGE', `${file}: over the ${at.maxBytes} bytes cap`);
-    const body = new Uint8Array(await readFile(file));
+    const root = await realpath(at.folder);
+    const real = await realpath(shown);
+    if (real !== root && !real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`))
+      return fail('OUTSIDE', `${shown}: resolves to ${real}, outside the Running folder; not read`);
+    const st = await stat(real);
+    if (!st.isFile()) return fail('EISDIR', `${shown}: not a file`);
+    if (st.size > at.maxBytes) return fail('TOO_LARGE', `${shown}: over the ${at.maxBytes} bytes cap`);
+    const body = new Uint8Array(await readFile(real));
     Object.assign(obs, await bodyFacts(pool, body, { tokenFile: at.tokenFile }));
     return { obs, body };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     return e.code === 'ENOENT'
-      ? fail('MISSING', `${file}: no such file in the Running folder`)
-      : fail(e.code ?? 'ERROR', `${file}: ${e.message}`);
+      ? fail('MISSING', `${shown}: no such file in the Running folder`)
+      : fail(e.code ?? 'ERROR', `${shown}: ${e.message}`);
   }
+}
+
+/** A URL path segment as a file name, or undefined when it cannot be one (a separator, NUL, `..` once decoded). */
+function decodeSegment(segment: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+  return /[/\\\0]/.test(name) || name === '..' || name === '.' ? undefined : name;
 }
 
 /** A HAR entry for a resource as an observation from the customer's side. */
@@ -130,5 +155,19 @@ export function diffAgainstReference(copies: Copy[], expected: string | undefine
   for (const c of withBody) {
     if (c === ref || c.obs.hash === ref.obs.hash) continue;
     c.obs.diff = diffBytes(ref.body!, c.body!, { contentType: c.contentType });
+  }
+}
+
+/**
+ * A right copy keeps its status, hash, size and the telling headers: its request headers and the other
+ * response headers are dropped, so a whole-module report costs little per resource.
+ */
+export function slimRightCopies(copies: Copy[], expected: string | undefined, tokenFile: boolean): void {
+  if (!expected) return;
+  for (const { obs } of copies) {
+    const right = !obs.error && (tokenFile ? obs.token === expected : obs.hash === expected);
+    if (!right || !obs.fetch) continue;
+    const keep = new Set(tellingHeaders(obs.fetch.headers).map((t) => t.name.toLowerCase()));
+    obs.fetch = { ...obs.fetch, requestHeaders: [], headers: obs.fetch.headers.filter(([name]) => keep.has(name)) };
   }
 }

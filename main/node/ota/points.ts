@@ -1,12 +1,13 @@
 // The points a sweep fetches from: each frontend reached directly (its own keep-alive agent, so a request
 // meant for one frontend never rides another's socket) or read from its Running folder, and the public URL.
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import type { Source } from '../../common/ota/types.js';
 import type { FrontendInfo } from '../../common/ota/verdict.js';
 import type { CancelGroup } from './cancel.js';
-import { fetchPoint, type PointResult, type TrustOptions } from './fetch-point.js';
+import { guardedAgent, ruleFor, type ConnectRule } from './connect.js';
+import { fetchPoint, notFetched, type PointResult, type TrustOptions } from './fetch-point.js';
 import type { ProxyChoice } from './proxy.js';
+import { onOrigin } from './resource-key.js';
 
 export interface FrontendTarget extends FrontendInfo {
   /** For addresses: where to connect, and with which scheme. */
@@ -21,6 +22,8 @@ export interface Point {
   agent?: http.Agent;
   connectTo?: { host: string; port: number };
   origin?: string;
+  /** Where this point's connections may go (fetchable points). */
+  rule?: ConnectRule;
   folder?: string;
   trust: TrustOptions;
   proxy?: ProxyChoice;
@@ -44,25 +47,28 @@ export interface PointOptions {
 
 export function makePoints(app: URL, opts: PointOptions): Points {
   // No TLS session reuse: a resumed session shows no certificate, and each connection's issuer is evidence.
-  const makeAgent = (secure: boolean) =>
-    new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: opts.concurrency, ...(secure ? { maxCachedSessions: 0 } : {}) });
+  const makeAgent = (rule: ConnectRule, secure: boolean) =>
+    guardedAgent(rule, secure, { keepAlive: true, maxSockets: opts.concurrency, ...(secure ? { maxCachedSessions: 0 } : {}) });
   const frontends: Point[] = opts.frontends.map((f) => {
     const trust: TrustOptions = { ca: opts.ca, insecure: opts.insecure, fingerprint: opts.trust?.[f.label] };
     if (f.kind === 'folder') return { source: `frontend:${f.label}`, folder: f.address, trust };
     const secure = (f.scheme ?? app.protocol) === 'https:';
-    return {
-      source: `frontend:${f.label}`,
-      trust,
-      agent: makeAgent(secure),
-      connectTo: { host: f.host!, port: f.port ?? (Number(app.port) || (secure ? 443 : 80)) },
-      // The frontend is asked for the public URL (Host and SNI kept); only the scheme may differ.
-      origin: `${f.scheme ?? app.protocol}//${app.host}`,
-    };
+    // The frontend is asked for the public URL (Host and SNI kept); only the scheme may differ.
+    const origin = `${f.scheme ?? app.protocol}//${app.host}`;
+    const connectTo = { host: f.host!, port: f.port ?? (Number(app.port) || (secure ? 443 : 80)) };
+    const rule = ruleFor(new URL(origin), [connectTo]);
+    return { source: `frontend:${f.label}`, trust, agent: makeAgent(rule, secure), connectTo, origin, rule };
   });
+  const appPort = Number(app.port) || (app.protocol === 'https:' ? 443 : 80);
+  const proxyAt = opts.proxy
+    ? { host: opts.proxy.url.hostname.replace(/^\[|\]$/g, ''), port: Number(opts.proxy.url.port) || 80 }
+    : undefined;
+  const pubRule = ruleFor(app, [proxyAt ?? { host: app.hostname.replace(/^\[|\]$/g, ''), port: appPort }]);
   const pub: Point = {
     source: 'public',
-    agent: opts.proxy ? undefined : makeAgent(app.protocol === 'https:'),
+    agent: opts.proxy ? undefined : makeAgent(pubRule, app.protocol === 'https:'),
     origin: app.origin,
+    rule: pubRule,
     trust: { ca: opts.ca, insecure: opts.insecure },
     proxy: opts.proxy,
   };
@@ -86,8 +92,15 @@ export interface FetchLimits {
  * the compression before hashing: so do we, keeping the wire bytes' hash as evidence.
  */
 export function fetchVia(point: Point, pathAndQuery: string, limits: FetchLimits, headers?: Record<string, string>): Promise<PointResult> {
+  let url: string;
+  try {
+    url = onOrigin(pathAndQuery, point.origin!);
+  } catch (err) {
+    return Promise.resolve(notFetched({ url: pathAndQuery, proxy: point.proxy }, 'DESTINATION', (err as Error).message));
+  }
   return fetchPoint({
-    url: `${point.origin}${pathAndQuery}`,
+    url,
+    rule: point.rule,
     connectTo: point.connectTo,
     agent: point.agent,
     proxy: point.proxy,

@@ -25,9 +25,11 @@ import type { ModuleVersionInfo, ResourceObservations } from '../../common/ota/v
 import type { HashPool } from '../hash-pool.js';
 import { CancelGroup } from './cancel.js';
 import type { PointError, PointResult } from './fetch-point.js';
-import { bodyFacts, diffAgainstReference, harCopy, readFromFolder, tidy, type Copy } from './observe.js';
+import { bodyFacts, diffAgainstReference, harCopy, readFromFolder, slimRightCopies, tidy, type Copy } from './observe.js';
 import { fetchVia, makePoints, type FetchLimits, type FrontendTarget, type Point, type Points } from './points.js';
 import type { ProxyChoice } from './proxy.js';
+import { resolveKey } from './resource-key.js';
+import { decodeText } from './text.js';
 
 export type { FrontendTarget } from './points.js';
 export { osMd5 } from './observe.js';
@@ -39,6 +41,8 @@ export interface DiagnoseOptions {
   moduleinfoText?: string;
   log?: LogEntry[];
   har?: Har;
+  /** Problem lines from reading the inputs (a log or HAR with nothing usable), reported with the others. */
+  notes?: string[];
   resources?: string[];
   all?: boolean;
   samples?: number;
@@ -51,6 +55,8 @@ export interface DiagnoseOptions {
   timeoutMs?: number;
   concurrency?: number;
   maxBytes?: number;
+  /** Above this many resources in moduleinfo a whole-module check does not run. */
+  maxResources?: number;
   vantage?: Vantage;
   command?: string;
   toolVersion?: string;
@@ -79,6 +85,12 @@ export function unreachableKind(codes: readonly PointError['code'][]): ErrorKind
   if (codes.includes('TLS')) return 'certificate';
   if (codes.some((c) => c === 'REFUSED' || c === 'DNS' || c === 'RESET' || c === 'NETWORK' || c === 'PROXY')) return 'unreachable';
   return undefined;
+}
+
+/** A resource: its moduleinfo key and the path it is fetched at (the key resolved on the app's origin). */
+interface Resolved {
+  key: string;
+  path: string;
 }
 
 /** What every phase of one run shares. */
@@ -117,7 +129,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
     limits: { timeoutMs: opts.timeoutMs ?? L.timeoutSeconds.default * 1000, maxBytes: opts.maxBytes ?? L.maxBytes, cancel },
     samples: Math.max(1, opts.samples ?? L.samples.default),
     concurrency,
-    problems: [],
+    problems: [...(opts.notes ?? [])],
     moduleinfoErrors: [],
     redacted: new Set(),
     versions: new Map(),
@@ -133,7 +145,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
       const why = run.problems.length ? ` (${run.problems.join('; ')})` : '';
       throw new CannotRun(`no usable moduleinfo: ${current.how}${why}`, { kind: unreachableKind(run.moduleinfoErrors) });
     }
-    const { paths, mode } = chooseResources(opts, currentInfo);
+    const { paths, mode } = chooseResources(run, currentInfo);
     const { results, done } = await checkResources(run, currentInfo, paths);
     if (!cancel.aborted) await readModuleInfos(run, 'end');
     run.progress({ phase: 'done', done: paths.length, total: paths.length });
@@ -152,7 +164,7 @@ function addVersion(run: Run, m: ModuleInfo): void {
 }
 
 function addGivenModuleInfo(run: Run, text: string): void {
-  const r = parseModuleInfo(text);
+  const r = parseModuleInfo(text.replace(/^\uFEFF/, ''));
   if (!r.ok) throw new CannotRun(`the moduleinfo given cannot be used: ${describeProblem(r.error)}`);
   addVersion(run, r.value);
   const { versionToken, versionSequence } = r.value;
@@ -182,7 +194,7 @@ async function readModuleInfos(run: Run, moment: 'start' | 'end'): Promise<void>
         copy.error = `moduleinfo: ${res.error.message}`;
         run.moduleinfoErrors.push(res.error.code);
       } else if (res.body) {
-        const m = parseModuleInfo(new TextDecoder().decode(res.body));
+        const m = parseModuleInfo(decodeText(res.body));
         if (m.ok) {
           addVersion(run, m.value);
           copy.versionToken = m.value.versionToken;
@@ -192,7 +204,7 @@ async function readModuleInfos(run: Run, moment: 'start' | 'end'): Promise<void>
       if (moment === 'start') {
         // With a timestamp as cache buster, as the runtime does.
         const vi = await fetchVia(p, `${versionInfoPath}?${Date.now()}`, run.limits, json);
-        const parsedVi = vi.body && !vi.error ? parseModuleVersionInfo(new TextDecoder().decode(vi.body)) : undefined;
+        const parsedVi = vi.body && !vi.error ? parseModuleVersionInfo(decodeText(vi.body)) : undefined;
         if (parsedVi?.ok) copy.versionInfoToken = parsedVi.value.versionToken;
       }
       if (copy.error) run.problems.push(`${sourceName({ source: p.source, vantage: run.vantage })}: ${copy.error}`);
@@ -201,17 +213,37 @@ async function readModuleInfos(run: Run, moment: 'start' | 'end'): Promise<void>
   );
 }
 
-/** Which resources: the log's and the chosen ones, or the whole module. */
-function chooseResources(opts: DiagnoseOptions, current: ModuleInfo): { paths: string[]; mode: RunInfo['options']['resources'] } {
+/**
+ * Which resources: the log's and the chosen ones, or the whole module, each key resolved on the app's origin.
+ * A key that would leave it (another host, `..` above the root, a backslash, a control character) is refused
+ * with one problem line, and the check goes on with the rest.
+ */
+function chooseResources(run: Run, current: ModuleInfo): { paths: Resolved[]; mode: RunInfo['options']['resources'] } {
+  const { opts } = run;
   const fromLog = resourcesNamed(opts.log ?? []);
   const chosen = opts.resources ?? [];
   const mode: RunInfo['options']['resources'] = opts.all || (!fromLog.length && !chosen.length) ? 'all' : chosen.length ? 'chosen' : 'log';
-  const paths = mode === 'all' ? unique([...current.resources.map((r) => r.path), ...fromLog, ...chosen]) : unique([...fromLog, ...chosen]);
+  const max = opts.maxResources ?? DIAGNOSE_LIMITS.maxResources.default;
+  if (mode === 'all' && current.resources.length > max)
+    throw new CannotRun(
+      `moduleinfo lists ${current.resources.length} resources, over --max-resources ${max}; narrow the check with --resource or --log`,
+    );
+  const keys = mode === 'all' ? unique([...current.resources.map((r) => r.path), ...fromLog, ...chosen]) : unique([...fromLog, ...chosen]);
+  const paths: Resolved[] = [];
+  for (const key of keys) {
+    const r = resolveKey(key, run.app.origin);
+    if (r.ok) paths.push({ key, path: r.url.pathname });
+    else run.problems.push(`resource ${JSON.stringify(key)} refused: ${r.why}; not fetched`);
+  }
   return { paths, mode };
 }
 
 /** Phase 2: every resource from every point, `concurrency` resources at a time. */
-async function checkResources(run: Run, current: ModuleInfo, paths: string[]): Promise<{ results: ResourceObservations[]; done: number }> {
+async function checkResources(
+  run: Run,
+  current: ModuleInfo,
+  paths: Resolved[],
+): Promise<{ results: ResourceObservations[]; done: number }> {
   const expectedOf = new Map(current.resources.map((r) => [r.path, r.expected]));
   const failures = checksumFailures(run.opts.log ?? []);
   const results: ResourceObservations[] = new Array(paths.length);
@@ -222,8 +254,8 @@ async function checkResources(run: Run, current: ModuleInfo, paths: string[]): P
     Array.from({ length: Math.min(run.concurrency, paths.length) }, async () => {
       while (next < paths.length && !run.limits.cancel.aborted) {
         const index = next++;
-        const path = paths[index]!;
-        const copies = await checkOne(run, path, expectedOf.get(path), index);
+        const { key: path, path: urlPath } = paths[index]!;
+        const copies = await checkOne(run, path, urlPath, expectedOf.get(path), index);
         for (const f of failures.filter((x) => x.path === path))
           copies.push({
             obs: {
@@ -237,6 +269,7 @@ async function checkResources(run: Run, current: ModuleInfo, paths: string[]): P
             },
           });
         diffAgainstReference(copies, expectedOf.get(path), isVersionTokenFile(path));
+        slimRightCopies(copies, expectedOf.get(path), isVersionTokenFile(path));
         results[index] = { path, versionTokenFile: isVersionTokenFile(path), observations: copies.map((c) => c.obs) };
         run.progress({ phase: 'resources', done: ++done, total: paths.length, path });
       }
@@ -246,7 +279,7 @@ async function checkResources(run: Run, current: ModuleInfo, paths: string[]): P
 }
 
 /** One resource from every frontend, the public samples and the HAR. */
-async function checkOne(run: Run, path: string, expected: string | undefined, index: number): Promise<Copy[]> {
+async function checkOne(run: Run, path: string, urlPath: string, expected: string | undefined, index: number): Promise<Copy[]> {
   const tokenFile = isVersionTokenFile(path);
   const query = expected ? `?${expected}` : '';
   const { pool } = run.opts;
@@ -275,14 +308,14 @@ async function checkOne(run: Run, path: string, expected: string | undefined, in
   for (const p of run.points.frontends) {
     if (p.folder) {
       const at = { source: p.source, folder: p.folder, vantage: run.vantage, moduleName: run.moduleName, maxBytes: run.limits.maxBytes };
-      jobs.push(readFromFolder({ ...at, tokenFile }, path, pool));
-    } else jobs.push(get(p, p.source, `${path}${query}`));
+      jobs.push(readFromFolder({ ...at, tokenFile }, path, urlPath, pool));
+    } else jobs.push(get(p, p.source, `${urlPath}${query}`));
   }
   const pub = run.points.public;
-  for (let i = 1; i <= run.samples; i++) jobs.push(get(pub, 'public', `${path}${query}`, undefined, { sample: i }));
-  jobs.push(get(pub, 'public-nocache', `${path}${query}`, { 'cache-control': 'no-cache' }));
+  for (let i = 1; i <= run.samples; i++) jobs.push(get(pub, 'public', `${urlPath}${query}`, undefined, { sample: i }));
+  jobs.push(get(pub, 'public-nocache', `${urlPath}${query}`, { 'cache-control': 'no-cache' }));
   const nonce = `_hwb=${Date.now().toString(36)}${index.toString(36)}`;
-  jobs.push(get(pub, 'public-busted', `${path}${query ? `${query}&` : '?'}${nonce}`));
+  jobs.push(get(pub, 'public-busted', `${urlPath}${query ? `${query}&` : '?'}${nonce}`));
   const copies = await Promise.all(jobs);
   for (const e of run.opts.har ? harEntriesFor(run.opts.har, path) : []) copies.push(await harCopy(e, path, pool, tokenFile));
   return copies;
