@@ -15,7 +15,7 @@ import { calibrate } from '../node/hashers/calibrate.js';
 import { bigFileRows, folderBench, printRows } from './folders.js';
 import { peersFor, timeCommand } from './peers.js';
 import { peakRssKb } from './rss.js';
-import { sweepBench, sweepChild } from './sweep.js';
+import { inputsBench, inputsChild, sweepBench, sweepChild } from './sweep.js';
 
 const GB = 1e9;
 
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
       'skip-impl': { type: 'boolean', default: false },
       'rss-child': { type: 'string' },
       'sweep-child': { type: 'boolean', default: false },
+      'inputs-child': { type: 'string' },
       'skip-sweep': { type: 'boolean', default: false },
       'sweep-only': { type: 'boolean', default: false },
       'skip-folders': { type: 'boolean', default: false },
@@ -102,8 +103,9 @@ async function main(): Promise<void> {
     allowPositionals: true,
   });
   if (values['rss-child']) return rssChild(values['rss-child'], 'md5,sha1,sha256,sha512');
-  if (values['sweep-child']) return sweepChild(positionals[0]!, positionals.slice(1));
-  if (values['sweep-only']) return sweepBench();
+  if (values['sweep-child']) return sweepChild(positionals[0]!, positionals[1]!, positionals.slice(2));
+  if (values['inputs-child']) return inputsChild(values['inputs-child'], positionals[0]!);
+  if (values['sweep-only']) return sweepBench().then(inputsBench);
 
   const dir = values.dir ?? join(tmpdir(), 'hash-workbench-bench');
   mkdirSync(dir, { recursive: true });
@@ -229,7 +231,10 @@ async function main(): Promise<void> {
   }
 
   // 5. The OTA check over a whole module.
-  if (!values['skip-sweep']) await sweepBench();
+  if (!values['skip-sweep']) {
+    await sweepBench();
+    await inputsBench();
+  }
 }
 
 main().catch((err) => {
