@@ -58,14 +58,31 @@ export function readLogFile(path: string): Promise<LogRead> {
 export async function readHarStream(input: Readable, keep: (url: string) => boolean): Promise<ParseResult<Har> & { seen?: number }> {
   const parser = new JSONParser({ paths: ['$.log.entries.*', '$.log.version', '$.log.creator', '$.log.browser'], keepStack: false });
   const log: Record<string, unknown> = {};
-  const entries: unknown[] = [];
+  let batch: unknown[] = [];
   let seen = 0;
   let failure: Error | undefined;
+  const out: Har = { entries: [], redacted: [], skipped: 0 };
+  const redacted = new Set<string>();
+  // Kept entries are read by parseHar a few at a time, so raw and parsed copies of the whole capture never coexist.
+  const flush = () => {
+    if (!batch.length) return;
+    const r = parseHar(JSON.stringify({ log: { ...log, entries: batch } }));
+    if (r.ok) {
+      const base = out.entries.length;
+      for (const e of r.value.entries) out.entries.push({ ...e, index: base + e.index });
+      for (const x of r.value.redacted) redacted.add(x);
+      out.skipped += r.value.skipped;
+      out.creator ??= r.value.creator;
+      out.browser ??= r.value.browser;
+    } else out.skipped += batch.length;
+    batch = [];
+  };
   parser.onValue = ({ value, key, stack }) => {
     if (stack.length === 3 && typeof key === 'number') {
       seen++;
       const url = (value as { request?: { url?: unknown } } | null)?.request?.url;
-      if (typeof url === 'string' && keep(url)) entries.push(value);
+      if (typeof url === 'string' && keep(url)) batch.push(value);
+      if (batch.length >= 64) flush();
     } else if (typeof key === 'string') log[key] = value;
   };
   parser.onError = (err) => (failure ??= err);
@@ -86,7 +103,9 @@ export async function readHarStream(input: Readable, keep: (url: string) => bool
   if (failure) return { ok: false, error: { message: `not a HAR file (${failure.message.replace(/\s+/g, ' ')})` } };
   if (!seen && !('version' in log || 'creator' in log))
     return { ok: false, error: { message: 'not a HAR file: no log.entries', jsonPath: '$.log' } };
-  return { ...parseHar(JSON.stringify({ log: { ...log, entries } })), seen };
+  flush();
+  out.redacted = [...redacted];
+  return { ok: true, value: out, warnings: [], seen };
 }
 
 export function readHarFile(path: string, keep: (url: string) => boolean): ReturnType<typeof readHarStream> {
