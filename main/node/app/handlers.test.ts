@@ -252,7 +252,7 @@ describe("the app's OTA check keeps the same guarantees", () => {
     await c.grants.grant(running);
     try {
       const r = await call(
-        Channel.Diagnose,
+        'ota:diagnose',
         { jobId: 'crafted', appUrl: `${site.url}/MyApp/`, frontends: [{ label: 'FE2', address: running }], all: true },
         c,
       );
