@@ -15,7 +15,7 @@ import { proxyFor } from '../../node/ota/proxy.js';
 import { decodeText } from '../../node/ota/text.js';
 import { CannotRun, diagnose, type FrontendTarget } from '../../node/ota/sweep.js';
 import { UsageError, type Io } from '../io.js';
-import { readStdin, readStdinBytes } from '../stdin.js';
+import { readStdinBytes } from '../stdin.js';
 import { comparisonText, readEarlierReport, withComparison } from './compare-with.js';
 
 declare const __APP_VERSION__: string | undefined;
