@@ -78,6 +78,8 @@ function judgeFor(p: Platform, c: CopyFacts): Acceptance {
   if (c.redirectElsewhere !== undefined) {
     return reject('redirect', `the answer redirects to another origin (${c.redirectElsewhere}): the device would get that page instead`);
   }
+  // An answer that is not valid HTTP has no status: the download fails all the same.
+  if (c.status === undefined && c.transferFailure !== undefined) return reject('transfer', `the download fails: ${c.transferFailure}`);
   if (c.status === undefined) return reject('no-answer', 'no answer arrived');
   if (p === 'ios' && c.status !== 200) return reject('status', `iOS accepts only status 200; this copy came with ${c.status}`);
   if (p === 'android' && (c.status < 200 || c.status > 299)) {

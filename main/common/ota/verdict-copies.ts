@@ -2,16 +2,12 @@
 // wrong (and why: a status, an empty body, a broken transfer, a redirect elsewhere, other bytes), missing on a
 // frontend, or not reached. Also the alterations a device accepts, which are findings and never a cause.
 import { judgeCopy, type AcceptanceRule, type CopyFacts, type Platform } from './acceptance.js';
+import { copyErrorKind } from './copy-errors.js';
 import { headerValue } from './headers.js';
 import { cap, isFrontend, isPublic, isShort, sourceName } from './sources.js';
 import type { Observation } from './types.js';
 
 export type State = 'right' | 'wrong' | 'missing' | 'unreached' | 'unknown';
-
-/** Error codes of a transfer that started and broke: the device gets no file from it either. */
-const TRANSFER_CODES = new Set(['SHORT_BODY', 'RESET', 'CHUNKING', 'DECODE', 'TRUNCATED']);
-/** Error codes of a point that never answered: nothing to judge. */
-const NO_ANSWER_CODES = new Set(['REFUSED', 'DNS', 'TLS', 'TIMEOUT', 'PROXY', 'CANCELLED', 'DESTINATION', 'NETWORK', 'TOO_LARGE']);
 
 export interface CopyJudgement {
   state: State;
@@ -19,12 +15,12 @@ export interface CopyJudgement {
   rule?: AcceptanceRule;
 }
 
-const isMissing = (o: Observation) => o.errorCode === 'MISSING' || o.status === 404 || o.status === 410;
+const isMissing = (o: Observation) => copyErrorKind(o.errorCode) === 'missing' || o.status === 404 || o.status === 410;
 
 /** What the acceptance model needs, read from an observation. */
 export function copyFacts(o: Observation, path: string, expected: string | undefined): CopyFacts {
   const last = o.fetch?.redirects.at(-1);
-  const transfer = o.errorCode && TRANSFER_CODES.has(o.errorCode) ? (o.error ?? o.errorCode) : isShort(o) ? shortWords(o) : undefined;
+  const transfer = copyErrorKind(o.errorCode) === 'transfer' ? (o.error ?? o.errorCode) : isShort(o) ? shortWords(o) : undefined;
   return {
     path,
     expected,
@@ -35,7 +31,7 @@ export function copyFacts(o: Observation, path: string, expected: string | undef
     hash: o.hash,
     size: o.size,
     transferFailure: transfer,
-    redirectElsewhere: o.errorCode === 'REDIRECT' ? (last?.location ?? o.error ?? 'another origin') : undefined,
+    redirectElsewhere: copyErrorKind(o.errorCode) === 'redirect' ? (last?.location ?? o.error ?? 'another origin') : undefined,
     tokenMatch:
       o.tokenMatch ??
       (o.token !== undefined && expected !== undefined ? { lines: o.token === expected, joined: o.token === expected } : undefined),
@@ -60,10 +56,12 @@ export function judgeObservation(
   }
   if (o.body === 'not-captured') return { state: 'unknown' };
   if (at.expected === undefined) return { state: 'unknown' };
-  if (o.status === undefined && o.errorCode !== undefined && (NO_ANSWER_CODES.has(o.errorCode) || o.errorCode === 'REDIRECT_LOOP')) {
+  const kind = copyErrorKind(o.errorCode);
+  if (o.status === undefined && (kind === 'no-answer' || kind === 'not-read')) return { state: 'unreached' };
+  if (kind === 'unjudged') return { state: 'unknown' };
+  // A broken answer (not valid HTTP) has no status but is still a copy the device fails to download.
+  if (o.status === undefined && o.hash === undefined && kind !== 'redirect' && kind !== 'transfer' && !isMissing(o))
     return { state: 'unreached' };
-  }
-  if (o.status === undefined && o.hash === undefined && o.errorCode !== 'REDIRECT' && !isMissing(o)) return { state: 'unreached' };
   if (isMissing(o) && isFrontend(o.source)) return { state: 'missing', rule: 'status' };
   const judgement = judgeCopy(copyFacts(o, at.path, at.expected));
   o.acceptance = judgement;

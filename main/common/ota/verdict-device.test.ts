@@ -97,7 +97,7 @@ describe('the verdict judges every copy as the device does', () => {
     ],
     [
       'a reset mid-body at frontend FE2',
-      check([obs('frontend:FE1', A), obs('frontend:FE2', C, { errorCode: 'RESET' }), obs('public', A)]),
+      check([obs('frontend:FE1', A), obs('frontend:FE2', C, { errorCode: 'SHORT_BODY' }), obs('public', A)]),
       'frontend',
       'frontend-error',
     ],

@@ -2,6 +2,7 @@
 // current version, with its byte diff, the older version it belongs to and the cache that held it.
 import { diffClassLabel } from './byte-diff.js';
 import { cacheEvidence } from './cache-detection.js';
+import { copyErrorKind } from './copy-errors.js';
 import type { CurrentVersion } from './current-version.js';
 import { cap, frontendLabel, isShort, short, sourceName } from './sources.js';
 import { describeJudgement, type Platform } from './acceptance.js';
@@ -22,7 +23,7 @@ export interface Context {
 
 export function describeWrongFrontend(o: Observation, ctx: Context, r: ResourceObservations): string {
   const who = `Frontend ${frontendLabel(o.source)}`;
-  if (o.errorCode === 'MISSING' || o.status === 404 || o.status === 410)
+  if (copyErrorKind(o.errorCode) === 'missing' || o.status === 404 || o.status === 410)
     return `${who} does not have ${r.path} (${o.status ? `status ${o.status}` : (o.error ?? 'no such file')}), which the current version lists.`;
   const old = ctx.frontendsWithOldManifest.get(frontendLabel(o.source));
   const olderVersion = ctx.older.find((v) => v.resources[r.path] === (r.versionTokenFile ? o.token : o.hash));

@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import type { FetchRecord, Header, TlsInfo } from '../../common/ota/types.js';
 import { guardedAgent, ruleFor, type ConnectRule, type Destination } from './connect.js';
 import type { PointError, PointRequest, PointResult } from './fetch-point.js';
+import { MAX_HEADER_BYTES, parseErrorWords } from './http-parse-errors.js';
 import type { ProxyChoice } from './proxy.js';
 import { judgeCertificate, judged } from './tls-trust.js';
 
@@ -85,6 +86,7 @@ export async function exchange(req: PointRequest, started: number, stop: Stopper
     // Node does not check the body length or the certificate the way we want: both are judged below.
     rejectUnauthorized: false,
     servername: rule.servername,
+    maxHeaderSize: MAX_HEADER_BYTES,
     ca,
   };
   if (req.proxy && !secure) {
@@ -308,9 +310,12 @@ function networkError(err: NodeJS.ErrnoException, target: Destination, proxy: st
     case 'EPROTO':
     case 'ERR_SSL_WRONG_VERSION_NUMBER':
       return { code: 'TLS', message: `TLS handshake with ${where} failed (${err.message})` };
-    default:
+    default: {
+      const parse = parseErrorWords(err.code);
+      if (parse) return { code: 'BAD_HTTP', message: `${where} answered ${parse}` };
       if (/certificate|ssl|tls/i.test(err.message)) return { code: 'TLS', message: `TLS with ${where} failed: ${err.message}` };
-      return { code: 'NETWORK', message: `${where}: ${err.message}${err.code?.startsWith('HPE_') ? ` (${err.code})` : ''}` };
+      return { code: 'NETWORK', message: `${where}: ${err.message}` };
+    }
   }
 }
 

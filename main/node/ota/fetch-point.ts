@@ -5,6 +5,7 @@
 import type http from 'node:http';
 import { DIAGNOSE_LIMITS } from '../../common/ota/frontend-spec.js';
 import { headerValue } from '../../common/ota/headers.js';
+import type { FetchErrorCode } from '../../common/ota/copy-errors.js';
 import type { FetchRecord, RedirectHop } from '../../common/ota/types.js';
 import type { CancelGroup } from './cancel.js';
 import type { ConnectRule } from './connect.js';
@@ -37,22 +38,8 @@ export interface PointRequest {
   rule?: ConnectRule;
 }
 
-export type PointErrorCode =
-  | 'REFUSED'
-  | 'DNS'
-  | 'TLS'
-  | 'TIMEOUT'
-  | 'REDIRECT'
-  | 'REDIRECT_LOOP'
-  | 'TOO_LARGE'
-  | 'SHORT_BODY'
-  | 'HTTP'
-  | 'DECODE'
-  | 'RESET'
-  | 'PROXY'
-  | 'CANCELLED'
-  | 'DESTINATION'
-  | 'NETWORK';
+/** The fetch layer's codes: the keys of the one table (copy-errors.ts) that also says how the verdict reads each. */
+export type PointErrorCode = FetchErrorCode;
 
 export interface PointError {
   code: PointErrorCode;

@@ -4,6 +4,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fromHex, toOutSystems } from '../../common/encodings.js';
 import { diffBytes } from '../../common/ota/byte-diff.js';
+import type { CopyErrorCode } from '../../common/ota/copy-errors.js';
 import type { Har } from '../../common/ota/har.js';
 import { headerValue } from '../../common/ota/headers.js';
 import { redactHeaders, redactUrl } from '../../common/ota/redaction.js';
@@ -62,7 +63,7 @@ export async function readFromFolder(
   const segments = rest.split('/').map(decodeSegment);
   const shown = join(at.folder, ...segments.map((x) => x ?? '?'));
   const obs: Observation = { source: at.source, vantage: at.vantage, path, body: 'file', file: shown, at: new Date().toISOString() };
-  const fail = (code: string, error: string): Copy => ({ obs: { ...obs, errorCode: code, error } });
+  const fail = (code: CopyErrorCode, error: string): Copy => ({ obs: { ...obs, errorCode: code, error } });
   if (!urlPath.startsWith(prefix) || prefix === '/')
     return fail('OUTSIDE', `${path}: not under ${prefix}, so not in the Running folder; not read`);
   if (segments.some((x) => x === undefined)) return fail('OUTSIDE', `${path}: a path segment that is not a file name; not read`);
@@ -72,7 +73,7 @@ export async function readFromFolder(
     if (real !== root && !real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`))
       return fail('OUTSIDE', `${shown}: resolves to ${real}, outside the Running folder; not read`);
     const st = await stat(real);
-    if (!st.isFile()) return fail('EISDIR', `${shown}: not a file`);
+    if (!st.isFile()) return fail('NOT_A_FILE', `${shown}: not a file`);
     if (st.size > at.maxBytes) return fail('TOO_LARGE', `${shown}: over the ${at.maxBytes} bytes cap`);
     const body = new Uint8Array(await readFile(real));
     Object.assign(obs, await bodyFacts(pool, body, { tokenFile: at.tokenFile }));
@@ -81,7 +82,7 @@ export async function readFromFolder(
     const e = err as NodeJS.ErrnoException;
     return e.code === 'ENOENT'
       ? fail('MISSING', `${shown}: no such file in the Running folder`)
-      : fail(e.code ?? 'ERROR', `${shown}: ${e.message}`);
+      : fail('UNREADABLE', `${shown}: ${e.message}`);
   }
 }
 
