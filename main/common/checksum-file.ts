@@ -1,6 +1,7 @@
 // Checksum files (SHA256SUMS, *.md5, *.sfv, BSD-tagged lines, openssl dgst output…): decoding,
 // parsing and writing. Pure and runtime-neutral: no I/O, no Buffer, so the renderer can use it too.
 
+import { clipMiddle } from './clip.js';
 import { ALGORITHMS, algorithmInfo, algorithmsWithDigestBytes, findAlgorithm, type AlgorithmId } from './algorithms.js';
 import { fromBase64Any, fromHex } from './encodings.js';
 import { checksumFileAlgorithmFromName } from './path-kind.js';
@@ -258,7 +259,7 @@ export function parseChecksumFile(text: string, fileName: string, opts: { algori
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) return;
 
     const result = parseChecksumLine(line, { sfvFirst });
-    const problem = (reason: string) => problems.push({ line: lineNo, text: clip(rawLine.replace(/\r$/, '')), reason });
+    const problem = (reason: string) => problems.push({ line: lineNo, text: clipMiddle(rawLine.replace(/\r$/, '')), reason });
     if (!result) {
       problem(/^[0-9a-fA-F]{8,}$/.test(trimmed) ? `a digest with no file name; ${EXPECTED_FORMS}` : EXPECTED_FORMS);
       return;
@@ -294,10 +295,6 @@ export function parseChecksumFile(text: string, fileName: string, opts: { algori
     parsed.error = first ? `line ${first.line}: ${first.reason}` : 'the file has no checksum lines';
   }
   return parsed;
-}
-
-function clip(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 interface ResolveContext {
@@ -355,7 +352,7 @@ function resolveAlgorithm(line: ChecksumLine, ctx: ResolveContext): Resolved {
 }
 
 function describeLength(text: string): string {
-  return /^[0-9a-fA-F]*$/.test(text) ? `${text.length} hex digits` : `'${clip(text)}'`;
+  return /^[0-9a-fA-F]*$/.test(text) ? `${text.length} hex digits` : `'${clipMiddle(text)}'`;
 }
 
 const KNOWN_HEX_LENGTHS: number[] = [...new Set(ALGORITHMS.map((a) => a.digestBytes * 2))].sort((a, b) => a - b);

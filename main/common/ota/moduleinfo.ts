@@ -1,6 +1,7 @@
 // Parses the OTA manifest an OutSystems 11 mobile app downloads (`moduleservices/moduleinfo`) and the
 // version check (`moduleservices/moduleversioninfo`), validating like the runtime's validateApplicationInfo
 // so the workbench rejects exactly what the device would. Pure: no I/O, runs in the renderer too.
+import { clipMiddle } from '../clip.js';
 import { fromBase64Any } from '../encodings.js';
 import type { ParseProblem, ParseResult } from './parse-result.js';
 
@@ -264,13 +265,19 @@ export function parseModuleInfo(text: string): ParseResult<ModuleInfo> {
     const jsonPath = childPath('$.manifest.urlVersions', path);
     if (typeof v !== 'string' || !v.startsWith('?')) {
       const found = typeof v === 'string' ? JSON.stringify(v) : describeType(v);
-      warnings.push({ message: `resource "${path}" skipped: its version must be a string starting with '?', found ${found}`, jsonPath });
+      warnings.push({
+        message: `resource ${clipMiddle(JSON.stringify(path))} skipped: its version must be a string starting with '?', found ${found}`,
+        jsonPath,
+      });
       continue;
     }
     const expected = v.slice(1);
     // Other shapes are kept: the device compares strings and does not check the form.
     if (!OS_HASH.test(expected) || fromBase64Any(expected)?.length !== 16) {
-      warnings.push({ message: `resource "${path}": hash "${expected}" is not the usual 22-character MD5 form`, jsonPath });
+      warnings.push({
+        message: `resource ${clipMiddle(JSON.stringify(path))}: hash ${clipMiddle(JSON.stringify(expected))} is not the usual 22-character MD5 form`,
+        jsonPath,
+      });
     }
     resources.push({ path, expected, url: path + v, versionTokenFile: isVersionTokenFile(path) });
   }

@@ -274,3 +274,74 @@ describe('a frontend that misbehaves', () => {
     }
   });
 });
+
+describe('a moduleinfo that misbehaves', () => {
+  /** The check against one site serving `moduleinfo` (bytes, or a misbehaviour) as the public URL and FE1. */
+  async function run(moduleinfo: Uint8Array | string, misbehave?: Misbehave) {
+    const lab = await startRawServer(
+      siteHandler({
+        ...site,
+        moduleinfo,
+        misbehave: misbehave && (async (q, s, sleep) => (q.path.includes('moduleinfo') ? (await misbehave(q, s, sleep), true) : false)),
+      }),
+    );
+    open.push(lab);
+    const fe1 = { label: 'FE1', kind: 'address' as const, address: `127.0.0.1:${lab.port}`, host: '127.0.0.1', port: lab.port };
+    return diagnose({ appUrl: `${lab.url}/MyApp/`, frontends: [fe1], pool, all: true, samples: 1, timeoutMs: 1500 });
+  }
+  const refusedWith = async (p: Promise<unknown>, says: RegExp) => {
+    const err = (await p.then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error | undefined;
+    expect(err?.message).toMatch(says);
+    expect(err!.message).not.toMatch(/\n/);
+    expect(err!.message.length).toBeLessThan(400);
+  };
+
+  it('nested 100,000 deep: refused in one line, no stack overflow', { timeout: 20000 }, async () => {
+    await refusedWith(run('{"a":'.repeat(100000) + '1' + '}'.repeat(100000)), /no usable moduleinfo/);
+  });
+  it('a sign-in page instead of moduleinfo: refused in one line', { timeout: 20000 }, async () => {
+    await refusedWith(run('<!DOCTYPE html><html><body><form action="/login">Sign in</form></body></html>'), /no usable moduleinfo/);
+  });
+  it('values of the wrong type: each entry named in one problem line, the check goes on', { timeout: 20000 }, async () => {
+    const info = structuredClone(v.moduleinfo) as { manifest: { urlVersions: Record<string, unknown> } };
+    info.manifest.urlVersions[`/MyApp/${JS}`] = { nested: true };
+    info.manifest.urlVersions['/MyApp/b.js'] = 42;
+    const report = await run(JSON.stringify(info));
+    expect(report.problems).toEqual([
+      `moduleinfo ${v.versionToken}: resource "/MyApp/${JS}" skipped: its version must be a string starting with '?', found object`,
+      `moduleinfo ${v.versionToken}: resource "/MyApp/b.js" skipped: its version must be a string starting with '?', found number`,
+      `moduleinfo ${v.versionToken}: no resources listed: the device rejects this manifest ("resource list and url mappings dictionary are not valid")`,
+    ]);
+  });
+  it('a gzip bomb as moduleinfo: over the cap, in one line', { timeout: 20000 }, async () => {
+    const bomb = zlib.gzipSync(Buffer.alloc(64 << 20, 0x20));
+    await refusedWith(
+      run(
+        '',
+        (_q, s) =>
+          void s.end(
+            Buffer.concat([
+              Buffer.from(
+                head(200, [
+                  ['Content-Encoding', 'gzip'],
+                  ['Content-Length', bomb.length],
+                ]),
+              ),
+              bomb,
+            ]),
+          ),
+      ),
+      /cap/,
+    );
+  });
+  it('a key of 100,000 characters is refused or checked, and the rest is checked', { timeout: 20000 }, async () => {
+    const info = structuredClone(v.moduleinfo) as { manifest: { urlVersions: Record<string, string> } };
+    info.manifest.urlVersions[`/MyApp/${LF(100000)}.js`] = '?abc';
+    const report = await run(JSON.stringify(info));
+    expect(report.resources.find((r) => r.path === `/MyApp/${JS}`)?.fault).toBe('none');
+    for (const p of report.problems) expect(p.length).toBeLessThan(400);
+  });
+});

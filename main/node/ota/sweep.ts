@@ -17,7 +17,8 @@ import {
   parseModuleVersionInfo,
   type ModuleInfo,
 } from '../../common/ota/moduleinfo.js';
-import { describeProblem } from '../../common/ota/parse-result.js';
+import { clipMiddle } from '../../common/clip.js';
+import { describeProblem, type ParseProblem } from '../../common/ota/parse-result.js';
 import { buildReport, type OtaReport, type RunInfo } from '../../common/ota/report.js';
 import type { ModuleInfoCopy, Observation, Source, Vantage } from '../../common/ota/types.js';
 import { sourceName } from '../../common/ota/sources.js';
@@ -157,8 +158,14 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
   }
 }
 
-function addVersion(run: Run, m: ModuleInfo): void {
+/** A crafted moduleinfo may hold thousands of bad entries: this many lines name them, one more counts the rest. */
+const WARNINGS_SHOWN = 20;
+
+function addVersion(run: Run, m: ModuleInfo, warnings: readonly ParseProblem[] = []): void {
   if (run.versions.has(m.versionToken)) return;
+  for (const w of warnings.slice(0, WARNINGS_SHOWN)) run.problems.push(`moduleinfo ${m.versionToken}: ${w.message}`);
+  if (warnings.length > WARNINGS_SHOWN)
+    run.problems.push(`moduleinfo ${m.versionToken}: ${warnings.length - WARNINGS_SHOWN} more problems like these`);
   const resources = Object.fromEntries(m.resources.map((r) => [r.path, r.expected]));
   run.versions.set(m.versionToken, { info: { versionToken: m.versionToken, versionSequence: m.versionSequence, resources }, parsed: m });
 }
@@ -166,7 +173,7 @@ function addVersion(run: Run, m: ModuleInfo): void {
 function addGivenModuleInfo(run: Run, text: string): void {
   const r = parseModuleInfo(text.replace(/^\uFEFF/, ''));
   if (!r.ok) throw new CannotRun(`the moduleinfo given cannot be used: ${describeProblem(r.error)}`);
-  addVersion(run, r.value);
+  addVersion(run, r.value, r.warnings);
   const { versionToken, versionSequence } = r.value;
   run.copies.push({ source: 'moduleinfo', vantage: run.vantage, moment: 'given', versionToken, versionSequence, at: run.startedAt });
 }
@@ -196,7 +203,7 @@ async function readModuleInfos(run: Run, moment: 'start' | 'end'): Promise<void>
       } else if (res.body) {
         const m = parseModuleInfo(decodeText(res.body));
         if (m.ok) {
-          addVersion(run, m.value);
+          addVersion(run, m.value, m.warnings);
           copy.versionToken = m.value.versionToken;
           copy.versionSequence = m.value.versionSequence;
         } else copy.error = `moduleinfo cannot be parsed: ${describeProblem(m.error)}`;
@@ -233,7 +240,7 @@ function chooseResources(run: Run, current: ModuleInfo): { paths: Resolved[]; mo
   for (const key of keys) {
     const r = resolveKey(key, run.app.origin);
     if (r.ok) paths.push({ key, path: r.url.pathname });
-    else run.problems.push(`resource ${JSON.stringify(key)} refused: ${r.why}; not fetched`);
+    else run.problems.push(`resource ${clipMiddle(JSON.stringify(key))} refused: ${r.why}; not fetched`);
   }
   return { paths, mode };
 }
