@@ -11,6 +11,6 @@ describe('clipMiddle', () => {
     const out = clipMiddle(key, 100);
     expect(out.length).toBeLessThanOrEqual(100);
     expect(out.startsWith('/MyApp/d/')).toBe(true);
-    expect(out).toMatch(/…[d/]+Module\.controller\.js \(100,026 characters\)$/);
+    expect(out).toMatch(/…[d/]+Module\.controller\.js \(100,027 characters\)$/);
   });
 });
