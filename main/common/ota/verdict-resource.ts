@@ -3,6 +3,7 @@
 import { unique } from '../unique.js';
 import { affinityCookies } from './cookies.js';
 import { cacheEvidence } from './cache-detection.js';
+import { copyErrorKind } from './copy-errors.js';
 import { whatTheDeviceGot, type VariantName } from './device-got.js';
 import { cap, countSamples, frontendLabel, isBypass, isFrontend, isPublic, short, sourceName } from './sources.js';
 import { CAUSES, type Cause, type Observation } from './types.js';
@@ -211,6 +212,19 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
           ? 'Add the frontends (support can reach them) and run the check again.'
           : 'Ask which caches and proxies sit in front of the app, and add every server behind the load balancer.',
       ],
+    );
+  }
+
+  // A public copy too large to read whole is not judged: what passes through to devices stays unknown.
+  const unjudged = publics.filter((o) => copyErrorKind(o.errorCode) === 'unjudged');
+  if (unjudged.length && !pubRight.length) {
+    return verdict(
+      'inconclusive',
+      [
+        ...evidence,
+        ...unjudged.slice(0, 1).map((o) => `${cap(sourceName(o))} could not be judged: ${o.error ?? 'the body is over the size cap'}.`),
+      ],
+      ['Fetch this file from the public URL with a browser or curl and compare its hash, or check it from a HAR capture of a device.'],
     );
   }
 
