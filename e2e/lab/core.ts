@@ -119,14 +119,14 @@ export function passHeaders(h: http.IncomingHttpHeaders): http.OutgoingHttpHeade
   return out;
 }
 
-/** One request to an upstream (http or https, any certificate), on its own connection. */
+/** One request to an upstream (http or https, any certificate), on its own connection unless an agent is given. */
 export function forward(
   core: LabCore,
   target: URL,
-  init: { method?: string; headers?: http.OutgoingHttpHeaders; body?: http.IncomingMessage },
+  init: { method?: string; headers?: http.OutgoingHttpHeaders; body?: http.IncomingMessage; agent?: http.Agent },
 ): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const options = { method: init.method ?? 'GET', headers: init.headers ?? {}, agent: false as const };
+    const options = { method: init.method ?? 'GET', headers: init.headers ?? {}, agent: init.agent ?? (false as const) };
     const req =
       target.protocol === 'https:'
         ? https.request(target, { ...options, rejectUnauthorized: false }, resolve)

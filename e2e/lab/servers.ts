@@ -1,7 +1,8 @@
 // Loopback stand-ins for the elements between an OutSystems frontend and a device: IIS frontends, a
 // BIG-IP-like balancer, a CDN/proxy cache, a forward proxy. The tampering proxy lives in tamper.ts.
 import { createHash } from 'node:crypto';
-import type http from 'node:http';
+import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import { pipeline } from 'node:stream';
 import {
@@ -140,10 +141,21 @@ function pipeBack(up: http.IncomingMessage, res: http.ServerResponse, headers: h
 }
 
 /** Round-robin reverse proxy; with affinityCookie, a BIG-IP cookie pins a client to one member. */
-export async function startBalancer(opts: { members: Array<{ url: string }>; tls?: TlsOptions; affinityCookie?: boolean }): Promise<Lab> {
+export async function startBalancer(opts: {
+  members: Array<{ url: string }>;
+  tls?: TlsOptions;
+  affinityCookie?: boolean;
+  /** Keep connections to the members open, as a production balancer does (the bench); one connection per request otherwise. */
+  keepAlive?: boolean;
+}): Promise<Lab> {
   const members = opts.members.map((m) => {
     const u = new URL(m.url);
-    return { url: m.url, cookie: bigipCookieValue(u.hostname, Number(u.port)) };
+    const agent = !opts.keepAlive
+      ? undefined
+      : u.protocol === 'https:'
+        ? new https.Agent({ keepAlive: true, rejectUnauthorized: false })
+        : new http.Agent({ keepAlive: true });
+    return { url: m.url, cookie: bigipCookieValue(u.hostname, Number(u.port)), agent };
   });
   let next = 0;
   const core: LabCore = await startLab(async (req, res) => {
@@ -154,6 +166,7 @@ export async function startBalancer(opts: { members: Array<{ url: string }>; tls
       method: req.method,
       headers: passHeaders(req.headers),
       body: req,
+      agent: member.agent,
     }).catch(() => undefined);
     if (!up) return sendHtml(res, 502, 'Bad Gateway', 'Pool member unreachable');
     const headers = passHeaders(up.headers);
@@ -164,6 +177,11 @@ export async function startBalancer(opts: { members: Array<{ url: string }>; tls
     }
     pipeBack(up, res, headers);
   }, opts.tls);
+  const close = core.close;
+  core.close = () => {
+    for (const m of members) m.agent?.destroy();
+    return close();
+  };
   return publicLab(core);
 }
 

@@ -95,6 +95,8 @@ async function main(): Promise<void> {
       'inputs-child': { type: 'string' },
       'skip-sweep': { type: 'boolean', default: false },
       'sweep-only': { type: 'boolean', default: false },
+      'sweep-resources': { type: 'string', default: '20000' },
+      'skip-inputs': { type: 'boolean', default: false },
       'skip-folders': { type: 'boolean', default: false },
       'folders-only': { type: 'boolean', default: false },
       million: { type: 'boolean', default: false },
@@ -105,7 +107,8 @@ async function main(): Promise<void> {
   if (values['rss-child']) return rssChild(values['rss-child'], 'md5,sha1,sha256,sha512');
   if (values['sweep-child']) return sweepChild(positionals[0]!, positionals[1]!, positionals.slice(2));
   if (values['inputs-child']) return inputsChild(values['inputs-child'], positionals[0]!);
-  if (values['sweep-only']) return sweepBench().then(inputsBench);
+  if (values['sweep-only'])
+    return sweepBench(Number(values['sweep-resources'])).then(() => (values['skip-inputs'] ? undefined : inputsBench()));
 
   const dir = values.dir ?? join(tmpdir(), 'hash-workbench-bench');
   mkdirSync(dir, { recursive: true });
@@ -232,7 +235,7 @@ async function main(): Promise<void> {
 
   // 5. The OTA check over a whole module.
   if (!values['skip-sweep']) {
-    await sweepBench();
+    await sweepBench(Number(values['sweep-resources']));
     await inputsBench();
   }
 }

@@ -28,7 +28,9 @@ function moduleFiles(count: number): Record<string, string> {
 
 function child(args: string[]): Promise<Record<string, number | string>> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(distDir(), 'bench.cjs'), ...args], { maxBuffer: 1 << 20 }, (err, stdout) =>
+    // HASH_WORKBENCH_BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) profiles the measured child alone.
+    const nodeArgs = (process.env.HASH_WORKBENCH_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    execFile(process.execPath, [...nodeArgs, join(distDir(), 'bench.cjs'), ...args], { maxBuffer: 1 << 20 }, (err, stdout) =>
       err ? reject(err) : resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, number | string>),
     );
   });
@@ -39,7 +41,7 @@ const mb = (kb: number | string) => (Number(kb) / 1024).toFixed(0);
 export async function sweepBench(resources = 20_000): Promise<void> {
   const version = makeModule('MyApp', 1, moduleFiles(resources));
   const fes = await Promise.all([1, 2, 3].map((n) => startFrontend({ version, label: `FE${n}` })));
-  const lb = await startBalancer({ members: fes.map((f) => ({ url: f.url })) });
+  const lb = await startBalancer({ members: fes.map((f) => ({ url: f.url })), keepAlive: true });
   try {
     const save = join(tmpdir(), 'hash-workbench-bench-sweep.json');
     // The lab answers from this process while the child sweeps, so the child runs asynchronously.

@@ -72,6 +72,12 @@ export function androidTokenFile(contentType: string | undefined): boolean {
   return /^\s*(application\/json|text\/html)\b/i.test(contentType ?? '');
 }
 
+/** One string per platform for the common case, shared by every copy a big check accepts. */
+const ACCEPTED: Record<Platform, string> = {
+  ios: `${NAMES.ios} accepts it: its MD5 is the one asked for`,
+  android: `${NAMES.android} accepts it: its MD5 is the one asked for`,
+};
+
 function judgeFor(p: Platform, c: CopyFacts): Acceptance {
   const who = NAMES[p];
   const reject = (rule: AcceptanceRule, reason: string): Acceptance => ({ accepted: false, rule, reason });
@@ -88,8 +94,7 @@ function judgeFor(p: Platform, c: CopyFacts): Acceptance {
   if (c.transferFailure !== undefined) return reject('transfer', `the download fails: ${c.transferFailure}`);
   if (c.size === 0) return reject('empty', 'the body is empty ("File not found or is empty")');
   if (c.hash === undefined) return reject('no-answer', 'no body arrived');
-  if (c.expected === undefined || c.hash === c.expected)
-    return { accepted: true, rule: 'accepted', reason: `${who} accepts it: its MD5 is the one asked for` };
+  if (c.expected === undefined || c.hash === c.expected) return { accepted: true, rule: 'accepted', reason: ACCEPTED[p] };
   const tokenRule = p === 'ios' ? iosTokenFile(c.path) : androidTokenFile(c.contentType);
   const carries = p === 'ios' ? c.tokenMatch?.lines : c.tokenMatch?.joined;
   if (tokenRule && carries) {

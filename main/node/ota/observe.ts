@@ -1,5 +1,6 @@
 // From what a point gave to an observation: the one place a body becomes a hash, a size and a token,
 // for fetched copies, Running-folder files, HAR entries and moduleinfo copies alike.
+import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fromHex, toOutSystems } from '../../common/encodings.js';
@@ -10,7 +11,7 @@ import { headerValue } from '../../common/ota/headers.js';
 import { redactHeaders, redactUrl } from '../../common/ota/redaction.js';
 import { tellingHeaders } from '../../common/ota/telling-headers.js';
 import { findVersionToken } from '../../common/ota/moduleinfo.js';
-import type { FetchRecord, Observation, Source, Vantage } from '../../common/ota/types.js';
+import type { FetchRecord, Header, Observation, Source, Vantage } from '../../common/ota/types.js';
 import type { HashPool } from '../hash-pool.js';
 
 /** An observation and, while the resource is judged, the body it came from (for the diff). */
@@ -42,7 +43,11 @@ export async function bodyFacts(
   return facts;
 }
 
+/** Bodies up to this size are hashed on this thread: a worker round trip costs more than MD5 of a few KiB. */
+const INLINE_MAX = 1 << 20;
+
 export async function osMd5(pool: HashPool, bytes: Uint8Array): Promise<string> {
+  if (bytes.length <= INLINE_MAX) return toOutSystems(createHash('md5').update(bytes).digest());
   const r = await pool.hashBytes(bytes, ['md5']);
   return toOutSystems(fromHex(r.digests.md5!)!);
 }
@@ -160,15 +165,64 @@ export function diffAgainstReference(copies: Copy[], expected: string | undefine
 }
 
 /**
- * A right copy keeps its status, hash, size and the telling headers: its request headers and the other
- * response headers are dropped, so a whole-module report costs little per resource.
+ * Repeated strings and header pairs shared between observations (Server, Date, Content-Type, a frontend's
+ * address…): twenty thousand resources times eight copies would otherwise each hold their own. Bounded: the
+ * table starts again when full, and what was shared stays shared.
  */
-export function slimRightCopies(copies: Copy[], expected: string | undefined, tokenFile: boolean): void {
+export class Interner {
+  private readonly table = new Map<string, unknown>();
+  constructor(private readonly max = 8192) {}
+  private get<T>(key: string, make: () => T): T {
+    let v = this.table.get(key) as T | undefined;
+    if (v === undefined) {
+      if (this.table.size >= this.max) this.table.clear();
+      this.table.set(key, (v = make()));
+    }
+    return v;
+  }
+  text(s: string): string;
+  text(s: string | undefined): string | undefined;
+  text(s: string | undefined): string | undefined {
+    return s === undefined ? s : this.get(`s\0${s}`, () => s);
+  }
+  header([name, value]: Header): Header {
+    return this.get(`h\0${name}\0${value}`, (): Header => [name, value]);
+  }
+}
+
+/**
+ * A right copy keeps its status, hash, size and the telling headers: its request headers, timings past the
+ * total and the other response headers are dropped, and what repeats is shared, so a whole-module report
+ * costs little per resource.
+ */
+export function slimRightCopies(copies: Copy[], expected: string | undefined, tokenFile: boolean, intern: Interner): void {
   if (!expected) return;
   for (const { obs } of copies) {
     const right = !obs.error && (tokenFile ? obs.token === expected : obs.hash === expected);
     if (!right || !obs.fetch) continue;
-    const keep = new Set(tellingHeaders(obs.fetch.headers).map((t) => t.name.toLowerCase()));
-    obs.fetch = { ...obs.fetch, requestHeaders: [], headers: obs.fetch.headers.filter(([name]) => keep.has(name)) };
+    const f = obs.fetch;
+    const keep = new Set(tellingHeaders(f.headers).map((t) => t.name.toLowerCase()));
+    const slim: FetchRecord = {
+      url: intern.text(f.url),
+      method: f.method,
+      requestHeaders: [],
+      route: intern.text(f.route),
+      redirects: f.redirects,
+      headers: f.headers.filter(([name]) => keep.has(name)).map((h) => intern.header(h)),
+      timings: { totalMs: f.timings.totalMs },
+      wireBytes: f.wireBytes,
+    };
+    // Set in one order, never deleted, so the records share their shapes.
+    if (f.address !== undefined) slim.address = intern.text(f.address);
+    if (f.status !== undefined) slim.status = f.status;
+    if (f.statusText !== undefined) slim.statusText = intern.text(f.statusText);
+    if (f.tls !== undefined) slim.tls = f.tls;
+    if (f.contentLength !== undefined) slim.contentLength = f.contentLength;
+    if (f.contentEncoding !== undefined) slim.contentEncoding = intern.text(f.contentEncoding);
+    if (f.capped !== undefined) slim.capped = f.capped;
+    if (f.retried !== undefined) slim.retried = f.retried;
+    if (f.overLength !== undefined) slim.overLength = f.overLength;
+    obs.fetch = slim;
+    obs.at = intern.text(obs.at);
   }
 }

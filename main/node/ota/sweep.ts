@@ -26,7 +26,7 @@ import type { ModuleVersionInfo, ResourceObservations } from '../../common/ota/v
 import type { HashPool } from '../hash-pool.js';
 import { CancelGroup } from './cancel.js';
 import type { PointError, PointResult } from './fetch-point.js';
-import { bodyFacts, diffAgainstReference, harCopy, readFromFolder, slimRightCopies, tidy, type Copy } from './observe.js';
+import { bodyFacts, diffAgainstReference, harCopy, Interner, readFromFolder, slimRightCopies, tidy, type Copy } from './observe.js';
 import { fetchVia, makePoints, type FetchLimits, type FrontendTarget, type Point, type Points } from './points.js';
 import type { ProxyChoice } from './proxy.js';
 import { resolveKey } from './resource-key.js';
@@ -252,8 +252,10 @@ async function checkResources(
   paths: Resolved[],
 ): Promise<{ results: ResourceObservations[]; done: number }> {
   const expectedOf = new Map(current.resources.map((r) => [r.path, r.expected]));
-  const failures = checksumFailures(run.opts.log ?? []);
+  const failures = new Map<string, ReturnType<typeof checksumFailures>>();
+  for (const f of checksumFailures(run.opts.log ?? [])) failures.set(f.path, [...(failures.get(f.path) ?? []), f]);
   const results: ResourceObservations[] = new Array(paths.length);
+  const intern = new Interner();
   let done = 0;
   let next = 0;
   run.progress({ phase: 'resources', done, total: paths.length });
@@ -263,7 +265,7 @@ async function checkResources(
         const index = next++;
         const { key: path, path: urlPath } = paths[index]!;
         const copies = await checkOne(run, path, urlPath, expectedOf.get(path), index);
-        for (const f of failures.filter((x) => x.path === path))
+        for (const f of failures.get(path) ?? [])
           copies.push({
             obs: {
               source: 'device',
@@ -276,7 +278,7 @@ async function checkResources(
             },
           });
         diffAgainstReference(copies, expectedOf.get(path), isVersionTokenFile(path));
-        slimRightCopies(copies, expectedOf.get(path), isVersionTokenFile(path));
+        slimRightCopies(copies, expectedOf.get(path), isVersionTokenFile(path), intern);
         results[index] = { path, versionTokenFile: isVersionTokenFile(path), observations: copies.map((c) => c.obs) };
         run.progress({ phase: 'resources', done: ++done, total: paths.length, path });
       }
