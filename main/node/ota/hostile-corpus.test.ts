@@ -2,10 +2,15 @@
 // does (stall, flood, lie about its length, break HTTP), the check ends within its deadline, the other
 // points keep their results, the frontend's copy names what went wrong in one line, and the verdict
 // judges it as a device would: a broken answer is the frontend's fault, silence is inconclusive.
-import type net from 'node:net';
+import https from 'node:https';
+import net from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeModule } from '../../../e2e/lab/module.js';
+import { makeTestPki } from '../../../e2e/lab/tls.js';
 import { head, siteHandler, startRawServer, type RawLab, type RawRequest } from '../../../e2e/lab/raw.js';
 import { HashPool } from '../hash-pool.js';
 import { diagnose } from './sweep.js';
@@ -343,5 +348,84 @@ describe('a moduleinfo that misbehaves', () => {
     const report = await run(JSON.stringify(info));
     expect(report.resources.find((r) => r.path === `/MyApp/${JS}`)?.fault).toBe('none');
     for (const p of report.problems) expect(p.length).toBeLessThan(400);
+  });
+});
+
+describe('a frontend that misbehaves under TLS', () => {
+  const pki = makeTestPki(mkdtempSync(join(tmpdir(), 'hw-corpus-pki-')));
+  /** An HTTPS site serving the module right, on localhost. */
+  async function goodSite(): Promise<{ port: number; close: () => Promise<void> }> {
+    const server = https.createServer({ key: pki.server.key, cert: pki.server.cert }, (req, res) => {
+      const path = (req.url ?? '').split('?')[0]!;
+      if (path.endsWith('/moduleinfo')) return void res.end(v.moduleinfoText);
+      if (path.endsWith('/moduleversioninfo')) return void res.end(JSON.stringify({ versionToken: v.versionToken }));
+      if (path === `/MyApp/${JS}`) return void res.end(body);
+      res.statusCode = 404;
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    return { port, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
+  }
+  async function checkTls(fe1Port: number) {
+    const good = await goodSite();
+    try {
+      const report = await diagnose({
+        appUrl: `https://localhost:${good.port}/MyApp/`,
+        frontends: [
+          { label: 'FE1', kind: 'address', address: `127.0.0.1:${fe1Port}`, host: '127.0.0.1', port: fe1Port },
+          { label: 'FE2', kind: 'address', address: `127.0.0.1:${good.port}`, host: '127.0.0.1', port: good.port },
+        ],
+        pool,
+        ca: pki.caPem,
+        resources: [`/MyApp/${JS}`],
+        samples: 1,
+        timeoutMs: 1500,
+      });
+      const obs = (source: string) =>
+        report.resources.find((r) => r.path === `/MyApp/${JS}`)!.observations.find((o) => o.source === source)!;
+      expect(obs('frontend:FE2').matches).toBe(true);
+      expect(obs('public').matches).toBe(true);
+      return obs('frontend:FE1');
+    } finally {
+      await good.close();
+    }
+  }
+
+  it('a handshake that never completes ends at the deadline', { timeout: 20000 }, async () => {
+    const silent = net.createServer(() => undefined); // accepts, reads the ClientHello, says nothing
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const fe1 = await checkTls((silent.address() as net.AddressInfo).port);
+      expect([fe1.errorCode, fe1.error]).toEqual(['TIMEOUT', expect.stringMatching(/^no complete answer within 1\.5 s/)]);
+    } finally {
+      silent.close();
+    }
+  });
+  it('plain HTTP where TLS is expected (it answers the ClientHello with 400): a TLS failure named', { timeout: 20000 }, async () => {
+    const plain = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'));
+    });
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
+    try {
+      const fe1 = await checkTls((plain.address() as net.AddressInfo).port);
+      expect(fe1.errorCode).toBe('TLS');
+      expect(fe1.error).toMatch(/^TLS handshake with 127\.0\.0\.1:\d+ failed/);
+    } finally {
+      plain.close();
+    }
+  });
+  it('a certificate for another host: refused, the way to trust it named', { timeout: 20000 }, async () => {
+    const other = https.createServer({ key: pki.other.key, cert: pki.other.cert }, (_q, res) => res.end(body));
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    try {
+      const fe1 = await checkTls((other.address() as net.AddressInfo).port);
+      expect(fe1.errorCode).toBe('TLS');
+      expect(fe1.error).toMatch(/--trust/);
+    } finally {
+      other.closeAllConnections();
+      other.close();
+    }
   });
 });
