@@ -1,6 +1,6 @@
 // Support's side: a small form that saves a case file (.hwcase) for a customer to open.
 import { useId } from 'react';
-import { FieldError } from '../../app/FieldError.js';
+import { describedBy, FieldError } from '../../app/FieldError.js';
 import { reportUnexpected } from '../../actions/unexpected.js';
 import { strings } from '../../strings/index.js';
 import { savePreparedCase } from './actions.js';
@@ -10,20 +10,54 @@ const s = strings.customer.prepare;
 
 type Field = 'appUrl' | 'caseNumber' | 'resources' | 'note';
 
+/** How each field of the case form is shown; the testid is `case-<name>`, its error `case-<name>-error`. */
+const FIELDS: ReadonlyArray<{ field: Field; testId: string; control: 'url' | 'text' | 'lines'; rows?: number; hint?: string }> = [
+  { field: 'appUrl', testId: 'case-app-url', control: 'url', hint: s.appUrlHint },
+  { field: 'caseNumber', testId: 'case-number', control: 'text' },
+  { field: 'resources', testId: 'case-resources', control: 'lines', rows: 4, hint: s.resourcesHint },
+  { field: 'note', testId: 'case-note', control: 'lines', rows: 2 },
+];
+
+function CaseField({ spec, value, error }: { spec: (typeof FIELDS)[number]; value: string; error: string | undefined }) {
+  const id = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const { field, testId, control, rows, hint } = spec;
+  const p = useCustomer((st) => st.prepare);
+  const onChange = (e: { target: { value: string } }) =>
+    updatePrepare({ [field]: e.target.value, errors: { ...p.errors, [field]: undefined } } as Partial<PrepareState>);
+  const common = {
+    id,
+    'data-testid': testId,
+    value,
+    onChange,
+    spellCheck: control === 'text' ? undefined : false,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(hint && hintId, error && errorId),
+  };
+  return (
+    <div className="customer-field">
+      <label htmlFor={id}>{s[field]}</label>
+      {control === 'lines' ? <textarea rows={rows} {...common} /> : <input type={control} autoComplete="off" {...common} />}
+      {hint && (
+        <p id={hintId} className="customer-hint">
+          {hint}
+        </p>
+      )}
+      <FieldError className="customer-field-error" id={errorId} text={error} testId={`${testId}-error`} />
+    </div>
+  );
+}
+
 export function PrepareCase() {
   const p = useCustomer((st) => st.prepare);
-  const ids = { appUrl: useId(), caseNumber: useId(), resources: useId(), note: useId(), hintUrl: useId(), hintRes: useId() };
-  const errIds = { appUrl: useId(), caseNumber: useId(), resources: useId(), note: useId() };
-  const edit = (field: Field) => (e: { target: { value: string } }) =>
-    updatePrepare({ [field]: e.target.value, errors: { ...p.errors, [field]: undefined } } as Partial<PrepareState>);
-  const describe = (field: Field, hint?: string) =>
-    [hint, p.errors[field] ? errIds[field] : undefined].filter(Boolean).join(' ') || undefined;
+  const headingId = useId();
 
   return (
     <form
       className="customer-prepare"
       data-testid="case-form"
-      aria-labelledby={`${ids.appUrl}-h`}
+      aria-labelledby={headingId}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -34,70 +68,11 @@ export function PrepareCase() {
           .catch(reportUnexpected);
       }}
     >
-      <h3 id={`${ids.appUrl}-h`}>{s.heading}</h3>
+      <h3 id={headingId}>{s.heading}</h3>
       <p>{s.intro}</p>
-      <div className="customer-field">
-        <label htmlFor={ids.appUrl}>{s.appUrl}</label>
-        <input
-          id={ids.appUrl}
-          type="url"
-          data-testid="case-app-url"
-          value={p.appUrl}
-          onChange={edit('appUrl')}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={p.errors.appUrl ? true : undefined}
-          aria-describedby={describe('appUrl', ids.hintUrl)}
-        />
-        <p id={ids.hintUrl} className="customer-hint">
-          {s.appUrlHint}
-        </p>
-        <FieldError className="customer-field-error" id={errIds.appUrl} text={p.errors.appUrl} testId="case-app-url-error" />
-      </div>
-      <div className="customer-field">
-        <label htmlFor={ids.caseNumber}>{s.caseNumber}</label>
-        <input
-          id={ids.caseNumber}
-          type="text"
-          data-testid="case-number"
-          value={p.caseNumber}
-          onChange={edit('caseNumber')}
-          autoComplete="off"
-          aria-invalid={p.errors.caseNumber ? true : undefined}
-          aria-describedby={describe('caseNumber')}
-        />
-        <FieldError className="customer-field-error" id={errIds.caseNumber} text={p.errors.caseNumber} testId="case-number-error" />
-      </div>
-      <div className="customer-field">
-        <label htmlFor={ids.resources}>{s.resources}</label>
-        <textarea
-          id={ids.resources}
-          data-testid="case-resources"
-          rows={4}
-          value={p.resources}
-          onChange={edit('resources')}
-          spellCheck={false}
-          aria-invalid={p.errors.resources ? true : undefined}
-          aria-describedby={describe('resources', ids.hintRes)}
-        />
-        <p id={ids.hintRes} className="customer-hint">
-          {s.resourcesHint}
-        </p>
-        <FieldError className="customer-field-error" id={errIds.resources} text={p.errors.resources} testId="case-resources-error" />
-      </div>
-      <div className="customer-field">
-        <label htmlFor={ids.note}>{s.note}</label>
-        <textarea
-          id={ids.note}
-          data-testid="case-note"
-          rows={2}
-          value={p.note}
-          onChange={edit('note')}
-          aria-invalid={p.errors.note ? true : undefined}
-          aria-describedby={describe('note')}
-        />
-        <FieldError className="customer-field-error" id={errIds.note} text={p.errors.note} testId="case-note-error" />
-      </div>
+      {FIELDS.map((spec) => (
+        <CaseField key={spec.field} spec={spec} value={p[spec.field]} error={p.errors[spec.field]} />
+      ))}
       <div className="customer-buttons">
         <button type="submit" className="primary" data-testid="case-save" disabled={p.status === 'saving'}>
           {p.status === 'saving' ? s.saving : s.save}
