@@ -184,12 +184,15 @@ export function parseChecksumLine(line: string, hint: ChecksumLineHint = {}): Ch
     return named({ format: 'bsd', path, digestText, ...(tag ? { tag } : {}), openssl: !(tag && space) });
   }
 
-  const sfv = escaped || hint.pasted ? null : SFV_LINE.exec(line);
+  // SFV only when the GNU form does not fit (or the file name says SFV): its pattern backtracks, slow on a long file.
+  const sfvAllowed = !(escaped || hint.pasted);
   const sfvLine = (m: RegExpExecArray): ChecksumLine => ({ format: 'sfv', path: m[1]!, digestText: m[2]! });
-  if (sfv && hint.sfvFirst) return sfvLine(sfv);
+  const sfvFirst = sfvAllowed && hint.sfvFirst ? SFV_LINE.exec(line) : null;
+  if (sfvFirst) return sfvLine(sfvFirst);
 
   const gnu = (hint.pasted ? GNU_LINE_PASTED : GNU_LINE).exec(unescaped);
   if (gnu) return named({ format: 'gnu', path: gnu[4]!, digestText: gnu[2]!, binary: gnu[3] === ' *', ...xxh3Tag(gnu[1]) });
+  const sfv = sfvAllowed && !hint.sfvFirst ? SFV_LINE.exec(line) : null;
   if (sfv) return sfvLine(sfv);
 
   const loose = GNU_LOOSE_LINE.exec(unescaped);
@@ -310,7 +313,7 @@ const orList = (items: readonly (string | number)[]) =>
 
 function resolveAlgorithm(line: ChecksumLine, ctx: ResolveContext): Resolved {
   const text = line.digestText;
-  const found = `found ${describeLength(text)}`;
+  const found = () => `found ${describeLength(text)}`;
 
   if (line.tag !== undefined) {
     const id = findAlgorithm(line.tag);
@@ -321,7 +324,7 @@ function resolveAlgorithm(line: ChecksumLine, ctx: ResolveContext): Resolved {
     // `cksum --base64` writes tagged lines with Base64 digests.
     const b64 = fromBase64Any(text);
     if (b64 && b64.length === info.digestBytes) return { digest: b64, algorithms: [id], source: 'tag' };
-    return { reason: `expected a ${hexDigits(id)}-hex-digit ${info.label} digest (from the tag '${line.tag}'), ${found}` };
+    return { reason: `expected a ${hexDigits(id)}-hex-digit ${info.label} digest (from the tag '${line.tag}'), ${found()}` };
   }
 
   const digest = fromHex(text);
@@ -332,7 +335,7 @@ function resolveAlgorithm(line: ChecksumLine, ctx: ResolveContext): Resolved {
     if (match) return { digest, algorithms: [match], source: 'file-name' };
     const primary = algorithmInfo(ctx.nameAlgorithms[0]!);
     const lengths = orList(ctx.nameAlgorithms.map(hexDigits));
-    return { reason: `expected a ${lengths}-hex-digit ${primary.label} digest (the file name says ${primary.label}), ${found}` };
+    return { reason: `expected a ${lengths}-hex-digit ${primary.label} digest (the file name says ${primary.label}), ${found()}` };
   }
 
   if (line.format === 'sfv') {
@@ -343,7 +346,7 @@ function resolveAlgorithm(line: ChecksumLine, ctx: ResolveContext): Resolved {
   if (ctx.option) {
     const info = algorithmInfo(ctx.option);
     if (digest.length === info.digestBytes) return { digest, algorithms: [ctx.option], source: 'option' };
-    return { reason: `expected a ${hexDigits(ctx.option)}-hex-digit ${info.label} digest (the chosen algorithm), ${found}` };
+    return { reason: `expected a ${hexDigits(ctx.option)}-hex-digit ${info.label} digest (the chosen algorithm), ${found()}` };
   }
 
   const candidates = algorithmsWithDigestBytes(digest.length);

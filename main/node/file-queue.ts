@@ -7,6 +7,7 @@ import type { FileError, FileHashResult, HashProgress } from '../common/hash-typ
 import { deviceKind } from './devices.js';
 import { fileError } from './file-errors.js';
 import type { BatchResult, FileJobOptions, HashPool } from './hash-pool.js';
+import { groupsOf, hashListedHex } from './read-small.js';
 
 export type QueueEntry<T> =
   /** size and dev are unknown for a plain file met inside a folder: the thread that opens it learns them. */
@@ -39,6 +40,8 @@ const BATCH_BYTES = 4 << 20;
 const WINDOW = 4096;
 const PULL_SLICE = 256;
 const PROGRESS_EVERY_MS = 100;
+/** Small files hashed on the CLI's thread between two looks at the walk, the threads and a cancel. */
+const HERE_SLICE = 256;
 
 interface Cell<T> {
   entry: QueueEntry<T>;
@@ -81,7 +84,9 @@ export async function runQueue<T>(
   const iterator = source[Symbol.asyncIterator]();
   let sourceDone = false;
   let inflight = 0;
-  let inline: boolean | undefined;
+  // The CLI's thread hashes every small file itself, with no message or await per file; the app's never does.
+  const hereAllowed = pool.inlineLimit > 0 && batchLimit <= pool.inlineLimit;
+  let here: Awaited<ReturnType<typeof groupsOf>> | undefined;
   let wake: (() => void) | undefined;
   const stats = {
     files: 0,
@@ -208,7 +213,7 @@ export async function runQueue<T>(
     stats.current = files[files.length - 1]!.path;
     inflight++;
     void pool
-      .hashBatch(files, sets, { signal, forced: options.forced, inline, batchLimit })
+      .hashBatch(files, sets, { signal, forced: options.forced, batchLimit })
       .then(
         (r) => r,
         (err: unknown) => ({
@@ -285,6 +290,53 @@ export async function runQueue<T>(
     return false;
   };
 
+  /** One implementations object per algorithm set, shared by the files hashed here (read-only). */
+  const implsHere: FileHashResult['implementations'][] = [];
+  const implsOf = (set: number) => {
+    let impl = implsHere[set];
+    if (!impl) {
+      impl = implsHere[set] = {};
+      for (const id of sets[set]!) impl[id] = here!.implementations[id];
+    }
+    return impl;
+  };
+
+  /** Hashes up to a slice of the waiting small files on this thread, in order; false when none can be. */
+  const runHere = (): boolean => {
+    let n = 0;
+    while (smallHead < small.length && n < HERE_SLICE && !signal?.aborted) {
+      const index = small[smallHead]!;
+      const e = cell(index).entry as FileEntry<T>;
+      if (!here!.quick[e.set] || (serialFor(e) && busyDevices.has(devOf(e)))) break;
+      smallHead++;
+      n++;
+      stats.current = e.path;
+      const r = hashListedHex({ path: e.path, size: e.size ?? -1, mtimeMs: e.mtimeMs, set: e.set }, here!.groups[e.set]!, batchLimit);
+      if ('large' in r) handBack(index, r.large);
+      else if ('error' in r) settle(index, { path: e.path, size: e.size, error: r.error });
+      else settle(index, { path: e.path, size: r.size, digests: r.digests, implementations: implsOf(e.set) });
+    }
+    return n > 0;
+  };
+
+  /** Big files to the threads while a lane is free, then a slice of small files here; true when some were hashed here. */
+  const startHere = async (): Promise<boolean> => {
+    for (;;) {
+      const l = large[largeHead];
+      const e = l === undefined ? undefined : (cell(l).entry as FileEntry<T>);
+      if (inflight < lanes && e && !(serialFor(e) && busyDevices.has(devOf(e)))) {
+        largeHead++;
+        runLarge(l!);
+        continue;
+      }
+      if (smallHead === small.length) return false;
+      here ??= await groupsOf(sets, options.forced);
+      if (runHere()) return true;
+      // A set that needs a thread (no quick hasher here) goes in batches as usual.
+      if (!(inflight < lanes && startOne())) return false;
+    }
+  };
+
   const cancelWaiting = () => {
     for (const q of [small.slice(smallHead), large.slice(largeHead)]) {
       for (const index of q) {
@@ -319,16 +371,14 @@ export async function runQueue<T>(
 
   for (;;) {
     const pulled = await pull();
+    let hashedHere = false;
     if (signal?.aborted) cancelWaiting();
-    else {
-      // A small input, completely listed, may be hashed on this thread (the CLI's; never the app's).
-      if (inline === undefined && ((sourceDone && spill.length === 0) || held() >= Math.min(windowSize, PULL_SLICE)))
-        inline = sourceDone && spill.length === 0 && pool.mayInline(stats.bytes);
-      if (inline !== undefined) while (inflight < (inline ? 1 : lanes) && startOne());
-    }
+    else if (hereAllowed) hashedHere = await startHere();
+    else while (inflight < lanes && startOne());
     handOn();
     if (start === end() && inflight === 0 && ((sourceDone && spill.length === 0) || signal?.aborted)) break;
     if (pulled && held() < windowSize && !signal?.aborted) continue; // keep listing ahead while the threads work
+    if (hashedHere && smallHead < small.length) continue; // more small files for this thread
     if (inflight > 0) {
       await new Promise<void>((resolve) => (wake = resolve));
       wake = undefined;

@@ -24,18 +24,7 @@ import {
 import { calibrate, type CalibrationOptions } from './hashers/calibrate.js';
 import { setPreferences } from './hashers/select.js';
 import { forgetMakers, hashListed } from './read-small.js';
-import {
-  done,
-  errorFrom,
-  hex,
-  hexOutcome,
-  merge,
-  partition,
-  unpackOutcomes,
-  type Answer,
-  type BatchResult,
-  type JobResult,
-} from './hash-results.js';
+import { done, errorFrom, hex, merge, partition, unpackOutcomes, type Answer, type BatchResult, type JobResult } from './hash-results.js';
 import { hashWorkerPath } from './worker-path.js';
 
 export { partition, type BatchResult, type JobResult };
@@ -104,6 +93,11 @@ export class HashPool {
   /** True when an input of this many bytes may be hashed on the calling thread. */
   mayInline(bytes: number): boolean {
     return bytes < this.inlineBelow;
+  }
+
+  /** Files below this size may be hashed on the calling thread (0: never, the app's main process). */
+  get inlineLimit(): number {
+    return this.inlineBelow;
   }
 
   /**
@@ -193,14 +187,10 @@ export class HashPool {
   async hashBatch(
     files: BatchFile[],
     sets: AlgorithmId[][],
-    options: { signal?: AbortSignal; forced?: Forced; inline?: boolean; batchLimit?: number } = {},
+    options: { signal?: AbortSignal; forced?: Forced; batchLimit?: number } = {},
   ): Promise<{ results: BatchResult[]; implementations: Partial<Record<AlgorithmId, ImplementationName>> }> {
     const { signal } = options;
     await this.prepare([...new Set(sets.flat())]);
-    if (options.inline && this.inlineBelow > 0) {
-      const r = await hashListed(files, sets, options.forced, () => signal?.aborted === true, options.batchLimit);
-      return { results: r.outcomes.map(hexOutcome), implementations: r.implementations };
-    }
     const [slot] = await this.acquire(1, signal);
     const ctrl = new Int32Array(slot!.control);
     ctrl.fill(0);

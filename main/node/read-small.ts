@@ -2,12 +2,14 @@
 // largest file it has met, never per file), hashed in one update per algorithm, and checked against
 // the size and modification time it was listed with. Four system calls a file: open, read, fstat, close
 // (five for a file listed without its size: one more fstat before the read).
-// Used by the worker threads for a batch, and by the CLI on its own thread for a small input.
+// Used by the worker threads for a batch, and by the CLI on its own thread for every small file.
 import * as crypto from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { algorithmInfo, type AlgorithmId, type ImplementationName } from '../common/algorithms.js';
 import { failure, fileError } from './file-errors.js';
+import type { DigestMap } from '../common/hash-types.js';
 import type { BatchFile, BatchOutcome, Forced, PackedOutcomes } from './hash-protocol.js';
+import { hex, type BatchResult } from './hash-results.js';
 import type { Hasher, HasherFactory } from './hashers/hasher.js';
 import { chooseImplementation, loadImplementation } from './hashers/select.js';
 
@@ -18,13 +20,22 @@ interface Maker {
   spare?: Hasher;
   /** Whole input at once, where that skips making a hasher per file (node:crypto's hash(), Node 20.12+). */
   oneShot?: (data: Uint8Array) => Uint8Array;
+  /** The same, straight to lower-case hex. */
+  oneShotHex?: (data: Uint8Array) => string;
 }
 
-const cryptoHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
+type OneShot = {
+  (algorithm: string, data: Uint8Array, encoding: 'buffer'): Buffer;
+  (algorithm: string, data: Uint8Array, encoding: 'hex'): string;
+};
+const cryptoHash = (crypto as { hash?: OneShot }).hash;
 
 function withOneShot(id: AlgorithmId, m: Maker): Maker {
   const name = algorithmInfo(id).nodeName;
-  if (m.implementation === 'node' && name && cryptoHash) m.oneShot = (data) => cryptoHash(name, data, 'buffer');
+  if (m.implementation === 'node' && name && cryptoHash) {
+    m.oneShot = (data) => cryptoHash(name, data, 'buffer');
+    m.oneShotHex = (data) => cryptoHash(name, data, 'hex');
+  }
   return m;
 }
 
@@ -55,6 +66,7 @@ export function forgetMakers(): void {
   makers.clear();
 }
 
+const { O_RDONLY } = constants;
 let buffer = Buffer.allocUnsafe(64 * 1024);
 
 function bufferFor(size: number): Buffer {
@@ -74,7 +86,7 @@ export function readListed(
   f: BatchFile & { mtimeMs?: number },
   batchLimit = Infinity,
 ): Uint8Array | { large: { size: number; mtimeMs: number; dev: number } } {
-  const fd = openSync(f.path, 'r');
+  const fd = openSync(f.path, O_RDONLY);
   try {
     if (f.size < 0) {
       // Unsized (met inside a folder): read first, then one fstat. A file whose time is not older than
@@ -83,9 +95,11 @@ export function readListed(
       const buf = bufferFor(batchLimit === Infinity ? 1 << 20 : batchLimit);
       let n = 0;
       for (;;) {
-        const got = readSync(fd, buf, n, buf.length - n, null);
+        const want = buf.length - n;
+        const got = readSync(fd, buf, n, want, null);
         n += got;
-        if (got === 0 || n >= buf.length) break;
+        // A regular file reads short only at its end: no second read to see 0 (the fstat below checks the size).
+        if (got < want || n >= buf.length) break;
       }
       const st = fstatSync(fd);
       if (!st.isFile()) throw failure('NOT_A_FILE', `${f.path}: not a regular file`);
@@ -119,6 +133,56 @@ function readWhole(fd: number, path: string, size: number, mtimeMs: number | und
   return buf.subarray(0, n);
 }
 
+export type Group = { id: AlgorithmId; maker: Maker }[];
+
+/**
+ * Each set's makers, resolved once. A set is `quick` when every file can be hashed with no await:
+ * each maker hashes in one call or keeps a spare hasher that starts over (made here, ahead).
+ */
+export async function groupsOf(
+  sets: AlgorithmId[][],
+  forced: Forced | undefined,
+): Promise<{ groups: Group[]; quick: boolean[]; implementations: Partial<Record<AlgorithmId, ImplementationName>> }> {
+  const implementations: Partial<Record<AlgorithmId, ImplementationName>> = {};
+  const groups = await Promise.all(sets.map((set) => Promise.all(set.map(async (id) => ({ id, maker: await makerFor(id, forced) })))));
+  const quick: boolean[] = [];
+  for (const g of groups) {
+    let q = true;
+    for (const { id, maker } of g) {
+      implementations[id] = maker.implementation;
+      if (maker.oneShot) continue;
+      maker.spare ??= await maker.create();
+      if (!maker.spare.reset) q = false;
+    }
+    quick.push(q);
+  }
+  return { groups, quick, implementations };
+}
+
+/**
+ * Hashes one listed file on this thread with no await (a `quick` group; see groupsOf), digests in hex.
+ * The CLI's thread does this for every small file: no message, no promise, no copy per file.
+ */
+export function hashListedHex(f: BatchFile & { mtimeMs?: number }, group: Group, batchLimit = Infinity): BatchResult {
+  try {
+    const data = readListed(f, batchLimit);
+    if (!(data instanceof Uint8Array)) return data;
+    const digests: DigestMap = {};
+    for (const { id, maker } of group) {
+      if (maker.oneShotHex) digests[id] = maker.oneShotHex(data);
+      else {
+        const h = maker.spare!;
+        h.update(data);
+        digests[id] = hex(h.digest());
+        h.reset!();
+      }
+    }
+    return { digests, size: data.length };
+  } catch (err) {
+    return { error: fileError(f.path, err) };
+  }
+}
+
 /** Hashes the files of a batch in order; `cancelled` is asked between two files. */
 export async function hashListed(
   files: (BatchFile & { mtimeMs?: number })[],
@@ -127,9 +191,7 @@ export async function hashListed(
   cancelled: () => boolean,
   batchLimit = Infinity,
 ): Promise<{ outcomes: BatchOutcome[]; implementations: Partial<Record<AlgorithmId, ImplementationName>> }> {
-  const implementations: Partial<Record<AlgorithmId, ImplementationName>> = {};
-  const groups = await Promise.all(sets.map((set) => Promise.all(set.map(async (id) => ({ id, maker: await makerFor(id, forced) })))));
-  for (const g of groups) for (const { id, maker } of g) implementations[id] = maker.implementation;
+  const { groups, implementations } = await groupsOf(sets, forced);
   const outcomes: BatchOutcome[] = [];
   for (const f of files) {
     if (cancelled()) {

@@ -5,7 +5,8 @@ import { promises as fs } from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { AlgorithmId } from '../common/algorithms.js';
-import { decodeChecksumText, parseChecksumFile } from '../common/checksum-file.js';
+import { decodeChecksumText, parseChecksumFile, type ChecksumEntry } from '../common/checksum-file.js';
+import { hex } from './hash-results.js';
 import { failure, fileError } from './file-errors.js';
 import { runQueue, type QueueEntry, type ReadMode } from './file-queue.js';
 import type { HashPool } from './hash-pool.js';
@@ -43,34 +44,27 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
   const total = parsed.entries.length;
   const sets: AlgorithmId[][] = [];
   const setIndex = new Map<string, number>();
-  type Base = Omit<VerifyEntryResult, 'status'> & { index: number };
+  type Tag = { index: number; entry: ChecksumEntry; resolvedPath: string };
 
-  async function* queue(): AsyncGenerator<QueueEntry<Base>[]> {
-    let out: QueueEntry<Base>[] = [];
-    for (const [index, entry] of parsed.entries.entries()) {
+  async function* queue(): AsyncGenerator<QueueEntry<Tag>[]> {
+    let out: QueueEntry<Tag>[] = [];
+    const entries = parsed.entries;
+    for (let index = 0; index < entries.length; index++) {
       if (out.length >= 512) {
         yield out;
         out = [];
         await yieldToLoop();
       }
+      const entry = entries[index]!;
       const resolvedPath = resolve(folder, entry.path);
-      const tag: Base = {
-        index,
-        line: entry.line,
-        path: entry.path,
-        resolvedPath,
-        format: entry.format,
-        expected: Buffer.from(entry.digest.buffer, entry.digest.byteOffset, entry.digest.byteLength).toString('hex'),
-        tried: entry.algorithms,
-        algorithmSource: entry.algorithmSource,
-      };
+      const tag: Tag = { index, entry, resolvedPath };
       const rel = options.confine ? relative(folder, resolvedPath) : '';
       if (options.confine && (rel.startsWith('..') || isAbsolute(rel))) {
         const error: FileError = { code: 'OUTSIDE', message: `${entry.path}: points outside the checksum file's folder; not read` };
         out.push({ kind: 'error', path: resolvedPath, error, tag });
         continue;
       }
-      const key = entry.algorithms.join();
+      const key = entry.algorithms.length === 1 ? entry.algorithms[0]! : entry.algorithms.join();
       let set = setIndex.get(key);
       if (set === undefined) setIndex.set(key, (set = sets.push([...entry.algorithms]) - 1));
       // Not stat'ed here: the thread that opens it learns its size (a missing one gives ENOENT there).
@@ -84,20 +78,38 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
     pool,
     queue(),
     sets,
-    (r, { index, ...base }) => {
-      let result: VerifyEntryResult;
+    (r, { index, entry, resolvedPath }) => {
+      const expected = hex(entry.digest);
+      const tried = entry.algorithms;
+      let status: VerifyStatus;
+      let algorithm: AlgorithmId | undefined;
+      let error: FileError | undefined;
       if (r.digests) {
-        const matched = base.tried.find((a) => r.digests![a] === base.expected);
-        result = matched
-          ? { ...base, status: 'ok', algorithm: matched, actual: r.digests }
-          : { ...base, status: 'mismatch', algorithm: base.tried.length === 1 ? base.tried[0] : undefined, actual: r.digests };
+        algorithm = tried.length === 1 ? tried[0] : tried.find((a) => r.digests![a] === expected);
+        status = algorithm !== undefined && r.digests[algorithm] === expected ? 'ok' : 'mismatch';
+        if (status === 'mismatch' && tried.length > 1) algorithm = undefined;
       } else {
         // Messages name the path as the checksum file writes it.
-        const error = { code: r.error!.code, message: r.error!.message.split(base.resolvedPath).join(base.path) };
+        error = { code: r.error!.code, message: r.error!.message.split(resolvedPath).join(entry.path) };
         if (error.code === 'CANCELLED') cancelled ??= error;
-        result = { ...base, status: error.code === 'ENOENT' ? 'missing' : 'error', error };
+        status = error.code === 'ENOENT' ? 'missing' : 'error';
       }
-      summary[result.status]++;
+      // Built whole, in the documented order (no spreads: this runs once per entry).
+      const result: VerifyEntryResult = {
+        line: entry.line,
+        path: entry.path,
+        resolvedPath,
+        format: entry.format,
+        expected,
+        tried,
+        algorithmSource: entry.algorithmSource,
+        status,
+      };
+      if (r.digests) {
+        result.algorithm = algorithm;
+        result.actual = r.digests;
+      } else result.error = error;
+      summary[status]++;
       if (keep) entries.push(result);
       options.onEntry?.(result, index, total);
     },

@@ -89,7 +89,11 @@ export async function* walkStream(paths: string[], options: { recursive?: boolea
     // join(path, name) for every name, normalising the folder's path once rather than per name.
     const folder = join(path, '');
     const prefix = folder === '.' ? '' : folder.endsWith(sep) ? folder : folder + sep;
-    for (const d of names) yield* visit(prefix + d.name, ancestors, false, d);
+    for (const d of names) {
+      // A plain file is the common case: no generator of its own.
+      if (d.isFile()) yield { kind: 'file', path: prefix + d.name };
+      else yield* visit(prefix + d.name, ancestors, false, d);
+    }
     ancestors.delete(key);
   }
 

@@ -86,6 +86,7 @@ export async function hashCommand(args: string[], pool: () => HashPool, io: Io):
   const out = bufferedOut(io);
   const skipped: SkipNote[] = [];
   const width = Math.max(...algorithms.map((a) => algorithmInfo(a).label.length));
+  const labels = algorithms.map((a) => `  ${algorithmInfo(a).label.padEnd(width)}  `);
   let count = 0;
   let failed = false;
   if (values.json) out.write(`{\n  "algorithms": ${nestedJson(algorithms, 1)},\n  "encoding": ${JSON.stringify(encoding)},\n  "files": [`);
@@ -103,7 +104,7 @@ export async function hashCommand(args: string[], pool: () => HashPool, io: Io):
       if (values.json) out.write(`${count++ ? ',' : ''}\n    ${nestedJson(f, 2)}`);
       else if (f.digests) {
         let text = `${f.path}\n`;
-        for (const a of algorithms) text += `  ${algorithmInfo(a).label.padEnd(width)}  ${f.digests[a]}\n`;
+        for (let k = 0; k < algorithms.length; k++) text += `${labels[k]}${f.digests[algorithms[k]!]}\n`;
         out.write(text);
       }
     },
