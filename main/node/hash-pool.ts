@@ -4,7 +4,7 @@
 // has one ring, allocated when it first leads a file and reused for every file after.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { algorithmInfo, type AlgorithmId, type ImplementationName } from '../common/algorithms.js';
 import type { DigestMap } from '../common/hash-types.js';
 import { failure } from './file-errors.js';
@@ -332,7 +332,9 @@ export class HashPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.workerPath || hashWorkerPath());
+    // Loaded on the first thread, not at start-up: a CLI run that hashes only small files never needs it (about 10 ms).
+    const { Worker: WorkerThread } = process.getBuiltinModule('node:worker_threads');
+    const worker = new WorkerThread(this.workerPath || hashWorkerPath());
     const slot: Slot = { worker, busy: false, control: new SharedArrayBuffer(CTRL.SIZE * 4) };
     if (Object.keys(this.preferences).length)
       worker.postMessage({ type: 'prefer', jobId: 0, preferences: this.preferences } satisfies WorkerRequest);

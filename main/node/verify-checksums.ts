@@ -3,7 +3,7 @@
 // through the same scheduler as hash (small files in batches), and come out in the file's order.
 import { promises as fs } from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { AlgorithmId } from '../common/algorithms.js';
 import { decodeChecksumText, parseChecksumFile, type ChecksumEntry } from '../common/checksum-file.js';
 import { hex } from './hash-results.js';
@@ -38,13 +38,16 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
   if (parsed.error) throw failure('PARSE', `${checksumFile}: ${parsed.error}`);
 
   const folder = dirname(resolve(checksumFile));
+  // Files are opened by the shortest path that names them (relative to the working folder when the
+  // checksum file was named so): the kernel walks fewer folders per open, as sha256sum -c does.
+  const near = isAbsolute(checksumFile) ? folder : dirname(checksumFile);
   const summary: Record<VerifyStatus, number> = { ok: 0, mismatch: 0, missing: 0, error: 0 };
   const entries: VerifyEntryResult[] = [];
   const keep = options.keep ?? true;
   const total = parsed.entries.length;
   const sets: AlgorithmId[][] = [];
   const setIndex = new Map<string, number>();
-  type Tag = { index: number; entry: ChecksumEntry; resolvedPath: string };
+  type Tag = { index: number; entry: ChecksumEntry; resolvedPath: string; opened: string };
 
   async function* queue(): AsyncGenerator<QueueEntry<Tag>[]> {
     let out: QueueEntry<Tag>[] = [];
@@ -57,7 +60,8 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
       }
       const entry = entries[index]!;
       const resolvedPath = resolve(folder, entry.path);
-      const tag: Tag = { index, entry, resolvedPath };
+      const opened = isAbsolute(entry.path) ? entry.path : join(near, entry.path);
+      const tag: Tag = { index, entry, resolvedPath, opened };
       const rel = options.confine ? relative(folder, resolvedPath) : '';
       if (options.confine && (rel.startsWith('..') || isAbsolute(rel))) {
         const error: FileError = { code: 'OUTSIDE', message: `${entry.path}: points outside the checksum file's folder; not read` };
@@ -68,7 +72,7 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
       let set = setIndex.get(key);
       if (set === undefined) setIndex.set(key, (set = sets.push([...entry.algorithms]) - 1));
       // Not stat'ed here: the thread that opens it learns its size (a missing one gives ENOENT there).
-      out.push({ kind: 'file', path: resolvedPath, set, tag });
+      out.push({ kind: 'file', path: opened, set, tag });
     }
     if (out.length) yield out;
   }
@@ -78,7 +82,7 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
     pool,
     queue(),
     sets,
-    (r, { index, entry, resolvedPath }) => {
+    (r, { index, entry, resolvedPath, opened }) => {
       const expected = hex(entry.digest);
       const tried = entry.algorithms;
       let status: VerifyStatus;
@@ -90,7 +94,7 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
         if (status === 'mismatch' && tried.length > 1) algorithm = undefined;
       } else {
         // Messages name the path as the checksum file writes it.
-        error = { code: r.error!.code, message: r.error!.message.split(resolvedPath).join(entry.path) };
+        error = { code: r.error!.code, message: r.error!.message.split(opened).join(entry.path) };
         if (error.code === 'CANCELLED') cancelled ??= error;
         status = error.code === 'ENOENT' ? 'missing' : 'error';
       }
