@@ -1,7 +1,8 @@
 // Small files, many at a time: each is read whole into one buffer the thread reuses (grown to the
 // largest file it has met, never per file), hashed in one update per algorithm, and checked against
-// the size and modification time it was listed with. Four system calls a file: open, read, fstat, close
-// (five for a file listed without its size: one more fstat before the read).
+// the size and modification time it was listed with. Four system calls a file: open, read, fstat, close,
+// also for a file listed without its size (read first, then one fstat); one written in the last 2 s is
+// read again with its size and time taken before the read.
 // Used by the worker threads for a batch, and by the CLI on its own thread for every small file.
 import * as crypto from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
