@@ -9,8 +9,27 @@ export interface Io {
   errIsTty: boolean;
 }
 
+/** The status a shell gives a command killed by SIGPIPE (128 + 13), as `sha256sum … | head` ends. */
+export const CLOSED_PIPE_STATUS = 141;
+let pipeWatched = false;
+/**
+ * A reader that stops early (`| head`) closes the pipe. Node ignores SIGPIPE and raises EPIPE on the next
+ * write instead; without a listener that is an uncaught stack trace. Stop quietly, as coreutils do.
+ */
+function watchClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(CLOSED_PIPE_STATUS);
+    throw e;
+  });
+}
+
 export const processIo: Io = {
-  out: (t) => void process.stdout.write(t),
+  out: (t) => {
+    watchClosedPipe();
+    process.stdout.write(t);
+  },
   err: (t) => void process.stderr.write(t),
   errIsTty: Boolean(process.stderr.isTTY),
 };

@@ -1,5 +1,5 @@
 // Standard input, streamed output and the read-mode flags, as users and scripts meet them.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,5 +102,21 @@ describe('streamed output', () => {
   it('--no-calibrate is taken by every hashing command', () => {
     expect(cli(['hash', '--no-calibrate', join(dir, 'tree', 'a.txt')]).code).toBe(0);
     expect(cli(['sum', join(dir, 'tree', 'a.txt'), '--no-calibrate']).code).toBe(0);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('`hash <folder> | head -1`: the pipe closed, the CLI stops quietly with 141 as coreutils do, no stack trace', async () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    for (let i = 0; i < 6000; i++) writeFileSync(join(many, `f${i}`), `${i}`);
+    const child = spawn(process.execPath, [BIN, 'hash', '--algo', 'sha256', many], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Read the first piece, then close the pipe, as head does after its first line.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => (child.stdout.destroy(), resolve())));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(141);
   });
 });
