@@ -3,7 +3,7 @@
 // each measured run is a child so its peak RSS is its own. Targets live here, never in tests.
 import { execFile } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { makeModule } from '../../e2e/lab/module.js';
@@ -37,6 +37,7 @@ function child(args: string[]): Promise<Record<string, number | string>> {
 }
 
 const mb = (kb: number | string) => (Number(kb) / 1024).toFixed(0);
+const sec = (us: number) => (us / 1e6).toFixed(1);
 
 export async function sweepBench(resources = 20_000): Promise<void> {
   const version = makeModule('MyApp', 1, moduleFiles(resources));
@@ -45,11 +46,14 @@ export async function sweepBench(resources = 20_000): Promise<void> {
   try {
     const save = join(tmpdir(), 'hash-workbench-bench-sweep.json');
     // The lab answers from this process while the child sweeps, so the child runs asynchronously.
+    const labCpu = process.cpuUsage();
     const r = await child(['--sweep-child', `${lb.url}/MyApp/`, save, ...fes.map((f, i) => `FE${i + 1}=127.0.0.1:${f.port}`)]);
+    const lab = process.cpuUsage(labCpu);
     console.log(
       `Whole-module sweep: ${r.checked} resources x (3 frontends + 3 public + 2 bypassed) = ${r.requests} fetches on loopback ` +
         `in ${(Number(r.ms) / 1000).toFixed(1)} s (target < 60 s), report saved as a stream (${mb(Number(r.savedBytes) / 1024)} MB), ` +
-        `peak RSS ${mb(r.maxRssKb!)} MB (target < 300 MB); verdict ${r.fault}`,
+        `peak RSS ${mb(r.maxRssKb!)} MB (target < 300 MB); verdict ${r.fault}. CPU: the check ${sec(Number(r.cpuUs))} s, ` +
+        `the lab serving it ${sec(lab.user + lab.system)} s; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
     );
   } finally {
     await closeAll([...fes, lb]);
@@ -74,11 +78,13 @@ export async function sweepChild(appUrl: string, save: string, frontends: string
   out.end();
   await finished(out);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage();
   await pool.destroy();
   const checked = report.resources.length - 1;
   const line = {
     ms,
     maxRssKb: peakRssKb(),
+    cpuUs: cpu.user + cpu.system,
     fault: report.fault,
     checked,
     requests: checked * (frontends.length + 5),

@@ -112,8 +112,16 @@ function judgeFor(p: Platform, c: CopyFacts): Acceptance {
 
 /** The judgement of one copy for both platforms. */
 export function judgeCopy(c: CopyFacts): DeviceJudgement {
-  return { ios: judgeFor('ios', c), android: judgeFor('android', c) };
+  const ios = judgeFor('ios', c);
+  const android = judgeFor('android', c);
+  // The common case is one shared (frozen) judgement: a whole-module check holds 160,000 of them.
+  return ios.rule === 'accepted' && android.rule === 'accepted' ? BOTH_ACCEPT : { ios, android };
 }
+
+const BOTH_ACCEPT: DeviceJudgement = Object.freeze({
+  ios: Object.freeze({ accepted: true, rule: 'accepted' as const, reason: ACCEPTED.ios }),
+  android: Object.freeze({ accepted: true, rule: 'accepted' as const, reason: ACCEPTED.android }),
+});
 
 /** "A device accepts this", "a device rejects it: …", or "Android accepts this 206, iOS does not: …". */
 export function describeJudgement(j: DeviceJudgement): string {

@@ -170,25 +170,51 @@ export function diffAgainstReference(copies: Copy[], expected: string | undefine
  * table starts again when full, and what was shared stays shared.
  */
 export class Interner {
-  private readonly table = new Map<string, unknown>();
+  private readonly texts = new Map<string, string>();
+  private readonly headers = new Map<string, Map<string, Header>>();
+  private readonly telling = new Map<string, Set<string>>();
+  private size = 0;
   constructor(private readonly max = 8192) {}
-  private get<T>(key: string, make: () => T): T {
-    let v = this.table.get(key) as T | undefined;
-    if (v === undefined) {
-      if (this.table.size >= this.max) this.table.clear();
-      this.table.set(key, (v = make()));
-    }
-    return v;
+  private room(): void {
+    if (++this.size <= this.max) return;
+    this.texts.clear();
+    this.headers.clear();
+    this.size = 0;
   }
   text(s: string): string;
   text(s: string | undefined): string | undefined;
   text(s: string | undefined): string | undefined {
-    return s === undefined ? s : this.get(`s\0${s}`, () => s);
+    if (s === undefined) return s;
+    const known = this.texts.get(s);
+    if (known !== undefined) return known;
+    this.room();
+    this.texts.set(s, s);
+    return s;
   }
-  header([name, value]: Header): Header {
-    return this.get(`h\0${name}\0${value}`, (): Header => [name, value]);
+  header(h: Header): Header {
+    let byValue = this.headers.get(h[0]);
+    if (!byValue) this.headers.set(h[0], (byValue = new Map()));
+    const known = byValue.get(h[1]);
+    if (known) return known;
+    this.room();
+    byValue.set(h[1], h);
+    return h;
+  }
+  /** The names of the telling headers (telling-headers.ts decides), worked out once per list of names without cookies. */
+  tellingNames(headers: Header[]): Set<string> {
+    const names = headers.map(([n]) => n);
+    if (names.includes('set-cookie') || names.includes('cookie')) return namesOf(headers);
+    const key = names.join('\n');
+    let set = this.telling.get(key);
+    if (!set) {
+      if (this.telling.size >= 256) this.telling.clear();
+      this.telling.set(key, (set = namesOf(headers)));
+    }
+    return set;
   }
 }
+
+const namesOf = (headers: Header[]) => new Set(tellingHeaders(headers).map((t) => t.name.toLowerCase()));
 
 /**
  * A right copy keeps its status, hash, size and the telling headers: its request headers, timings past the
@@ -201,7 +227,7 @@ export function slimRightCopies(copies: Copy[], expected: string | undefined, to
     const right = !obs.error && (tokenFile ? obs.token === expected : obs.hash === expected);
     if (!right || !obs.fetch) continue;
     const f = obs.fetch;
-    const keep = new Set(tellingHeaders(f.headers).map((t) => t.name.toLowerCase()));
+    const keep = intern.tellingNames(f.headers);
     const slim: FetchRecord = {
       url: intern.text(f.url),
       method: f.method,
@@ -224,5 +250,6 @@ export function slimRightCopies(copies: Copy[], expected: string | undefined, to
     if (f.overLength !== undefined) slim.overLength = f.overLength;
     obs.fetch = slim;
     obs.at = intern.text(obs.at);
+    obs.hash = intern.text(obs.hash);
   }
 }

@@ -112,6 +112,8 @@ interface Run {
   /** moduleinfo versions seen, by token, and every copy read. */
   versions: Map<string, { info: ModuleVersionInfo; parsed: ModuleInfo }>;
   copies: ModuleInfoCopy[];
+  /** moduleinfo bodies parsed, by their MD5. */
+  parsed: Map<string, ReturnType<typeof parseModuleInfo>>;
   progress(p: SweepProgress): void;
 }
 
@@ -135,6 +137,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
     redacted: new Set(),
     versions: new Map(),
     copies: [],
+    parsed: new Map(),
     progress: (p) => opts.onProgress?.(p),
   };
   try {
@@ -201,7 +204,9 @@ async function readModuleInfos(run: Run, moment: 'start' | 'end'): Promise<void>
         copy.error = `moduleinfo: ${res.error.message}`;
         run.moduleinfoErrors.push(res.error.code);
       } else if (res.body) {
-        const m = parseModuleInfo(decodeText(res.body));
+        // Every point usually serves the same bytes at the start and the end: each distinct body is parsed once.
+        const m = run.parsed.get(copy.hash!) ?? parseModuleInfo(decodeText(res.body));
+        if (run.parsed.size < 16) run.parsed.set(copy.hash!, m);
         if (m.ok) {
           addVersion(run, m.value, m.warnings);
           copy.versionToken = m.value.versionToken;
