@@ -1,8 +1,12 @@
 // What each kind of OTA log line means, in plain words, and what to do next: the advice table that
 // log-lines.ts attaches to every line it recognises. Kept apart from the patterns so wording changes
-// never touch the matching, and every kind must have its advice (the compiler checks the Record).
+// never touch the matching, and every kind must have its advice (the compiler checks the Records). The kinds of
+// the runtime's other messages (cache bookkeeping, the JS runtime's upgrade steps, the service worker) are in
+// log-advice-runtime.ts.
+import { DEVICE_STORAGE_STEP, FIND_CAUSE, RUN_CHECK } from './log-steps.js';
+import { RUNTIME_ADVICE, type Advice, type RuntimeKind } from './log-advice-runtime.js';
 
-export type LogKind =
+type CoreKind =
   | 'checksum-failed'
   | 'store-failed'
   | 'download-failed'
@@ -35,22 +39,13 @@ export type LogKind =
   | 'load-failed'
   | 'resource-downloaded';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type LogKind = CoreKind | RuntimeKind;
 
-export interface Advice {
-  severity: Severity;
-  title: string;
-  explanation: string;
-  nextStep: string;
-}
+export type { Advice, Severity } from './log-advice-runtime.js';
 
-const RUN_CHECK = 'Run the OTA check on this app to compare the file on every server and through the public address.';
-export const FIND_CAUSE = "Look at the lines just before this one for the error that caused it, and follow that line's next step.";
-const DEVICE_STORAGE_STEP =
-  'Ask the user to close and reopen the app with a good connection so it can download its files again; if it keeps happening, reinstall the ' +
-  'app. If many users see it, collect device logs and open a support case.';
+export { FIND_CAUSE } from './log-steps.js';
 
-export const ADVICE: Record<LogKind, Advice> = {
+const CORE_ADVICE: Record<CoreKind, Advice> = {
   'checksum-failed': {
     severity: 'error',
     title: "Downloaded file does not match the app's manifest",
@@ -178,13 +173,13 @@ export const ADVICE: Record<LogKind, Advice> = {
     nextStep: 'Look at the next lines: "Healing resource … from web: FAILED" means the copy from the server could not be used.',
   },
   'resource-not-found': {
-    severity: 'error',
-    title: "File not found in the app's storage",
+    severity: 'info',
+    title: 'A file the app asked for is not among its stored files',
     explanation:
-      'The app needed this file and it was not among the files stored on the device (this appears in the device log only). The screen or ' +
-      'script that uses it may fail to load.',
+      'The app (its WebView) asked for a file that is not part of the version it has stored, so the request goes on to the network or to the ' +
+      "app's own files (Cordova plugins' scripts are served that way). This is a debug line of the device log, not sent to Service Center.",
     nextStep:
-      "Check that the file is listed in the app's moduleinfo (run the OTA check). If it is, reopen the app online so it downloads it, or reinstall the app.",
+      "Usually nothing to do. If a screen fails to load at the same time, check that the file is listed in the app's moduleinfo (run the OTA check).",
   },
   'switch-cache-failed': {
     severity: 'error',
@@ -216,14 +211,12 @@ export const ADVICE: Record<LogKind, Advice> = {
       "Load the app's moduleinfo in the workbench and look for url mappings whose file is not listed; republishing the app regenerates it.",
   },
   'database-close': {
-    severity: 'error',
-    title: "The app's local database could not be closed",
+    severity: 'info',
+    title: "The app's local database was closed while a transaction was running",
     explanation:
-      'The app tried to close its local database while a database transaction was still running, usually during an upgrade that changes local ' +
-      'storage (local entities).',
-    nextStep:
-      'Look for a slow or stuck local-storage action around this time. Ask the user to restart the app; if it persists, reinstall the app ' +
-      '(data stored only on the device is lost).',
+      'When the app is closed it closes its local database; a transaction still running at that moment gives this line. It is informative ' +
+      'and has no effect on the app (more frequent in apps with much local data or complex local-storage logic).',
+    nextStep: 'Nothing to do: the support article on it expects no effect on the app.',
   },
   'loader-error': {
     severity: 'error',
@@ -300,3 +293,5 @@ export const ADVICE: Record<LogKind, Advice> = {
     nextStep: 'Read the error text and the lines around it; if a more specific error is logged, follow its next step.',
   },
 };
+
+export const ADVICE: Record<LogKind, Advice> = { ...CORE_ADVICE, ...RUNTIME_ADVICE };

@@ -112,7 +112,7 @@ function toEntry(line: number, raw: string, start: number, message: string, foun
   }
   // Every line naming a resource gives its hash: the value after '?' in the URL is the one moduleinfo lists.
   const asked = found.url === undefined ? undefined : /\?([A-Za-z0-9+_]{22})(?:[&#\s]|$)/.exec(found.url)?.[1];
-  if (entry.expected === undefined && asked !== undefined && RESOURCE_KINDS.has(found.kind)) entry.expected = asked;
+  if (entry.expected === undefined && asked !== undefined && found.kind !== 'loader-error') entry.expected = asked;
   const platform = platformOf(message, found.kind);
   if (platform) entry.platform = platform;
   return entry;
@@ -163,8 +163,8 @@ export function isRejection(e: { kind: string; path?: string }): boolean {
   return REJECTION_KINDS.has(e.kind as LogKind) && e.path !== undefined && e.path !== '';
 }
 
-/** Kinds whose URL is an app file; loader errors name the manifest endpoint, not a resource. */
-const RESOURCE_KINDS: ReadonlySet<LogKind> = new Set<LogKind>([
+/** Kinds whose lines name an app file worth checking on the servers (a failure, a repair, a file not found). */
+const CHECK_KINDS: ReadonlySet<LogKind> = new Set<LogKind>([
   'checksum-failed',
   'store-failed',
   'download-failed',
@@ -178,14 +178,14 @@ const RESOURCE_KINDS: ReadonlySet<LogKind> = new Set<LogKind>([
   'file-empty',
   'integrity-unchecked',
   'load-failed',
-  'resource-downloaded',
+  'service-worker-error',
 ]);
 
 /** The resources a log asks to check: every line naming one, except plain "Downloaded resource" notes. */
 export function resourcesNamed(entries: LogEntry[]): string[] {
   const seen = new Set<string>();
   for (const e of entries) {
-    if (RESOURCE_KINDS.has(e.kind) && e.kind !== 'resource-downloaded' && e.path !== undefined && e.path !== '') seen.add(e.path);
+    if (CHECK_KINDS.has(e.kind) && e.path !== undefined && e.path !== '') seen.add(e.path);
   }
   return [...seen];
 }

@@ -1,23 +1,39 @@
 // The patterns of the runtime's OTA log messages: where a message starts inside a line, and what each
 // wording says (resource URL, hashes, token, error text). The plain-words advice per kind is log-advice.ts;
 // parsing a whole pasted log is log-lines.ts.
-import { FIND_CAUSE, type Advice, type LogKind } from './log-advice.js';
+import { FIND_CAUSE } from './log-steps.js';
+import { RUNTIME_STARTS, classifyRuntime } from './log-patterns-runtime.js';
+import type { Advice } from './log-advice.js';
+import { bare, text, unquote, word, type Found } from './log-words.js';
 
-/** What a matcher finds in one message; `advice` overrides the kind's wording for a variant. */
-export interface Found {
-  kind: LogKind;
-  url?: string;
-  expected?: string;
-  calculated?: string;
-  token?: string;
-  outcome?: 'FAILED' | 'SUCCEEDED';
-  detail?: string;
-  advice?: Partial<Advice>;
-}
+export type { Found } from './log-words.js';
+
+const EMPTY_FILE: Partial<Advice> = {
+  title: 'Downloaded file rejected: empty or missing',
+  explanation:
+    'The device downloaded this file but found nothing to keep: the body was empty or the file was not written (a 204 answer, a proxy ' +
+    'that drops bodies, a download cut off). The device rejects the file and retries; the upgrade may roll back.',
+};
+
+const NOT_200: Partial<Advice> = {
+  title: 'Download refused: the answer was not 200',
+  explanation:
+    'On iOS "with error: (null)" means the server, or something between it and the device, answered this file with a status other ' +
+    'than 200 (an error, a redirect, 203, 204, 206 or 304). iOS accepts only 200; the device retries, and the upgrade may roll back.',
+};
+
+const TLS_FAILED: Partial<Advice> = {
+  title: 'Download refused: certificate or pinning',
+  explanation:
+    "The device (Android) refused the server's certificate for this file: it is not trusted, does not name the app's address, or does " +
+    'not match the pinned certificate (a proxy inspecting HTTPS gives this).',
+  nextStep:
+    "Check the certificate the customer's network presents for the app's address (the OTA check records it) against the pinned one.",
+};
 
 /** Where an OTA message starts inside a line; the leftmost wins, so "Aborting…" beats the "Failed to download…" it contains. */
 export const STARTER = new RegExp(
-  '\\b(?:' +
+  '(?<![A-Za-z0-9_])(?:' +
     [
       'Checksum\\s+failed\\s+for\\s+file',
       'Failed\\s+to\\s+store\\s+download(?:ed)?\\s+resource',
@@ -64,6 +80,7 @@ export const STARTER = new RegExp(
       'Upgrade\\s+finished\\s+successfully',
       'Upgrade\\s+failed\\s+with\\s+reason',
       'Version\\s+check\\s+found',
+      ...RUNTIME_STARTS,
     ].join('|') +
     ')',
   'i',
@@ -79,9 +96,6 @@ const TIMESTAMP_AT_START = new RegExp(`^${TIMESTAMP_SOURCE}`, 'i');
 const LEADING = /^[\s"'`]*(?:\[?(?:error|err|warning|warn|info|debug|trace|fatal|verbose)\]?:?[\s,|]+)?[\s"'`,]*/i;
 
 export const startsWithTimestamp = (text: string): boolean => TIMESTAMP_AT_START.test(text.replace(LEADING, ''));
-
-/** Trailing sentence punctuation and quotes that are not part of a URL or token. */
-const bare = (s: string): string => s.replace(/["'`]+$/, '').replace(/[.,;:)]+$/, '');
 
 /**
  * The hash at the start of `s`. A hash broken across two lines arrives with one space inside
@@ -113,18 +127,6 @@ function urlAndDetail(rest: string): Pick<Found, 'url' | 'detail'> {
   return detail === '' ? { url: unquote(m[1]!) } : { url: unquote(m[1]!), detail };
 }
 
-const unquote = (s: string): string => s.replace(/^['"`]+|['"`]+$/g, '');
-
-const word = (s: string | undefined): string | undefined => {
-  const w = s === undefined ? undefined : bare(s.trim().split(/\s+/)[0] ?? '');
-  return w === '' ? undefined : w;
-};
-
-const text = (s: string | undefined): string | undefined => {
-  const t = s?.trim();
-  return t === undefined || t === '' ? undefined : t;
-};
-
 function checksum(message: string): Found {
   const m = /^Checksum\s+failed\s+for\s+file\s+(.*?)\.?\s*Received\s+hash\s*:\s*(.*?)(?:\s*\|\s*Calculated\s+hash\s*:\s*(.*))?$/is.exec(
     message,
@@ -143,13 +145,20 @@ function download(message: string): Found | undefined {
   const abort = /^Aborting\s+resources\s+download\.?\s*(.*)$/is.exec(message);
   if (abort) {
     const inner = /^Failed\s+to\s+download\s+resource\s+(.*)$/is.exec(abort[1]!);
-    if (!inner) return { kind: 'download-aborted', detail: text(abort[1]) };
-    const found = urlAndDetail(inner[1]!);
+    const found = inner ? urlAndDetail(inner[1]!) : { url: classify(abort[1]!)?.url, detail: text(abort[1]) };
     const timedOut = /timed?\s*out|timeout/i.test(found.detail ?? '');
-    return { kind: timedOut ? 'download-timeout' : 'download-aborted', ...found };
+    const aborted: Found = { kind: timedOut ? 'download-timeout' : 'download-aborted' };
+    if (found.url !== undefined) aborted.url = found.url;
+    if (found.detail !== undefined) aborted.detail = found.detail;
+    return aborted;
   }
   const failed = /^Failed\s+to\s+download\s+resource\s+(.*)$/is.exec(message);
-  if (failed) return { kind: 'download-failed', ...urlAndDetail(failed[1]!) };
+  if (failed) {
+    const found: Found = { kind: 'download-failed', ...urlAndDetail(failed[1]!) };
+    if (/^\(null\)$/.test(found.detail ?? '')) found.advice = NOT_200;
+    if (/\bwith\s+pinning\s+or\s+SSL\s+error/i.test(failed[1]!)) found.advice = TLS_FAILED;
+    return found;
+  }
   const canceled = /^Cancell?ed\s+download\s+for\s+resource\s+(\S+)/i.exec(message);
   if (canceled) {
     return {
@@ -189,7 +198,10 @@ function healing(message: string): Found | undefined {
 /** startCaching progress lines, and the rejection, that may follow a `startCachingId: <id> -` prefix. */
 function caching(rest: string): Found | undefined {
   let m: RegExpExecArray | null;
-  if ((m = /^Caching\s+operation\s+was\s+rejected\s*:?\s*(.*)$/is.exec(rest))) return { kind: 'caching-rejected', detail: text(m[1]) };
+  if ((m = /^Caching\s+operation\s+was\s+rejected\s*:?\s*(?:version\s+(\S+)\s+is\s+already\s+being\s+cached)?(.*)$/is.exec(rest))) {
+    if (m[1] !== undefined) return { kind: 'caching-info', token: word(m[1]), detail: 'already being cached' };
+    return { kind: 'caching-rejected', detail: text(m[2]) };
+  }
   if ((m = /^Caching\s+operation\s+was\s+skipped\s*:?\s*(?:version\s+(\S+))?(.*)$/is.exec(rest))) {
     return { kind: 'caching-info', token: word(m[1]), detail: text(m[2]) };
   }
@@ -202,12 +214,22 @@ function caching(rest: string): Found | undefined {
   return undefined;
 }
 
+/** A message inside another ("Caching error: <the native error>"): its own reading when it names a resource. */
+function inner(message: string): Found | undefined {
+  const at = STARTER.exec(message);
+  const found = at ? classify(message.slice(at.index)) : undefined;
+  return found?.url === undefined ? undefined : found;
+}
+
 /** Reads one message (starting at its known opening words); undefined when the wording is not one the runtime writes. */
 export function classify(message: string): Found | undefined {
   let m: RegExpExecArray | null;
   if (/^Checksum\s+failed/i.test(message)) return checksum(message);
-  if ((m = /^Failed\s+to\s+store\s+download(?:ed)?\s+resource\s+(.*)$/is.exec(message)))
-    return { kind: 'store-failed', ...urlAndDetail(m[1]!) };
+  if ((m = /^Failed\s+to\s+store\s+download(?:ed)?\s+resource\s+(.*)$/is.exec(message))) {
+    const found: Found = { kind: 'store-failed', ...urlAndDetail(m[1]!) };
+    if (/not\s+found\s+or\s+is\s+empty|Unable\s+to\s+validate\s+downloaded/i.test(found.detail ?? '')) found.advice = EMPTY_FILE;
+    return found;
+  }
   const dl = download(message);
   if (dl) return dl;
   if ((m = /^Retrying\s+resource\s+(\S+)/i.exec(message))) return { kind: 'retrying', url: bare(m[1]!) };
@@ -221,7 +243,9 @@ export function classify(message: string): Found | undefined {
   if (/^Upgrade\s+failed\s*-\s*ignoring\s+error\s+due\s+to\s+concurrent\s+navigation/i.test(message)) return { kind: 'rollback-ignored' };
 
   if (/^Cache\s+manifest\s+file\s+is\s+corrupt/i.test(message)) return { kind: 'cache-manifest-corrupt' };
-  if ((m = /^Failed\s+to\s+load\s+cache\s+manifest\s*:?\s*(.*)$/is.exec(message))) {
+  if ((m = /^Failed\s+to\s+load\s+cache\s+manifest\s+file\b\s*(.*)$/is.exec(message)))
+    return { kind: 'cache-manifest-unreadable', detail: text(m[1]) };
+  if ((m = /^Failed\s+to\s+load\s+cache\s+manifest\s*[:.]?\s*(.*)$/is.exec(message))) {
     const found: Found = { kind: 'cache-manifest-missing', detail: text(m[1]) };
     if (/first\s+run/i.test(m[1]!)) {
       found.advice = {
@@ -270,7 +294,7 @@ export function classify(message: string): Found | undefined {
     return { kind: 'loader-error', url: m[1]!, detail: 'the answer could not be parsed', token: manifestToken(m[1]!) };
   }
 
-  if ((m = /^startCachingId\s*:\s*\S+\s+-\s*(.*)$/is.exec(message))) return caching(m[1]!);
+  if ((m = /^startCachingId\s*:\s*\S+\s+-\s*(.*)$/is.exec(message))) return caching(m[1]!) ?? classify(m[1]!);
   const progress = caching(message);
   if (progress) return progress;
   if (/^New\s+application\s+version\s+detected/i.test(message)) return { kind: 'new-version' };
@@ -283,8 +307,8 @@ export function classify(message: string): Found | undefined {
       },
     };
   }
-  if ((m = /^Caching\s+error\s*:\s*(.*)$/is.exec(message))) return { kind: 'caching-error', detail: text(m[1]) };
-  return deviceChecks(message) ?? progressNote(message);
+  if ((m = /^Caching\s+error\s*:\s*(.*)$/is.exec(message))) return inner(m[1]!) ?? { kind: 'caching-error', detail: text(m[1]) };
+  return deviceChecks(message) ?? progressNote(message) ?? classifyRuntime(message);
 }
 
 /** The checks a device runs on a downloaded file, and the JS runtime's loads, that name a resource. */
@@ -296,6 +320,8 @@ function deviceChecks(message: string): Found | undefined {
   if ((m = /^Failed\s+to\s+check\s+the\s+integrity\s+of\s+the\s+file\s*:?\s*(.*)$/is.exec(message))) {
     return { kind: 'integrity-unchecked', ...urlAndDetail(m[1]!) };
   }
+  if ((m = /^Failed\s+to\s+load\s+resource\s+from\s+storage\s*:?\s*(.*)$/is.exec(message)))
+    return { kind: 'load-failed', detail: text(m[1]) };
   if ((m = /^Failed\s+to\s+load\s+resource\s+(.*)$/is.exec(message))) return { kind: 'load-failed', ...urlAndDetail(m[1]!) };
   if ((m = /^(?:Downloaded\s+resource|Resource\s+already\s+fetched)\s*:?\s*(\S+)/i.exec(message))) {
     return { kind: 'resource-downloaded', url: unquote(bare(m[1]!)) };
