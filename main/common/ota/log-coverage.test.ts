@@ -36,6 +36,7 @@ interface Message {
 }
 
 const MESSAGES: Message[] = readFileSync(new URL('./fixtures/runtime-messages.txt', import.meta.url), 'utf8')
+  .replace(/\\\n\s*/g, '')
   .split('\n')
   .filter((l) => l.trim() !== '' && !l.startsWith('#'))
   .map((l) => {

@@ -182,8 +182,8 @@ const ROWS: Row[] = [
   ),
   // server calls
   row(
-    '(?:Request\\s+failed\\s+with|Invalid\\s+server\\s+response\\s+from|The\\s+connection\\s+has\\s+timed\\s+out|The\\s+timeout\\s+of\\s+\\d+s\\s+was\\s+reached|' +
-      'Logger\\s*:\\s*Error\\s+sending\\s+log|Error\\s+getting\\s+user\\s+roles)',
+    '(?:Request\\s+failed\\s+with|Invalid\\s+server\\s+response\\s+from|The\\s+connection\\s+has\\s+timed\\s+out|' +
+      'The\\s+timeout\\s+of\\s+\\d+s\\s+was\\s+reached|Logger\\s*:\\s*Error\\s+sending\\s+log|Error\\s+getting\\s+user\\s+roles)',
     '(.*)$',
     'server-call-failed',
     { detail: 1 },
