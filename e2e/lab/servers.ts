@@ -50,11 +50,14 @@ export async function startFrontend(opts: {
   tls?: TlsOptions;
   /** paths under the module (e.g. 'scripts/MyApp.controller.js') that answer 404 */
   missing?: string[];
+  /** paths under the module whose transfer breaks: the whole length announced, half sent, the connection reset */
+  cutOff?: string[];
   label?: string;
 }): Promise<Frontend> {
   let current = opts.version;
   const label = opts.label ?? 'frontend';
   const missing = new Set(opts.missing ?? []);
+  const cutOff = new Set(opts.cutOff ?? []);
   const iis = { Server: 'Microsoft-IIS/10.0', 'X-Powered-By': 'ASP.NET', 'X-Lab-Frontend': label };
   const notFound = (res: http.ServerResponse): void =>
     sendHtml(res, 404, '404 - File or directory not found.', '404 - File or directory not found.', iis);
@@ -117,6 +120,7 @@ export async function startFrontend(opts: {
       'Content-Length': bytes.length,
       'Accept-Ranges': 'bytes',
     });
+    if (!head && cutOff.has(rel)) return void res.write(bytes.subarray(0, bytes.length >> 1), () => res.socket?.destroy());
     res.end(head ? undefined : bytes);
   }, opts.tls);
 

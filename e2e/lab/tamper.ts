@@ -1,5 +1,6 @@
 // A reverse proxy that alters answers the way real middleboxes do: injection,
-// truncation, BOM, CRLF, minification, compression, block pages, redirects, errors, stalls, huge bodies.
+// truncation, BOM, CRLF, minification, compression, block pages, redirects, errors, stalls, huge bodies, and
+// the 2xx statuses iOS refuses (203 from a transforming proxy, 204 without the body, 206 with no Range asked).
 import type http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { contentTypeFor, forward, passHeaders, publicLab, readBody, sendHtml, startLab, type Lab, type LabCore } from './core.js';
@@ -21,7 +22,10 @@ export type TamperMode =
   | 'slow'
   | 'not-found'
   | 'server-error'
-  | 'huge';
+  | 'huge'
+  | 'status-203'
+  | 'status-204'
+  | 'status-206';
 
 export const INJECTED_HTML = '<script src="https://inject.example/i.js"></script>';
 export const INJECTED_JS = ';(function(){/*monitor*/})();\n';
@@ -132,6 +136,23 @@ function alter(mode: TamperMode, kind: Kind, body: Buffer): Buffer {
   }
 }
 
+/** The right bytes under a 2xx status other than 200: 203 as is, 204 without them, 206 whole under a Content-Range. */
+function sendStatus(
+  mode: 'status-203' | 'status-204' | 'status-206',
+  res: http.ServerResponse,
+  out: http.OutgoingHttpHeaders,
+  body: Buffer,
+): void {
+  if (mode === 'status-204') {
+    delete out['content-length'];
+    res.writeHead(204, out);
+    return void res.end();
+  }
+  const extra = mode === 'status-206' ? { 'content-range': `bytes 0-${body.length - 1}/${body.length}` } : {};
+  res.writeHead(mode === 'status-206' ? 206 : 203, { ...out, ...extra, 'content-length': body.length });
+  res.end(body);
+}
+
 /** A reverse proxy to upstream that alters answers for paths where only(path) holds (path without query). */
 export async function startTamperingProxy(opts: { upstream: string; mode: TamperMode; only?: (path: string) => boolean }): Promise<Lab> {
   const core: LabCore = await startLab(async (req, res) => {
@@ -160,6 +181,7 @@ export async function startTamperingProxy(opts: { upstream: string; mode: Tamper
     const editable = status === 200 && out['content-encoding'] === undefined;
     const altered = editable ? alter(mode, kindOf(out['content-type'], path), body) : body;
 
+    if (editable && (mode === 'status-203' || mode === 'status-204' || mode === 'status-206')) return sendStatus(mode, res, out, body);
     if (editable && mode === 'short-content-length') {
       // Announce the whole body, send half, then drop the connection.
       res.writeHead(status, { ...out, 'content-length': body.length });

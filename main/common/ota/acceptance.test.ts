@@ -57,16 +57,53 @@ describe('the device acceptance model', () => {
     expect(verdicts({ ...plain, tokenMatch: tokenMatches(INDEX_TEXT, T) })).toEqual([true, false, 'accepted-by-token', 'hash']);
   });
 
-  it('the token pattern: case-insensitive, no space after the colon, newlines removed only on Android', () => {
+  it('the token pattern: no space after the colon; case-insensitive on iOS only; newlines removed only on Android', () => {
     expect(tokenMatches(`{"versionToken":"${T}"}`, T)).toEqual({ lines: true, joined: true });
-    expect(tokenMatches(`{"VERSIONTOKEN":"${T}"}`, T)).toEqual({ lines: true, joined: true });
+    // OSCacheResources.m compiles the pattern with NSRegularExpressionCaseInsensitive, CacheResources.java with no flag.
+    expect(tokenMatches(`{"VERSIONTOKEN":"${T}"}`, T)).toEqual({ lines: true, joined: false });
     expect(tokenMatches(`{"versionToken": "${T}"}`, T)).toEqual({ lines: false, joined: false });
-    expect(tokenMatches(`{"versionToken":"${T.toLowerCase()}"}`, T)).toEqual({ lines: true, joined: true });
+    expect(tokenMatches(`{"versionToken" : "${T}"}`, T)).toEqual({ lines: false, joined: false });
+    expect(tokenMatches(`{"versionToken":"${T.toLowerCase()}"}`, T)).toEqual({ lines: true, joined: false });
+    expect(tokenMatches(`osmanifestloader.indexversiontoken = "${T}";`, T)).toEqual({ lines: true, joined: false });
     expect(tokenMatches(`{"versionToken":"${A}"}`, T)).toEqual({ lines: false, joined: false });
     expect(tokenMatches(`OSManifestLoader.indexVersionToken = "${T}";`, T)).toEqual({ lines: true, joined: true });
     expect(tokenMatches(`OSManifestLoader.indexVersionToken\n= "${T}";`, T)).toEqual({ lines: false, joined: true });
     // The hash is matched literally: '+' is not a regular-expression quantifier here.
     expect(tokenMatches(`{"versionToken":"VKKuxZBPgSEt3QyA_9zPxg"}`, T)).toEqual({ lines: false, joined: false });
+  });
+
+  it('each version-token file, without the token, with it and with the space that the pattern does not take', () => {
+    const files: Array<[string, string, (t: string) => string]> = [
+      ['/MyApp/moduleservices/moduleinfo', 'application/json', (t) => `{"manifest":{"versionToken":${t}}}`],
+      ['/MyApp/index.html', 'text/html', (t) => `<script>OSManifestLoader.indexVersionToken = ${t};</script>`],
+      ['/MyApp/manifest.json', 'application/json', (t) => `{"versionToken":${t}}`],
+    ];
+    for (const [path, contentType, body] of files) {
+      const judged = (text: string) =>
+        verdicts({ path, expected: T, status: 200, hash: B, size: 30, contentType, tokenMatch: tokenMatches(text, T) });
+      expect([path, judged(body(`"${T}"`))]).toEqual([path, [true, true, 'accepted-by-token', 'accepted-by-token']]);
+      expect([path, judged(body(`"${A}"`))]).toEqual([path, [false, false, 'hash', 'hash']]);
+      // The space after the colon: the JSON files no longer match; index.html's "=" form allows spaces.
+      const spaced = path.endsWith('index.html') ? [true, true, 'accepted-by-token', 'accepted-by-token'] : [false, false, 'hash', 'hash'];
+      expect([path, judged(body(` "${T}"`))]).toEqual([path, spaced]);
+    }
+  });
+
+  it('older Android takes the type by extension when no Content-Type arrives', () => {
+    const text = `{"versionToken":"${T}"}`;
+    const bare = { expected: T, hash: B, size: 20, status: 200, tokenMatch: tokenMatches(text, T) };
+    expect(verdicts({ ...bare, path: '/MyApp/data/config.json' })).toEqual([false, true, 'hash', 'accepted-by-token']);
+    expect(verdicts({ ...bare, path: '/MyApp/scripts/config.js' })).toEqual([false, false, 'hash', 'hash']);
+  });
+
+  it('an empty body is rejected by its MD5 even when its size is not known', () => {
+    expect(verdicts(copy({ hash: '1B2M2Y8AsgTpgAmY7PhCfg', size: undefined }))).toEqual([false, false, 'empty', 'empty']);
+  });
+
+  it('a same-origin redirect is judged by its final answer', () => {
+    // The fetch layer follows it (up to 5) and records the final status and body: the right file with 200 is accepted.
+    expect(verdicts(copy({ status: 200 }))).toEqual([true, true, 'accepted', 'accepted']);
+    expect(verdicts(copy({ status: 200, hash: B }))).toEqual([false, false, 'hash', 'hash']);
   });
 
   it('says where the platforms differ', () => {

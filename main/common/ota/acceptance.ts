@@ -49,16 +49,21 @@ export type DeviceJudgement = Record<Platform, Acceptance>;
 
 const NAMES: Record<Platform, string> = { ios: 'iOS', android: 'Android' };
 
-/** The runtime's pattern for a version token in a file's text, with the hash escaped, case-insensitive. */
-export function tokenPattern(hash: string): RegExp {
+/**
+ * The runtime's pattern for a version token in a file's text, with the hash escaped. iOS compiles it case-insensitive
+ * (`NSRegularExpressionCaseInsensitive`, OSCacheResources.m); the older Android plugin with no flag (CacheResources.java).
+ */
+export function tokenPattern(hash: string, caseInsensitive = true): RegExp {
   const escaped = hash.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return new RegExp(`(OSManifestLoader\\.indexVersionToken.*=.*|"versionToken":)"${escaped}"`, 'i');
+  return new RegExp(`(OSManifestLoader\\.indexVersionToken.*=.*|"versionToken":)"${escaped}"`, caseInsensitive ? 'i' : '');
 }
 
-/** Whether a text carries the token `hash` as each platform looks for it. `"versionToken": "X"` (with a space) never does. */
+/**
+ * Whether a text carries the token `hash` as each platform looks for it: iOS on the text as it is, case-insensitive;
+ * older Android on the lines joined (readLine drops the line ends), case-sensitive. `"versionToken": "X"` never matches.
+ */
 export function tokenMatches(text: string, hash: string): TokenMatch {
-  const re = tokenPattern(hash);
-  return { lines: re.test(text), joined: re.test(text.replace(/[\r\n]/g, '')) };
+  return { lines: tokenPattern(hash).test(text), joined: tokenPattern(hash, false).test(text.replace(/[\r\n]/g, '')) };
 }
 
 /** iOS applies the token rule by URL: moduleinfo, index.html and manifest.json. */
@@ -67,9 +72,13 @@ export function iosTokenFile(path: string): boolean {
   return /^\/.+\/moduleservices\/moduleinfo$/.test(p) || /^\/.+\/index\.html$/.test(p) || /^\/.+\/manifest\.json$/.test(p);
 }
 
-/** Older Android applies it to any entry served as application/json or text/html. */
-export function androidTokenFile(contentType: string | undefined): boolean {
-  return /^\s*(application\/json|text\/html)\b/i.test(contentType ?? '');
+/**
+ * Older Android applies it to any entry whose type is application/json or text/html: the Content-Type served, else the
+ * type its file extension gives (the plugin's entry keeps that one when no Content-Type arrives).
+ */
+export function androidTokenFile(contentType: string | undefined, path = ''): boolean {
+  if (contentType !== undefined && contentType.trim() !== '') return /^\s*(application\/json|text\/html)\b/i.test(contentType);
+  return /\.(?:html?|json)$/i.test(path.split('?')[0] ?? path);
 }
 
 /** One string per platform for the common case, shared by every copy a big check accepts. */
@@ -77,6 +86,9 @@ const ACCEPTED: Record<Platform, string> = {
   ios: `${NAMES.ios} accepts it: its MD5 is the one asked for`,
   android: `${NAMES.android} accepts it: its MD5 is the one asked for`,
 };
+
+/** MD5 of no bytes, in the OutSystems form: a body that hashes to it is empty whatever its size says. */
+const EMPTY_MD5 = '1B2M2Y8AsgTpgAmY7PhCfg';
 
 function judgeFor(p: Platform, c: CopyFacts): Acceptance {
   const who = NAMES[p];
@@ -92,10 +104,10 @@ function judgeFor(p: Platform, c: CopyFacts): Acceptance {
     return reject('status', `Android accepts only a 2xx status; this copy came with ${c.status}`);
   }
   if (c.transferFailure !== undefined) return reject('transfer', `the download fails: ${c.transferFailure}`);
-  if (c.size === 0) return reject('empty', 'the body is empty ("File not found or is empty")');
+  if (c.size === 0 || c.hash === EMPTY_MD5) return reject('empty', 'the body is empty ("File not found or is empty")');
   if (c.hash === undefined) return reject('no-answer', 'no body arrived');
   if (c.expected === undefined || c.hash === c.expected) return { accepted: true, rule: 'accepted', reason: ACCEPTED[p] };
-  const tokenRule = p === 'ios' ? iosTokenFile(c.path) : androidTokenFile(c.contentType);
+  const tokenRule = p === 'ios' ? iosTokenFile(c.path) : androidTokenFile(c.contentType, c.path);
   const carries = p === 'ios' ? c.tokenMatch?.lines : c.tokenMatch?.joined;
   if (tokenRule && carries) {
     return {

@@ -160,7 +160,8 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
       groups.set(key, [...(groups.get(key) ?? []), o]);
     }
     const all = [...evidence, ...[...groups.values()].map((g) => describeWrongPublic(g, ctx, r))];
-    if (pubWrong.some((o) => isBrokenTransfer(ruleOf(o)) || o.diff?.class === 'prefix')) {
+    // A body cut short is truncated, unless a status the device refuses came with it (a 204 has no body: altered).
+    if (pubWrong.some((o) => isBrokenTransfer(ruleOf(o)) || (o.diff?.class === 'prefix' && !isBrokenAnswer(ruleOf(o))))) {
       return verdict('truncated', all, [CAUSES.truncated.next]);
     }
     // A same-size change is an alteration unless a cache explains it (an older build of the same size).
@@ -273,7 +274,12 @@ function deviceSentence(observations: Observation[], device: Observation[], ctx:
   if (!calculated) return undefined;
   const served = observations.filter((o) => o.source !== 'device' && o.hash).map((o) => ({ hash: o.hash, who: sourceName(o) }));
   const variants: Partial<Record<VariantName, string>> = {};
-  for (const o of observations) if (o.hash === ctx.expected && o.variants) Object.assign(variants, o.variants);
+  for (const o of observations) {
+    if (o.hash !== ctx.expected) continue;
+    if (o.variants) Object.assign(variants, o.variants);
+    // The compressed bytes of a right copy, as they travelled: what a device that does not decode them hashes.
+    if (o.wireHash && o.wireHash !== o.hash) variants.wire ??= o.wireHash;
+  }
   const versions = ctx.older.flatMap((v) => (v.resources[r.path] ? [{ versionToken: v.versionToken, hash: v.resources[r.path]! }] : []));
   return whatTheDeviceGot({ calculated, served, variants, versions });
 }

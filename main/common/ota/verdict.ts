@@ -126,10 +126,14 @@ export function judge(input: CheckObservations): Verdict {
   return combine(input, current, resources, platform);
 }
 
+/** Wordings only the Android plugin writes (CacheResources.java, NativeCache.java). */
+const ANDROID_WORDING =
+  /\bcorrput\b|pinning\s+or\s+SSL\s+error|Could\s+not\s+get\s+InputStream|Failed\s+to\s+check\s+the\s+integrity\s+of\s+the\s+file/i;
+
 /** The platform the log's wording shows, else `--as` (ios by default: it accepts only status 200). */
 function platformFor(input: CheckObservations): { judgedFor: Platform; how: string } {
   const lines = (input.log ?? []).map((l) => l.message);
-  if (lines.some((m) => /\bcorrput\b/i.test(m))) return { judgedFor: 'android', how: 'the device log has Android’s wording (“corrput”)' };
+  if (lines.some((m) => ANDROID_WORDING.test(m))) return { judgedFor: 'android', how: 'the device log has Android’s wording (“corrput”)' };
   if (lines.some((m) => /Checksum\s+failed|with\s+error\s*:\s*\(null\)/i.test(m))) {
     return { judgedFor: 'ios', how: 'the device log has iOS’s wording (“Checksum failed”, “with error: (null)”)' };
   }
