@@ -208,6 +208,25 @@ describe('tampering proxy', () => {
       .replace(/\/\/[^\n]*/g, '')
       .replace(/\s+/g, '');
 
+  it('answers the 2xx statuses iOS refuses: 203 with the bytes, 204 without, 206 whole under a Content-Range', async () => {
+    const js = file(v1, CONTROLLER);
+    const s203 = await through('status-203', CONTROLLER);
+    expect([s203.status, s203.body]).toEqual([203, js]);
+    const s204 = await through('status-204', CONTROLLER);
+    expect([s204.status, s204.body.length, s204.headers['content-length']]).toEqual([204, 0, undefined]);
+    const s206 = await through('status-206', CONTROLLER);
+    expect([s206.status, s206.body, s206.headers['content-range']]).toEqual([206, js, `bytes 0-${js.length - 1}/${js.length}`]);
+  });
+
+  it('a frontend told to cut a file off announces it whole, sends half and resets', async () => {
+    const cutter = await track(startFrontend({ version: v1, cutOff: [CONTROLLER] }));
+    const js = file(v1, CONTROLLER);
+    const got = await get(cutter.url + CTRL_URL(v1));
+    expect([got.status, got.headers['content-length'], got.complete]).toEqual([200, String(js.length), false]);
+    expect(got.body.length).toBeLessThan(js.length);
+    expect((await get(`${cutter.url}/MyApp/index.html`)).complete).toBe(true);
+  });
+
   it('edits bodies as described', async () => {
     const js = file(v1, CONTROLLER);
     const html = file(v1, 'index.html');
