@@ -33,6 +33,10 @@ const STORED_COPY_INFO: Partial<Advice> = {
   explanation: "The app answered this file from the copy it stored on the device (or copied it from the app's bundle).",
 };
 
+const PLUGIN_EVENT =
+  "The native cache plugin could not hand an event (progress, error, finish, status) to the app's JavaScript; the app may not learn that an " +
+  'upgrade step ended.';
+
 const ROWS: Row[] = [
   // native cache bookkeeping
   row('Native\\s+cache\\s+successfully\\s+loaded', '', 'cache-housekeeping'),
@@ -57,6 +61,53 @@ const ROWS: Row[] = [
   row('Healing\\s+resource\\s+mime\\s+type', '\\s*:?\\s*(\\S+)', 'cache-housekeeping', {
     url: 1,
     advice: { title: "A stored file's type repaired", explanation: 'The app found no content type stored for this file and set it again.' },
+  }),
+  row(
+    '(?:pluginInitialize|handle(?:DeviceReady|StartCaching|SwitchVersion)|startCaching|switchCacheVersion|deviceReady)\\s*:',
+    '(.*)$',
+    'cache-housekeeping',
+    {
+      detail: 1,
+    },
+  ),
+  row('Valid\\s+SSLPinning\\s+configuration', '', 'cache-housekeeping'),
+  row('(?:Loading\\s+default\\s+mime\\s+types|Invalid\\s+extension\\s+\\S*\\s*while\\s+fetching\\s+MIME)', '(.*)$', 'cache-housekeeping'),
+  row('(?:Defining|Removing)\\s+files\\s+from\\s+cache\\s+frame\\s+with\\s+version', '\\s+(\\S+)', 'cache-housekeeping', { token: 1 }),
+  row('Removed\\s+cache\\s+frame\\s+with\\s+version', '\\s+(\\S+)', 'cache-housekeeping', { token: 1 }),
+  row(
+    '(?:Removing\\s+frame\\s+version\\s+from\\s+resource\\s+with\\s+key|Defining\\s+resource\\s+from\\s+cache|Removing\\s+resource\\s+from\\s+cache|' +
+      'Loaded\\s+cordova\\s+resource)',
+    '\\s*:?\\s*(\\S+)',
+    'cache-housekeeping',
+    { url: 1 },
+  ),
+  row('Resource\\s+with\\s+key', '\\s+(\\S+)\\s+is\\s+used\\s+by', 'cache-housekeeping', { url: 1 }),
+  row('Unable\\s+to\\s+find', '\\s+(\\S+?)\\.?\\s+Is\\s+it\\s+a\\s+cordova\\s+resource', 'resource-not-found', {
+    url: 1,
+    advice: { explanation: "The app asked for a file that is neither stored by the cache nor one of the app's own Cordova files." },
+  }),
+  row('(?:Unable\\s+to\\s+start\\s+caching|Unable\\s+to\\s+read\\s+startCaching\\s+arguments)', '\\s*:?\\s*(.*)$', 'caching-rejected', {
+    detail: 1,
+  }),
+  row(
+    '(?:Failed\\s+to\\s+build\\s+task\\s+content|(?:OnProgress|OnError|OnFinish)\\s+event\\s+could\\s+not|(?:updateStatus|throwException)\\s+could\\s+not)',
+    '(.*)$',
+    'cache-storage-error',
+    { detail: 1, advice: { title: 'The cache plugin could not pass an event to the app', explanation: PLUGIN_EVENT } },
+  ),
+  row(
+    '(?:Unable\\s+to\\s+add\\s+an\\s+empty\\s+cache\\s+frame|Unable\\s+to\\s+execute\\s+swap\\s+cache|Failed\\s+to\\s+add\\s+version\\s+to\\s+cache|' +
+      'Failed\\s+to\\s+serialize\\s+JSON\\s+data|Failed\\s+to\\s+load\\s+mime\\s+types)',
+    '(.*)$',
+    'cache-storage-error',
+    { detail: 1 },
+  ),
+  row('(?:Failed\\s+to\\s+get\\s+manifest\\s+(?:info|version)|Failed\\s+to\\s+parse\\s+manifest\\s+file)', '(.*)$', 'manifest-invalid', {
+    detail: 1,
+    advice: {
+      explanation:
+        'The cache plugin could not read a manifest (the one built into the app, or the one the runtime handed it): it is missing, or not the JSON it expects.',
+    },
   }),
   // the list of stored files
   row('Manifest\\s+file\\s+not\\s+found', '\\s*:?\\s*(.*)$', 'cache-manifest-missing', { detail: 1 }),
@@ -86,7 +137,7 @@ const ROWS: Row[] = [
   row('Failed\\s+to\\s+delete\\s+deprecated\\s+cache\\s+file', '\\s+:\\s*(.*)$', 'cache-storage-error', { detail: 1 }),
   row('Failed\\s+to\\s+delete\\s+deprecated\\s+cache\\s+file', `\\s*:?\\s*${URL_COLON}`, 'cache-storage-error', { url: 1, detail: 2 }),
   row(
-    'Failed\\s+to\\s+create\\s+(?:cache\\s+directory|cache\\s+manifest\\s+object|a\\s+regular\\s+expression)',
+    'Failed\\s+to\\s+create\\s+(?:cache\\s+directory|(?:cache\\s+)?manifest\\s+object|a\\s+regular\\s+expression)',
     '(.*)$',
     'cache-storage-error',
     {
