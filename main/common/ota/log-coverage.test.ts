@@ -140,6 +140,7 @@ describe('the runtime’s messages (fixtures/runtime-messages.txt)', () => {
       'Failed to store downloaded resource {url}: File not found or is empty',
       'Failed to store downloaded resource {url}: Unable to validate downloaded file',
       'Caching error: Aborting resources download. Failed to download resource {url} with error: File is corrupt or invalid',
+      'Upgrade failed - rolling back to previous application version. Aborting resources download. Failed to download resource {url} with error: (null)',
     ])
       expect({ t, rejected: rejected(t) }).toEqual({ t, rejected: true });
     for (const t of [

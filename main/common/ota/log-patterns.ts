@@ -235,7 +235,8 @@ export function classify(message: string): Found | undefined {
   if ((m = /^Retrying\s+resource\s+(\S+)/i.exec(message))) return { kind: 'retrying', url: bare(m[1]!) };
 
   if ((m = /^Upgrade\s+failed\s*-\s*rolling\s+back\s+to\s+(?:the\s+)?previous\s+application\s+version\.?\s*(.*)$/is.exec(message))) {
-    return { kind: 'rollback', detail: text(m[1]) };
+    // The error attached to it (the native abort) names the file the device rejected: that reading wins.
+    return inner(m[1]!) ?? { kind: 'rollback', detail: text(m[1]) };
   }
   if ((m = /^Upgrade\s+failed\s*-\s*unable\s+to\s+open\s+the\s+database\.?\s*(.*)$/is.exec(message))) {
     return { kind: 'rollback-database', detail: text(m[1]) };
