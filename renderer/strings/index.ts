@@ -6,6 +6,7 @@ import { checksumsStrings } from '../screens/checksums/strings.js';
 import { customerStrings } from '../screens/customer/strings.js';
 import { evidenceStrings } from '../screens/ota/evidence-strings.js';
 import { otaStrings } from '../screens/ota/strings.js';
+import { resultStrings } from '../screens/ota/result-strings.js';
 import { reportsStrings } from '../screens/reports/strings.js';
 
 export const strings = {
@@ -18,6 +19,7 @@ export const strings = {
   card: cardStrings,
   diff: diffStrings,
   evidence: evidenceStrings,
+  result: resultStrings,
   appName: 'Hash Workbench',
   skipToContent: 'Skip to content',
 

@@ -138,7 +138,11 @@ export const CONTRACT = {
     }),
   ),
   ['report:export']: channel<{ paths: string[] }>()(
-    object({ report: json({ maxChars: 200_000_000 }), formats: array(oneOf(['html', 'json'] as const), { min: 1, max: 2 }) }),
+    object({
+      report: json({ maxChars: 200_000_000 }),
+      /** html and json: the full report; summary: the case summary (at most 2 printed pages). */
+      formats: array(oneOf(['html', 'json', 'summary'] as const), { min: 1, max: 3 }),
+    }),
   ),
   ['report:open']: channel<{ path: string; report: OtaReport } | { path?: undefined }>()(object({ path: optional(path) })),
   /** Joins reports (a customer's with an agent's) and judges them again, in main. */

@@ -26,6 +26,7 @@ import type { Har } from '../../common/ota/har.js';
 import { parseLog, type LogEntry } from '../../common/ota/log-lines.js';
 import { describeProblem, type ParseProblem } from '../../common/ota/parse-result.js';
 import { checkReport, mergeReports, parseReport } from '../../common/ota/report.js';
+import { renderCaseSummaryHtml } from '../../common/ota/report-html-summary.js';
 import { renderReportHtml } from '../../common/ota/report-html.js';
 import { checkHash } from '../check-hash.js';
 import { compareFiles } from '../compare-files.js';
@@ -251,10 +252,18 @@ export const HANDLERS: HandlerTable = {
   async ['report:export'](req, caller, s) {
     const checked = checkReport(req.report);
     if (!checked.ok) throw invalidInput('report', describeProblem(checked.error), checked.error);
-    const target = await s.platform.saveDialog(`ota-check-${checked.value.moduleName ?? 'report'}.html`, caller.id);
+    const summaryOnly = req.formats.every((f) => f === 'summary');
+    const name = `ota-${summaryOnly ? 'case' : 'check'}-${checked.value.moduleName ?? 'report'}.html`;
+    const target = await s.platform.saveDialog(name, caller.id);
     if (!target) return { paths: [] };
     const stem = target.replace(/\.(html?|json)$/i, '');
     const paths: string[] = [];
+    if (req.formats.includes('summary')) {
+      // The case summary alone goes where the agent chose; beside the full report it gets its own name.
+      const file = summaryOnly ? `${stem}.html` : `${stem}-summary.html`;
+      paths.push(file);
+      await writeFile(file, renderCaseSummaryHtml(checked.value));
+    }
     if (req.formats.includes('html')) {
       paths.push(`${stem}.html`);
       await writeFile(`${stem}.html`, renderReportHtml(checked.value));

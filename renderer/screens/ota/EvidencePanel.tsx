@@ -3,6 +3,7 @@
 // right copy), then each copy, repeated samples folded. Focus moves into it when it opens (or shows another
 // cell); Escape or Close returns focus to the cell.
 import { useEffect, useId, useRef } from 'react';
+import { describeJudgement } from '../../../main/common/ota/acceptance.js';
 import type { Observation } from '../../../main/common/ota/types.js';
 import { sourceName } from '../../../main/common/ota/sources.js';
 import type { ResourceVerdict } from '../../../main/common/ota/verdict.js';
@@ -21,10 +22,12 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 interface Props {
   resource: ResourceVerdict;
   cell: Cell;
+  /** The report's "also found": everything else the check found, each sentence saying whether it matters. */
+  alsoFound?: string[];
   onClose(): void;
 }
 
-export function EvidencePanel({ resource, cell, onClose }: Props) {
+export function EvidencePanel({ resource, cell, alsoFound, onClose }: Props) {
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -110,6 +113,21 @@ export function EvidencePanel({ resource, cell, onClose }: Props) {
           </>
         )}
         {key?.diff && <p className="ota-diff-summary">{key.diff.summary}</p>}
+        {resource.deviceGot && (
+          <p className="ota-device-got" data-testid="ota-panel-device-got">
+            <strong>{e.deviceGot}</strong> {resource.deviceGot}
+          </p>
+        )}
+        {resource.findings && resource.findings.length > 0 && (
+          <div data-testid="ota-panel-also-found">
+            <h4>{e.alsoFound}</h4>
+            <ul>
+              {resource.findings.map((f, i) => (
+                <li key={i}>{f}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </section>
       {key?.diff && <CopyDiff d={key.diff} path={resource.path} />}
       {cell.observations.length === 0 ? (
@@ -124,6 +142,16 @@ export function EvidencePanel({ resource, cell, onClose }: Props) {
             decisiveShown={!!key && g.observations.includes(key)}
           />
         ))
+      )}
+      {alsoFound && alsoFound.length > 0 && (
+        <details className="ota-observation" data-testid="ota-panel-report-also-found">
+          <summary>{e.alsoFoundReport(alsoFound.length)}</summary>
+          <ul>
+            {alsoFound.map((f, i) => (
+              <li key={i}>{f}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </aside>
   );
@@ -144,11 +172,16 @@ function Judgement({ o, resource }: { o: Observation; resource: ResourceVerdict 
               `${[o.errorCode, o.error ?? (o.status !== undefined ? `status ${o.status}` : '')].filter(Boolean).join(': ')}.`,
             ]
           : [t.marks.none, j.notCompared, ''];
+  const cls = `ota-judgement ota-judgement-${o.matches === false ? 'false' : o.matches === true ? 'true' : 'none'}`;
+  // The device's own rules, as main judged this copy (both platforms), when the report has them.
+  if (o.acceptance)
+    return (
+      <p className={cls} data-testid="ota-judgement">
+        <span aria-hidden="true">{mark}</span> <strong>{describeJudgement(o.acceptance)}</strong>
+      </p>
+    );
   return (
-    <p
-      className={`ota-judgement ota-judgement-${o.matches === false ? 'false' : o.matches === true ? 'true' : 'none'}`}
-      data-testid="ota-judgement"
-    >
+    <p className={cls} data-testid="ota-judgement">
       <span aria-hidden="true">{mark}</span> <strong>{head}</strong>
       {why && `: ${why}`}
     </p>

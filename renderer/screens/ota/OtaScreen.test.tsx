@@ -172,6 +172,10 @@ describe('running', () => {
     await act(flush);
     expect($('ota-verdict')).not.toBeNull();
     expect($('ota-error')).toBeNull();
+    // The result first: the form folded into its summary, Edit opens it again.
+    expect($('ota-run')).toBeNull();
+    expect($('ota-summary')?.textContent).toContain(URL_KEY);
+    click('ota-edit');
     click('ota-run');
     await act(flush);
     expect($('ota-error')?.textContent).toContain('no usable moduleinfo');
@@ -232,10 +236,12 @@ describe('a frontend’s trusted certificate', () => {
     });
 
     // Folded away, the button still says a fingerprint is given.
-    click('ota-frontend-trust-toggle-1');
+    click('ota-edit');
+    const reopened = $('ota-frontend-trust-toggle-1')!;
+    if (reopened.getAttribute('aria-expanded') === 'true') click('ota-frontend-trust-toggle-1');
     expect($('ota-frontend-trust-1')).toBeNull();
-    expect(toggle.textContent).toBe(strings.ota.frontends.trustToggleGiven);
-    expect(toggle.getAttribute('aria-label')).toBe(strings.ota.frontends.trustToggleLabel(1, true));
+    expect(reopened.textContent).toBe(strings.ota.frontends.trustToggleGiven);
+    expect(reopened.getAttribute('aria-label')).toBe(strings.ota.frontends.trustToggleLabel(1, true));
   });
 
   it('sends no trust when no row gives one', async () => {
@@ -253,6 +259,7 @@ describe('a frontend’s trusted certificate', () => {
     click('ota-run');
     await act(flush);
     expect($('ota-verdict')).not.toBeNull();
+    click('ota-edit');
     expect($('ota-frontend-trust-toggle-1')?.getAttribute('aria-expanded')).toBe('true');
     expect($('ota-frontend-trust-1')).not.toBeNull();
     expect($('ota-frontend-trust-0')).toBeNull();

@@ -5,6 +5,7 @@ import { strings } from '../../strings/index.js';
 import './ota-result.css';
 import './ota-form.css';
 import { loadRemembered, runCheck } from './actions.js';
+import { FormSummary } from './FormSummary.js';
 import { AppUrlField, FrontendRows } from './FrontendRows.js';
 import { LogInput } from './LogInput.js';
 import { AdvancedFields, HarField, NetworkOptions, ScopeFields } from './OptionFields.js';
@@ -50,33 +51,47 @@ function OtaForm() {
 export function OtaScreen() {
   const report = useOta((st) => st.report);
   const note = useOta((st) => st.reportNote);
-  const origin = useOta((st) => st.reportOrigin);
   const seq = useOta((st) => st.reportSeq);
+  const running = useOta((st) => st.job !== undefined);
+  const editing = useOta((st) => st.editing);
+  const screen = useRef<HTMLElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
+  // The result first: once a check runs or a report is shown, the form is one line with Edit.
+  const folded = !editing && (running || report !== undefined);
 
   useEffect(() => {
     void loadRemembered().catch(reportUnexpected);
   }, []);
 
   useEffect(() => {
-    // A report opened or merged elsewhere: take the keyboard (and the eye) to it, past the form. Once.
+    // A run started: the page goes back to its top, where the summary shows the progress and Cancel.
+    if (running) screen.current?.scrollIntoView?.({ block: 'start' });
+  }, [running]);
+
+  useEffect(() => {
+    // A new report (run, opened or merged): the keyboard and the eye go to it, the verdict in view. Once.
     if (!seq || seq === useOta.getState().focusedSeq) return;
     useOta.setState({ focusedSeq: seq });
-    if (origin === 'run') return;
-    resultHeading.current?.focus();
-    resultHeading.current?.scrollIntoView?.({ block: 'start' });
-  }, [seq, origin]);
+    resultHeading.current?.focus({ preventScroll: true });
+    screen.current?.scrollIntoView?.({ block: 'start' });
+  }, [seq]);
 
   return (
-    <section className="screen ota-screen" aria-labelledby="screen-title">
+    <section ref={screen} className="screen ota-screen" aria-labelledby="screen-title">
       <div className="screen-head">
         <h1 id="screen-title">{s.title}</h1>
       </div>
-      <p className="ota-intro">{s.intro}</p>
-      <OtaForm />
+      {folded ? (
+        <FormSummary />
+      ) : (
+        <>
+          <p className="ota-intro">{s.intro}</p>
+          <OtaForm />
+        </>
+      )}
       {report && (
         <>
-          <h2 ref={resultHeading} tabIndex={-1} className="ota-result-heading">
+          <h2 ref={resultHeading} tabIndex={-1} className="ota-result-heading visually-hidden-focusable">
             {s.result.heading}
           </h2>
           {note && (

@@ -37,15 +37,28 @@ interface Props {
   row: number;
   col: number;
   selected: boolean;
+  /** A frontend in the compact group: the mark only; the value and the detail are in the title and the evidence. */
+  compact?: boolean;
   onOpen(row: number, col: number): void;
 }
 
-export const ResultCell = memo(function ResultCell({ cell, row, col, selected, onOpen }: Props) {
+function Mark({ match }: { match: Cell['match'] }) {
+  return (
+    <span className="ota-entry">
+      <span className={`ota-mark ota-mark-${match}`} aria-hidden="true">
+        {t.marks[match]}
+      </span>
+      <span className="visually-hidden">{t.markWords[match]}</span>
+    </span>
+  );
+}
+
+export const ResultCell = memo(function ResultCell({ cell, row, col, selected, compact, onOpen }: Props) {
   const title = cell.entries.length ? cell.entries.map(entryTitle).join('\n') : t.markWords.none;
   return (
     <button
       type="button"
-      className={`ota-cell ota-cell-${cell.match}`}
+      className={`ota-cell ota-cell-${cell.match}${compact ? ' ota-cell-compact' : ''}`}
       data-testid="ota-cell"
       data-source={cell.column.key}
       data-match={cell.match}
@@ -55,17 +68,13 @@ export const ResultCell = memo(function ResultCell({ cell, row, col, selected, o
       aria-expanded={selected}
       aria-keyshortcuts="Control+C"
       title={title}
+      aria-label={compact ? `${cell.column.heading}: ${t.markWords[cell.match]}` : undefined}
       onClick={() => onOpen(row, col)}
     >
-      {cell.entries.length ? (
-        cell.entries.map((e, i) => <Entry key={i} e={e} several={cell.entries.length > 1} />)
+      {compact || !cell.entries.length ? (
+        <Mark match={cell.match} />
       ) : (
-        <span className="ota-entry">
-          <span className="ota-mark ota-mark-none" aria-hidden="true">
-            {t.marks.none}
-          </span>
-          <span className="visually-hidden">{t.markWords.none}</span>
-        </span>
+        cell.entries.map((e, i) => <Entry key={i} e={e} several={cell.entries.length > 1} />)
       )}
     </button>
   );

@@ -7,6 +7,7 @@ import type { ResourceVerdict } from '../../../main/common/ota/verdict.js';
 import { copyText } from '../../actions/clipboard.js';
 import { strings } from '../../strings/index.js';
 import { ResultCell } from './ResultCell.js';
+import './ota-table.css';
 import { cellCopyText, cellOf, shortValue, type Cell, type Column } from './table-model.js';
 
 /** CSS px; ota.css gives rows the same height. */
@@ -134,31 +135,77 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
     }
   };
 
+  const fronts = columns.filter((c) => c.frontend !== undefined);
+  const others = columns.filter((c) => c.frontend === undefined);
+  const grouped = fronts.length > 0;
+  const head = useRef<HTMLTableSectionElement>(null);
+  useLayoutEffect(() => {
+    // The second header row sticks just under the first, whatever height the first one wraps to.
+    const first = head.current?.rows[0];
+    if (first) head.current!.style.setProperty('--ota-head1', `${first.getBoundingClientRect().height}px`);
+  });
   const span = columns.length + 3;
+  const edge = (c: Column) => `${c === fronts[0] ? ' ota-fe-first' : ''}${c === fronts[fronts.length - 1] ? ' ota-fe-last' : ''}`;
+  const heading = (c: Column) => (
+    <th
+      scope="col"
+      key={c.key}
+      data-testid="ota-column"
+      data-source={c.key}
+      title={c.sub ? `${c.heading}: ${c.sub}` : c.heading}
+      rowSpan={grouped && c.frontend === undefined ? 2 : undefined}
+      className={c.frontend !== undefined ? `ota-fe-head${edge(c)}` : undefined}
+    >
+      <span className="ota-col-heading">{c.heading}</span>
+      {c.sub && c.frontend === undefined && <span className="ota-col-sub">{c.sub}</span>}
+    </th>
+  );
+  const rowSpan = grouped ? 2 : undefined;
   return (
     <div className="ota-table-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <table className="ota-table" data-testid="ota-table" aria-rowcount={rows.length + 1}>
+      <table
+        className="ota-table"
+        data-testid="ota-table"
+        aria-rowcount={rows.length + (grouped ? 2 : 1)}
+        style={{ ['--ota-min-width' as string]: `${tableMinWidth(columns)}rem` }}
+      >
         <caption className="visually-hidden">{t.caption}</caption>
         <colgroup>
           <col className="ota-col-path" />
-          <col className="ota-col-expected" />
-          {columns.map((c) => (
-            <col key={c.key} className="ota-col-copy" />
-          ))}
           <col className="ota-col-verdict" />
+          <col className="ota-col-expected" />
         </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col">{t.resource}</th>
-            <th scope="col">{t.expected}</th>
-            {columns.map((c) => (
-              <th scope="col" key={c.key} data-testid="ota-column" data-source={c.key} title={c.sub}>
-                <span className="ota-col-heading">{c.heading}</span>
-                {c.sub && <span className="ota-col-sub">{c.sub}</span>}
-              </th>
+        {grouped && (
+          <colgroup className="ota-fe-group">
+            {fronts.map((c) => (
+              <col key={c.key} className="ota-col-fe" />
             ))}
-            <th scope="col">{t.verdict}</th>
+          </colgroup>
+        )}
+        <colgroup>
+          {others.map((c) => (
+            <col key={c.key} className={c.key.startsWith('bypass') ? 'ota-col-bypass' : 'ota-col-copy'} />
+          ))}
+        </colgroup>
+        <thead ref={head}>
+          <tr aria-rowindex={1}>
+            <th scope="col" rowSpan={rowSpan}>
+              {t.resource}
+            </th>
+            <th scope="col" rowSpan={rowSpan}>
+              {t.verdict}
+            </th>
+            <th scope="col" rowSpan={rowSpan} className="ota-expected-head">
+              {t.expected}
+            </th>
+            {grouped && (
+              <th scope="colgroup" colSpan={fronts.length} className="ota-group-head">
+                {strings.result.table.frontends}
+              </th>
+            )}
+            {others.map(heading)}
           </tr>
+          {grouped && <tr aria-rowindex={2}>{fronts.map(heading)}</tr>}
         </thead>
         <tbody onKeyDown={onKeyDown}>
           {first > 0 && (
@@ -168,18 +215,50 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
           )}
           {rows.slice(first, last).map((r, i) => {
             const row = first + i;
+            const cells = cellsOf(r);
+            const td = (cell: Cell) => {
+              const col = columns.indexOf(cell.column);
+              return (
+                <td key={cell.column.key} className={cell.column.frontend !== undefined ? `ota-fe${edge(cell.column)}` : undefined}>
+                  <ResultCell
+                    cell={cell}
+                    row={row}
+                    col={col}
+                    compact={cell.column.frontend !== undefined}
+                    selected={selected?.path === r.path && selected.key === cell.column.key}
+                    onOpen={open}
+                  />
+                </td>
+              );
+            };
             return (
               <tr
                 key={r.path}
                 data-testid="ota-row"
                 data-path={r.path}
                 data-cause={r.cause}
-                aria-rowindex={row + 2}
+                aria-rowindex={row + (grouped ? 3 : 2)}
                 style={{ height: ROW_HEIGHT }}
               >
                 <th scope="row" className="ota-path" title={r.path}>
-                  <span>{r.path}</span>
+                  <PathText path={r.path} />
                 </th>
+                <td
+                  className={`ota-row-verdict ota-fault-${r.fault}`}
+                  title={`${r.logged ? `${strings.result.table.logged}: ` : ''}${strings.ota.causes[r.cause] ?? r.cause}`}
+                >
+                  <span>
+                    {r.logged && (
+                      <>
+                        <span className="ota-logged-mark" aria-hidden="true">
+                          {strings.result.table.loggedMark}
+                        </span>
+                        <span className="visually-hidden">{strings.result.table.logged}: </span>
+                      </>
+                    )}
+                    {strings.ota.causes[r.cause] ?? r.cause}
+                  </span>
+                </td>
                 <td className="ota-expected" title={r.expected}>
                   {r.expected === undefined ? (
                     <span className="ota-muted">{t.notListed}</span>
@@ -187,18 +266,8 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
                     <code className="ota-hash">{r.versionTokenFile ? shortValue(r.expected, 12) : shortValue(r.expected)}</code>
                   )}
                 </td>
-                {cellsOf(r).map((cell, col) => (
-                  <td key={cell.column.key}>
-                    <ResultCell
-                      cell={cell}
-                      row={row}
-                      col={col}
-                      selected={selected?.path === r.path && selected.key === cell.column.key}
-                      onOpen={open}
-                    />
-                  </td>
-                ))}
-                <td className={`ota-row-verdict ota-fault-${r.fault}`}>{strings.ota.causes[r.cause] ?? r.cause}</td>
+                {cells.filter((c) => c.column.frontend !== undefined).map(td)}
+                {cells.filter((c) => c.column.frontend === undefined).map(td)}
               </tr>
             );
           })}
@@ -210,5 +279,29 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Widths in rem, as ota-result.css gives the columns; the path column takes what is left, at least PATH_MIN. */
+const PATH_MIN = 10;
+const FIXED = 7.5 + 5.75;
+const WIDTH = { fe: 2.75, bypass: 7.25, copy: 6.25 };
+
+function tableMinWidth(columns: Column[]): number {
+  const sum = columns.reduce(
+    (n, c) => n + (c.frontend !== undefined ? WIDTH.fe : c.key.startsWith('bypass') ? WIDTH.bypass : WIDTH.copy),
+    0,
+  );
+  return PATH_MIN + FIXED + sum;
+}
+
+/** A path cut in the middle: the folders shrink (with an ellipsis), the file name stays whole as long as it can. */
+function PathText({ path }: { path: string }) {
+  const cut = path.lastIndexOf('/') + 1;
+  return (
+    <span className="ota-path-text">
+      <span className="ota-path-dir">{path.slice(0, cut)}</span>
+      <span className="ota-path-file">{path.slice(cut)}</span>
+    </span>
   );
 }

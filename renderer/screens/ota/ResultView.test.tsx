@@ -22,6 +22,11 @@ beforeEach(() => {
 const render = (report: OtaReport) => dom.render(<ResultView report={report} />);
 const row = (path: string) => $(`[data-testid="ota-row"][data-path$="${path}"]`)!;
 const cell = (path: string, source: string) => $(`[data-testid="ota-cell"][data-source="${source}"]`, row(path))!;
+/** "Only problems" starts on when the report has problems: every row, for the tests about consistent rows too. */
+const showAll = () => {
+  const box = $('[data-testid="ota-filter-mismatches"]') as HTMLInputElement;
+  if (box.checked) act(() => box.click());
+};
 const key = (target: Element, init: KeyboardEventInit) =>
   act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })));
 
@@ -31,7 +36,7 @@ describe('verdict', () => {
     const banner = $('[data-testid="ota-verdict"]')!;
     expect(banner.closest('[aria-live="polite"]')).not.toBeNull();
     expect($('.ota-headline', banner)?.textContent).toBe('Frontend FE2 serves an outdated copy of 1 file.');
-    expect($('.ota-fault', banner)?.textContent).toBe('Fault: frontend · Cause: outdated frontend');
+    expect($('.ota-fault', banner)?.textContent).toBe('Fault: frontend · Cause: outdated frontend · Frontends at fault: FE2');
     expect($('[data-testid="ota-verdict-frontends"]', banner)?.textContent).toBe('Frontends at fault: FE2');
     expect(banner.textContent).toContain('How the current version was decided: the highest versionSequence seen (12');
     // The evidence's "Current version: …" line is the sentence above it: shown once.
@@ -42,25 +47,50 @@ describe('verdict', () => {
 });
 
 describe('table', () => {
-  it('has a column per frontend, the public URL, bypassed, the customer’s public URL and the device', () => {
+  it('has the verdict next to the path, the frontends in one group, then the public URL, bypassed, the customer’s and the device', () => {
     render(smallReport());
+    const first = $$('thead tr:first-child th').map((h) => h.textContent);
+    expect(first.slice(0, 4)).toEqual(['Resource', 'Verdict', 'Expected (moduleinfo)', 'Frontends']);
     expect($$('[data-testid="ota-column"] .ota-col-heading').map((h) => h.textContent)).toEqual([
-      'FE1',
-      'FE2',
       'Public URL',
       'Public, cache bypassed',
       'Public URL (customer)',
       'Device calculated',
+      'FE1',
+      'FE2',
     ]);
-    expect($$('[data-testid="ota-row"]').map((r) => r.dataset.cause)).toEqual(['consistent', 'consistent', 'outdated-frontend']);
+    expect($('thead .ota-group-head')?.getAttribute('colspan')).toBe('2');
+    // Problems first, and only them while "Only problems" is on (it is, since there is one).
+    expect(($('[data-testid="ota-filter-mismatches"]') as HTMLInputElement).checked).toBe(true);
+    expect($$('[data-testid="ota-row"]').map((r) => r.dataset.cause)).toEqual(['outdated-frontend']);
+    showAll();
+    expect($$('[data-testid="ota-row"]').map((r) => r.dataset.cause)).toEqual(['outdated-frontend', 'consistent', 'consistent']);
+  });
+
+  it('cuts a long path in the middle, keeping the file name whole', () => {
+    render(smallReport());
+    const path = $('[data-testid="ota-row"] .ota-path')!;
+    expect($('.ota-path-dir', path)?.textContent).toBe('/MyApp/scripts/');
+    expect($('.ota-path-file', path)?.textContent).toBe('MyApp.controller.js');
+    expect(path.title).toBe('/MyApp/scripts/MyApp.controller.js');
+  });
+
+  it('starts with every row when nothing is wrong', () => {
+    render(bigReport(3));
+    expect(($('[data-testid="ota-filter-mismatches"]') as HTMLInputElement).checked).toBe(false);
+    expect($$('[data-testid="ota-row"]')).toHaveLength(3);
   });
 
   it('marks each cell without relying on colour, with the full value in its title', () => {
     render(smallReport());
+    showAll();
+    // A frontend in the group: its mark only, the value in the title and the evidence.
     const fe1 = cell('controller.js', 'frontend:FE1');
     expect(fe1.dataset.match).toBe('true');
-    expect(fe1.textContent).toBe(`${RIGHT.slice(0, 8)}…✓matches`);
+    expect(fe1.textContent).toBe('✓matches');
+    expect(fe1.getAttribute('aria-label')).toBe('FE1: matches');
     expect(fe1.title).toContain(RIGHT);
+    expect(cell('controller.js', 'public-customer').textContent).toBe(`${OLD.slice(0, 8)}…✗differs`);
     expect(cell('controller.js', 'frontend:FE2')).toMatchObject({ dataset: { match: 'false' } });
     expect(cell('controller.js', 'frontend:FE2').textContent).toContain('✗');
     expect(cell('controller.js', 'bypass').dataset.match).toBe('error');
@@ -134,10 +164,9 @@ describe('table', () => {
     expect($('[data-testid="ota-trust-hint"]')).toBeNull();
   });
 
-  it('filters to mismatches and to one frontend’s column', () => {
+  it('filters to problems and to one frontend’s column', () => {
     render(smallReport());
     const mismatches = $('[data-testid="ota-filter-mismatches"]') as HTMLInputElement;
-    act(() => mismatches.click());
     expect($$('[data-testid="ota-row"]').map((r) => r.dataset.path)).toEqual(['/MyApp/scripts/MyApp.controller.js']);
     const select = $('[data-testid="ota-filter-frontend"]') as HTMLSelectElement;
     act(() => {
@@ -147,6 +176,7 @@ describe('table', () => {
     expect($$('[data-testid="ota-column"]').map((c) => c.dataset.source)).not.toContain('frontend:FE2');
     expect($('[data-testid="ota-cell"][data-source="frontend:FE2"]')).toBeNull();
     act(() => mismatches.click());
+    expect(mismatches.checked).toBe(false);
     expect($$('[data-testid="ota-row"]')).toHaveLength(3);
   });
 
@@ -154,11 +184,14 @@ describe('table', () => {
     const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     render(smallReport());
+    showAll();
     const first = cell('moduleinfo', 'public');
     act(() => first.focus());
     key(first, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(cell('index.js', 'public'));
-    key(document.activeElement!, { key: 'ArrowDown' });
+    key(document.activeElement!, { key: 'ArrowUp' });
+    key(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(cell('controller.js', 'public'));
     key(document.activeElement!, { key: 'c', ctrlKey: true });
     await act(flush);
     expect(writeText).toHaveBeenCalledWith(`${RIGHT}\n${OLD}`);
@@ -171,6 +204,10 @@ describe('table', () => {
     await act(async () => $('[data-testid="ota-export"]')!.click());
     expect(fake.api.reportExport).toHaveBeenCalledWith({ report, formats: ['html', 'json'] });
     expect($('[data-testid="ota-export-result"]')?.textContent).toBe('Saved: /r/ota.html, /r/ota.json');
+    fake.api.reportExport.mockResolvedValueOnce({ ok: true, value: { paths: ['/r/case.html'] } });
+    await act(async () => $('[data-testid="ota-export-summary"]')!.click());
+    expect(fake.api.reportExport).toHaveBeenLastCalledWith({ report, formats: ['summary'] });
+    expect($('[data-testid="ota-export-result"]')?.textContent).toBe('Saved: /r/case.html');
   });
 });
 
@@ -180,7 +217,7 @@ describe('a whole module', () => {
     const rows = () => $$('[data-testid="ota-row"]');
     const window = Math.ceil(600 / ROW_HEIGHT) + OVERSCAN;
     expect(rows()).toHaveLength(window);
-    expect($('[data-testid="ota-table"]')?.getAttribute('aria-rowcount')).toBe('2001');
+    expect($('[data-testid="ota-table"]')?.getAttribute('aria-rowcount')).toBe('2002');
     const spacer = $('.ota-spacer') as HTMLElement;
     expect(spacer.style.height).toBe(`${(2000 - window) * ROW_HEIGHT}px`);
 

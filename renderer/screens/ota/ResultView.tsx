@@ -9,11 +9,12 @@ import './ota-result.css';
 import { EvidencePanel } from './EvidencePanel.js';
 import { exportReport, useExportState, useShownReport } from './export.js';
 import { ResultTable, type CellRef } from './ResultTable.js';
-import { cellOf, resultColumns, visibleColumns, visibleRows } from './table-model.js';
+import { cellOf, isProblem, resultColumns, visibleColumns, visibleRows } from './table-model.js';
 import { VerdictBanner } from './VerdictBanner.js';
 
 const t = strings.ota.table;
 const r = strings.ota.result;
+const x = strings.result.export;
 
 function ExportBar({ report }: { report: OtaReport }) {
   const state = useExportState();
@@ -28,15 +29,24 @@ function ExportBar({ report }: { report: OtaReport }) {
             ? r.exported(state.paths)
             : r.exportCancelled
           : '';
+  const busy = mine && state.busy;
   return (
     <div className="ota-export">
       <button
         type="button"
-        data-testid="ota-export"
-        disabled={mine && state.busy}
-        onClick={() => void exportReport(report).catch(reportUnexpected)}
+        data-testid="ota-export-summary"
+        disabled={busy}
+        onClick={() => void exportReport(report, ['summary']).catch(reportUnexpected)}
       >
-        {mine && state.busy ? r.exporting : r.export}
+        {busy && state.formats?.includes('summary') ? r.exporting : x.summary}
+      </button>
+      <button
+        type="button"
+        data-testid="ota-export"
+        disabled={busy}
+        onClick={() => void exportReport(report, ['html', 'json']).catch(reportUnexpected)}
+      >
+        {busy && !state.formats?.includes('summary') ? r.exporting : x.full}
       </button>
       <p data-testid="ota-export-result" role="status" className={mine && state.error !== undefined ? 'ota-inline-error' : 'ota-muted'}>
         {text}
@@ -53,19 +63,24 @@ export function ResultView({ report }: { report: OtaReport }) {
   const [announce, setAnnounce] = useState(false);
   useEffect(() => setAnnounce(true), []);
 
-  const [onlyMismatches, setOnlyMismatches] = useState(false);
+  // "Only problems" is on when the report has any: the rows at fault are the answer.
+  const hasProblems = useMemo(() => report.resources.some(isProblem), [report]);
+  const [onlyProblems, setOnlyProblems] = useState(hasProblems);
   const [frontendFilter, setFrontendFilter] = useState<string | undefined>();
   const [selected, setSelected] = useState<CellRef | undefined>();
   const [focusRequest, setFocusRequest] = useState<(CellRef & { n: number }) | undefined>();
 
   // Another report in the same view (a new run, a merge): the panel belonged to the old one.
-  useEffect(() => setSelected(undefined), [report]);
+  useEffect(() => {
+    setSelected(undefined);
+    setOnlyProblems(hasProblems);
+  }, [report, hasProblems]);
 
   const columns = useMemo(() => resultColumns(report), [report]);
   const frontends = columns.flatMap((c) => (c.frontend === undefined ? [] : [c.frontend]));
   // A filter naming a frontend this report does not have (another report came in) is no filter.
   const frontend = frontendFilter !== undefined && frontends.includes(frontendFilter) ? frontendFilter : undefined;
-  const filters = useMemo(() => ({ onlyMismatches, frontend }), [onlyMismatches, frontend]);
+  const filters = useMemo(() => ({ onlyProblems, frontend }), [onlyProblems, frontend]);
   const shownColumns = useMemo(() => visibleColumns(columns, filters), [columns, filters]);
   const rows = useMemo(() => visibleRows(report.resources, shownColumns, filters), [report, shownColumns, filters]);
 
@@ -82,18 +97,20 @@ export function ResultView({ report }: { report: OtaReport }) {
       <div aria-live="polite" className="ota-live">
         {announce && <VerdictBanner report={report} />}
       </div>
-      <ExportBar report={report} />
-      <CheckAgain report={report} />
+      <div className="ota-actions">
+        <ExportBar report={report} />
+        <CheckAgain report={report} />
+      </div>
       <div className="ota-filters" role="group" aria-label={t.filters}>
         <label htmlFor={mismatchId} className="ota-check">
           <input
             id={mismatchId}
             type="checkbox"
             data-testid="ota-filter-mismatches"
-            checked={onlyMismatches}
-            onChange={(e) => setOnlyMismatches(e.target.checked)}
+            checked={onlyProblems}
+            onChange={(e) => setOnlyProblems(e.target.checked)}
           />
-          {t.onlyMismatches}
+          {strings.result.table.onlyProblems}
         </label>
         {frontends.length > 0 && (
           <span className="ota-select">
@@ -126,7 +143,12 @@ export function ResultView({ report }: { report: OtaReport }) {
         <ResultTable rows={rows} columns={shownColumns} selected={selected} onOpen={setSelected} focusRequest={focusRequest} />
       )}
       {selectedResource && selectedColumn && (
-        <EvidencePanel resource={selectedResource} cell={cellOf(selectedColumn, selectedResource)} onClose={close} />
+        <EvidencePanel
+          resource={selectedResource}
+          cell={cellOf(selectedColumn, selectedResource)}
+          alsoFound={report.alsoFound}
+          onClose={close}
+        />
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 // File menu's Export exports what the agent is looking at, whichever screen shows it.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { Envelope } from '../../../main/common/ipc/contract.js';
+import type { Envelope, RequestOf } from '../../../main/common/ipc/contract.js';
 import type { OtaReport } from '../../../main/common/ota/report.js';
 import { api, settle } from '../../actions/api.js';
 
@@ -10,6 +10,8 @@ export interface ExportState {
   /** The report the status below is about: a status shows only next to that report. */
   report?: OtaReport;
   busy: boolean;
+  /** What the export under way (or the last one) writes. */
+  formats?: ExportFormat[];
   paths?: string[];
   error?: string;
   /** Reports on screen now, most recently mounted last. */
@@ -18,9 +20,12 @@ export interface ExportState {
 
 export const useExportState = create<ExportState>()(() => ({ busy: false, shown: [] }));
 
-export async function exportReport(report: OtaReport): Promise<Envelope<{ paths: string[] }>> {
-  useExportState.setState({ report, busy: true, paths: undefined, error: undefined });
-  const result = await settle(() => api().reportExport({ report, formats: ['html', 'json'] }));
+export type ExportFormat = RequestOf<'report:export'>['formats'][number];
+
+/** The case summary (`summary`: at most 2 printed pages) or the full report (`html` and `json`). */
+export async function exportReport(report: OtaReport, formats: ExportFormat[] = ['html', 'json']): Promise<Envelope<{ paths: string[] }>> {
+  useExportState.setState({ report, busy: true, formats, paths: undefined, error: undefined });
+  const result = await settle(() => api().reportExport({ report, formats }));
   // A newer export (another report) may have started meanwhile: only ours updates the status.
   if (useExportState.getState().report === report) {
     useExportState.setState(result.ok ? { busy: false, paths: result.value.paths } : { busy: false, error: result.error.message });

@@ -41,6 +41,8 @@ export interface OtaState {
   reportSeq: number;
   /** The reportSeq the screen last moved focus for: coming back to the screen does not move it again. */
   focusedSeq: number;
+  /** The form is open. A run (and a report shown) folds it into a one-line summary; Edit opens it again. */
+  editing: boolean;
 
   setField<K extends keyof OtaForm>(key: K, value: OtaForm[K]): void;
   setRows(rows: FrontendRow[], edited: boolean, rememberedFor?: string): void;
@@ -52,6 +54,7 @@ export interface OtaState {
   endJob(jobId: string, outcome: { report?: OtaReport; error?: string; note?: string }): void;
   showReport(report: OtaReport, origin: ReportOrigin, note?: string): void;
   freshForm(): void;
+  setEditing(editing: boolean): void;
 }
 
 let nextRowId = 1;
@@ -63,6 +66,7 @@ export const useOta = create<OtaState>()((set) => ({
   frontendsEdited: false,
   reportSeq: 0,
   focusedSeq: 0,
+  editing: true,
 
   setField: (key, value) =>
     set((s) => {
@@ -82,14 +86,15 @@ export const useOta = create<OtaState>()((set) => ({
     }),
   setErrors: (errors) => set({ errors }),
   setRemembered: (all) => set({ remembered: all }),
-  startJob: (jobId) => set({ job: { jobId, cancelRequested: false }, runError: undefined, runNote: undefined }),
+  startJob: (jobId) => set({ job: { jobId, cancelRequested: false }, runError: undefined, runNote: undefined, editing: false }),
   applyProgress: (jobId, progress) => set((s) => (s.job?.jobId === jobId ? { job: { ...s.job, progress } } : s)),
   requestCancel: (jobId) => set((s) => (s.job?.jobId === jobId ? { job: { ...s.job, cancelRequested: true } } : s)),
   endJob: (jobId, outcome) =>
     set((s) => {
       if (s.job?.jobId !== jobId) return s;
       // A failed run leaves the report shown as it was: the agent may still need it.
-      if (!outcome.report) return { job: undefined, runError: outcome.error, runNote: outcome.note };
+      // Nothing new to show: the form opens again, with the error or the note next to Run.
+      if (!outcome.report) return { job: undefined, runError: outcome.error, runNote: outcome.note, editing: true };
       return {
         job: undefined,
         runError: undefined,
@@ -98,11 +103,21 @@ export const useOta = create<OtaState>()((set) => ({
         reportOrigin: 'run',
         reportNote: undefined,
         reportSeq: s.reportSeq + 1,
+        editing: false,
       };
     }),
   showReport: (report, origin, note) =>
-    set((s) => ({ report, reportOrigin: origin, reportNote: note, reportSeq: s.reportSeq + 1, runError: undefined, runNote: undefined })),
-  freshForm: () => set({ form: emptyForm(), errors: {}, frontendsEdited: false, rememberedFor: undefined }),
+    set((s) => ({
+      report,
+      reportOrigin: origin,
+      reportNote: note,
+      reportSeq: s.reportSeq + 1,
+      runError: undefined,
+      runNote: undefined,
+      editing: false,
+    })),
+  freshForm: () => set({ form: emptyForm(), errors: {}, frontendsEdited: false, rememberedFor: undefined, editing: true }),
+  setEditing: (editing) => set({ editing }),
 }));
 
 /** Back to the first state (tests start each case from here). */

@@ -73,14 +73,14 @@ describe('cells', () => {
 
 describe('filters', () => {
   it('keeps only rows with a mismatch', () => {
-    expect(visibleRows(report.resources, columns, { onlyMismatches: true }).map((r) => r.path)).toEqual([
+    expect(visibleRows(report.resources, columns, { onlyProblems: true }).map((r) => r.path)).toEqual([
       '/MyApp/scripts/MyApp.controller.js',
     ]);
-    expect(visibleRows(report.resources, columns, { onlyMismatches: false })).toHaveLength(3);
+    expect(visibleRows(report.resources, columns, { onlyProblems: false })).toHaveLength(3);
   });
 
   it('shows one frontend’s column only', () => {
-    const keys = visibleColumns(columns, { onlyMismatches: false, frontend: 'FE1' }).map((c) => c.key);
+    const keys = visibleColumns(columns, { onlyProblems: false, frontend: 'FE1' }).map((c) => c.key);
     expect(keys).toEqual(['frontend:FE1', 'public', 'bypass', 'public-customer', 'device']);
   });
 });

@@ -168,7 +168,7 @@ export function cellCopyText(cell: Cell): string {
 }
 
 export interface Filters {
-  onlyMismatches: boolean;
+  onlyProblems: boolean;
   /** A frontend label: only that frontend's column among the frontends. */
   frontend?: string;
 }
@@ -177,12 +177,28 @@ export function visibleColumns(columns: Column[], filters: Filters): Column[] {
   return filters.frontend === undefined ? columns : columns.filter((c) => c.frontend === undefined || c.frontend === filters.frontend);
 }
 
-/** Rows kept by the filters: a mismatch is a ✗ in a shown column, or a proved fault on the row. */
+/** A fault proved or not decided, or a copy that differs: what "Only problems" keeps. */
+export function isProblem(r: ResourceVerdict): boolean {
+  return r.fault !== 'none' || r.logged === true;
+}
+
+const RANK: Record<ResourceVerdict['fault'], number> = { deployment: 1, frontend: 2, network: 3, inconclusive: 4, none: 5 };
+
+/** Problems first: the files the device's log rejected, then by fault (deployment > frontend > network > not decided), else as given. */
+export function problemsFirst(resources: ResourceVerdict[]): ResourceVerdict[] {
+  const rank = (r: ResourceVerdict) => (r.logged ? 0 : RANK[r.fault]);
+  return resources
+    .map((r, i) => ({ r, i, k: rank(r) }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/** Rows kept by the filters, problems first: a problem is a fault on the row or a ✗ in a shown column. */
 export function visibleRows(resources: ResourceVerdict[], columns: Column[], filters: Filters): ResourceVerdict[] {
-  if (!filters.onlyMismatches) return resources;
-  const proved = new Set(['deployment', 'frontend', 'network']);
-  return resources.filter((r) => {
-    if (filters.frontend === undefined && proved.has(r.fault)) return true;
+  const ordered = problemsFirst(resources);
+  if (!filters.onlyProblems) return ordered;
+  return ordered.filter((r) => {
+    if (filters.frontend === undefined && isProblem(r)) return true;
     return columns.some((c) => cellOf(c, r).match === 'false');
   });
 }
