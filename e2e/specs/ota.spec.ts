@@ -127,6 +127,9 @@ test('bad inputs show their messages and keep the earlier result', async ({ hw }
   try {
     await fillAndRun(hw, { scenario: good });
     await expect(verdict(hw.page)).toHaveAttribute('data-cause', 'consistent', { timeout: 30_000 });
+    // The result first: the form is one line now; Edit opens it again.
+    await expect(hw.page.getByTestId('ota-run')).toBeHidden();
+    await hw.page.getByTestId('ota-edit').click();
     // Nothing listening and no frontend: no moduleinfo from any source.
     for (let i = 0; i < 2; i++) await hw.page.getByTestId('ota-frontend-remove-0').click();
     await hw.page.getByTestId('ota-app-url').fill('http://127.0.0.1:9/MyApp/');
@@ -305,6 +308,8 @@ test('HTTPS frontends: a CA file, and a frontend whose certificate names another
     await cell(page, 'frontend:FE2').click();
     await expect(page.getByTestId('ota-evidence-panel')).toContainText('is not accepted');
     await hw.shot('ota-tls-untrusted-light', { viewportOnly: true });
+    await page.getByTestId('ota-evidence-close').click();
+    await page.getByTestId('ota-edit').click();
     await page.getByTestId('ota-frontend-trust-1').fill(pki.otherFingerprint256);
     await page.getByTestId('ota-run').click();
     await expect(verdict(page)).toHaveAttribute('data-cause', 'consistent', { timeout: 30_000 });

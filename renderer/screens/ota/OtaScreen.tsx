@@ -81,14 +81,12 @@ export function OtaScreen() {
       <div className="screen-head">
         <h1 id="screen-title">{s.title}</h1>
       </div>
-      {folded ? (
-        <FormSummary />
-      ) : (
-        <>
-          <p className="ota-intro">{s.intro}</p>
-          <OtaForm />
-        </>
-      )}
+      {folded && <FormSummary />}
+      {/* Folded, the form stays mounted (hidden): what was open in it and the fields' state come back with Edit. */}
+      <div className="ota-form-wrap" hidden={folded}>
+        <p className="ota-intro">{s.intro}</p>
+        <OtaForm />
+      </div>
       {report && (
         <>
           <h2 ref={resultHeading} tabIndex={-1} className="ota-result-heading visually-hidden-focusable">

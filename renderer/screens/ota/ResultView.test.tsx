@@ -40,8 +40,10 @@ describe('verdict', () => {
     expect($('[data-testid="ota-verdict-frontends"]', banner)?.textContent).toBe('Frontends at fault: FE2');
     expect(banner.textContent).toContain('How the current version was decided: the highest versionSequence seen (12');
     // The evidence's "Current version: …" line is the sentence above it: shown once.
+    // Each resource's path once above its lines (read out with each line for screen readers).
     const items = $$('[data-testid="ota-evidence"] li', banner).map((li) => li.textContent);
-    expect(items).toEqual([expect.stringContaining('Frontend FE2 serves')]);
+    expect(items).toEqual(['/MyApp/scripts/MyApp.controller.js', expect.stringContaining(': Frontend FE2 serves')]);
+    expect($('.ota-ev-path', banner)?.getAttribute('aria-hidden')).toBe('true');
     expect($('[data-testid="ota-next"]', banner)?.textContent).toBe('Redeploy the module to FE2, and check its Deployment Service.');
   });
 });

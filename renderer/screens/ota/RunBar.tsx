@@ -12,6 +12,8 @@ export function RunBar({ hasErrors }: { hasErrors: boolean }) {
   const runNote = useOta((st) => st.runNote);
   const hasReport = useOta((st) => st.report !== undefined);
   const setEditing = useOta((st) => st.setEditing);
+  // Folded, the summary line shows the progress and Cancel instead.
+  const open = useOta((st) => st.editing);
   const runButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -31,7 +33,7 @@ export function RunBar({ hasErrors }: { hasErrors: boolean }) {
           </button>
         )}
       </div>
-      <RunProgress focusCancel />
+      {open && <RunProgress focusCancel />}
       {hasErrors && !running && (
         <p className="ota-field-error" role="alert" data-testid="ota-form-error">
           {s.fixErrors}
