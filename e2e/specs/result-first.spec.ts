@@ -3,41 +3,9 @@
 // progress stays in view while the check runs and Cancel stops it. At 1280x800 and 1024x768, light and dark,
 // at 100% and on a 2x screen (deviceScaleFactor 2); 200% zoom as the same layout in half the CSS pixels.
 import type { Page } from '@playwright/test';
-import { sampleApp, type ModuleVersion } from '../lab/module.js';
-import { JS, checksumLine, expectedOf, farm, osHash, tamper, type Scenario } from '../lab/scenarios.js';
-import { expect, test, type Harness } from '../harness/fixture.js';
-
-/** A module with long paths, as real ones have: the file names must stay readable in the table. */
-const EXTRA: Record<string, string> = Object.fromEntries(
-  Array.from({ length: 24 }, (_, i) => [
-    `scripts/MyApp.Common.Widgets.DataGrid${i}.ColumnDefinitions.controller.js`,
-    `define("grid${i}", function () { return ${i}; });\n`,
-  ]),
-);
-const current = sampleApp(2, EXTRA);
-const older = sampleApp(1, EXTRA);
-
-/** n frontends, FE3 with the older controller, and the device's log naming it. */
-async function outdatedThird(n: number): Promise<Scenario> {
-  const versions: ModuleVersion[] = Array.from({ length: n }, (_, i) => (i === 2 ? older : current));
-  const f = await farm(versions);
-  const calculated = osHash(older.files['scripts/MyApp.controller.js']!);
-  return { ...f, log: checksumLine(JS, expectedOf(current, JS), calculated) };
-}
-
-async function run(hw: Harness, scenario: Scenario): Promise<void> {
-  const { page } = hw;
-  await page.getByRole('button', { name: 'OTA upgrade check' }).click();
-  if (scenario.log) await page.getByTestId('ota-log').fill(scenario.log);
-  await page.getByTestId('ota-app-url').fill(scenario.appUrl);
-  for (const [i, f] of scenario.frontends.entries()) {
-    await page.getByTestId('ota-add-frontend').click();
-    await page.getByTestId(`ota-frontend-label-${i}`).fill(f.label);
-    await page.getByTestId(`ota-frontend-address-${i}`).fill(f.address);
-  }
-  await page.getByTestId('ota-scope-all').check();
-  await page.getByTestId('ota-run').click();
-}
+import { JS, farm, tamper } from '../lab/scenarios.js';
+import { expect, test } from '../harness/fixture.js';
+import { current, outdatedThird, run } from './ota-helpers.js';
 
 /** Nothing scrolls the whole page sideways. */
 async function pageOverflow(page: Page): Promise<number> {

@@ -29,7 +29,10 @@ function resourceEvidence(r: ResourceVerdict): string {
   return `<section class="res">
 <h3>${mono(r.path)}</h3>
 <p><strong>${esc(causeWords(r.cause))}</strong> · Fault: ${esc(r.fault)}${frontends} · expected ${expected}</p>
+${r.logged ? '<p><strong>The device’s log says it rejected this file.</strong></p>' : ''}
+${r.deviceGot ? `<p class="got">What the device got: ${esc(r.deviceGot)}</p>` : ''}
 ${r.evidence.length ? list(r.evidence.map(esc)) : ''}
+${r.findings?.length ? `<p>Also found (a device accepts these; not the cause of a checksum failure):</p>${list(r.findings.map(esc))}` : ''}
 ${r.next.length ? `<p>What to do next:</p>${list(r.next.map(esc), 'ol')}` : ''}
 ${copies}
 </section>`;

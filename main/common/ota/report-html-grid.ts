@@ -39,8 +39,10 @@ ${rows.join('\n')}
 
 function gridColumns(report: OtaReport): Column[] {
   const all = report.resources.flatMap((r) => r.observations);
+  // The verdict beside the path: the row's answer first, then the copies that back it.
   const columns: Column[] = [
     { heading: 'Resource path', cell: (r) => `<th scope="row" class="h">${esc(r.path)}</th>` },
+    { heading: 'Verdict (cause)', cell: verdictCell },
     { heading: 'Expected (moduleinfo)', cell: expectedCell },
   ];
   for (const f of frontendColumns(report, all)) {
@@ -65,7 +67,6 @@ function gridColumns(report: OtaReport): Column[] {
   }
   columns.push({ heading: 'Device calculated', cell: obsCell([{ pick: (o) => o.source === 'device' }]) });
   if (all.some((o) => o.source === 'har')) columns.push({ heading: 'HAR', cell: obsCell([{ pick: (o) => o.source === 'har' }]) });
-  columns.push({ heading: 'Verdict (cause)', cell: verdictCell });
   return columns;
 }
 
@@ -164,7 +165,9 @@ function entryHtml(e: Entry, label: string | undefined, inCustomerColumn: boolea
   ].filter(Boolean);
   const lbl = label ? `<span class="lbl">${esc(label)}:</span> ` : '';
   const note = notes.length ? ` <span class="note">${notes.join(' · ')}</span>` : '';
-  return `<div class="obs">${lbl}${e.value ? `${e.value} ` : ''}<span class="mark">${e.mark.text}</span>${note}</div>`;
+  // A copy that matches is the expected value again: its mark says it all, and the table stays narrow enough to read.
+  const value = e.value && e.mark.cls !== 'ok' ? `${e.value} ` : '';
+  return `<div class="obs">${lbl}${value}<span class="mark">${e.mark.text}</span>${note}</div>`;
 }
 
 /** Worst mark first: a cell with one differing sample is a differing cell. */

@@ -9,8 +9,10 @@ import { sourceName } from './sources.js';
 import type { Observation } from './types.js';
 import type { ResourceVerdict } from './verdict.js';
 
+const PLATFORM = { ios: 'iOS', android: 'Android' } as const;
+
 /** What fits on two pages: the rest is named as "in the full report". */
-export const SUMMARY_LIMITS = { evidence: 6, next: 5, alsoFound: 3, resources: 3, copies: 9, named: 12 } as const;
+export const SUMMARY_LIMITS = { evidence: 4, next: 4, alsoFound: 2, resources: 3, copies: 6, named: 6 } as const;
 
 export function renderCaseSummaryHtml(report: OtaReport): string {
   const title = `Case summary — OTA upgrade check — ${report.moduleName ?? 'module'}`;
@@ -42,7 +44,7 @@ export function renderCaseSummaryHtml(report: OtaReport): string {
 function headerHtml(report: OtaReport, title: string): string {
   const urls = [...new Set(report.runs.map((r) => r.appUrl))];
   const started = report.runs.map((r) => r.startedAt).sort()[0];
-  const platform = report.platform ? ` · Judged as ${report.platform.judgedFor === 'ios' ? 'iOS' : 'Android'}` : '';
+  const platform = report.platform ? ` · Judged as ${PLATFORM[report.platform.judgedFor]}` : '';
   return `<header>
 <h1>${esc(title)}</h1>
 <p class="meta">App: ${urls.length ? urls.map(mono).join(', ') : 'unknown'} · Checked: ${esc(when(started))}${platform}</p>
@@ -51,20 +53,24 @@ function headerHtml(report: OtaReport, title: string): string {
 
 /** The first `n` items, and a line saying how many more the full report has. */
 function capped(items: string[], n: number, tag: 'ul' | 'ol' = 'ul'): string {
-  const more = items.length > n ? `<p class="meta">…and ${plural(items.length - n, 'more')} in the full report.</p>` : '';
+  const more = items.length > n ? `<p class="meta">…and ${items.length - n} more in the full report.</p>` : '';
   return list(items.slice(0, n).map(esc), tag) + more;
 }
 
 function verdictHtml(report: OtaReport): string {
   const logged = report.resources.filter((r) => r.logged);
-  const evidence = report.evidence.filter((e) => e !== `Current version: ${report.current.how}.`);
+  // Not what the facts below say already (the version, the platform), nor the logged files' lines above.
+  const said = new Set([`Current version: ${report.current.how}.`]);
+  if (report.platform) said.add(`Each copy is judged as ${PLATFORM[report.platform.judgedFor]} would judge it: ${report.platform.how}.`);
+  for (const r of logged) if (r.deviceGot) said.add(`${r.path}: ${r.deviceGot}`);
+  const evidence = report.evidence.filter((e) => !said.has(e));
   const loggedHtml = logged.length
     ? `<p class="logged"><strong>The device rejected ${logged.length === 1 ? 'this file' : `these ${logged.length} files`}:</strong></p>
 ${list(logged.slice(0, SUMMARY_LIMITS.resources).map((r) => `${mono(r.path)}: ${esc(causeWords(r.cause))}${r.deviceGot ? `. ${esc(r.deviceGot)}` : ''}`))}`
     : '';
   return `<section class="verdict">
-${loggedHtml}
 <p class="headline"><strong>${esc(report.headline)}</strong></p>
+${loggedHtml}
 <p>${esc(report.customer)}</p>
 ${facts([
   ['Fault', `<strong>${esc(report.fault)}</strong> (${esc(causeWords(report.cause))})`],
@@ -84,7 +90,7 @@ function resourcesHtml(faulty: ResourceVerdict[]): string {
   const shown = faulty.slice(0, SUMMARY_LIMITS.resources);
   const rest = faulty.slice(SUMMARY_LIMITS.resources);
   const named = rest.slice(0, SUMMARY_LIMITS.named).map((r) => `${mono(r.path)} (${esc(causeWords(r.cause))})`);
-  const more = rest.length > named.length ? `, and ${plural(rest.length - named.length, 'more')}` : '';
+  const more = rest.length > named.length ? `, and ${rest.length - named.length} more` : '';
   return `<section>
 <h2>Faulty resources (${faulty.length})</h2>
 ${shown.map(resourceHtml).join('\n')}
@@ -112,10 +118,19 @@ function copyRows(r: ResourceVerdict): CopyRow[] {
     if (o.sample !== undefined) row.samples.push(o.sample);
     rows.set(key, row);
   }
-  return [...rows.values()].map((row) => ({
+  const all = [...rows.values()].map((row) => ({
     ...row,
     point: row.samples.length > 1 ? `${row.point} (${plural(row.samples.length, 'sample')})` : row.point,
   }));
+  // The right copies say one thing: one row naming their points.
+  const right = all.filter((c) => c.mark.startsWith('✓'));
+  if (right.length < 2) return all;
+  const points = right.map((c) => c.point.replace(/^The /, 'the ').replace(/^Frontend /, ''));
+  const judgement = right.every((c) => c.judgement === right[0]!.judgement) ? right[0]!.judgement : '';
+  return [
+    ...all.filter((c) => !c.mark.startsWith('✓')),
+    { point: `Every other point: ${points.join(', ')}`, value: right[0]!.value, mark: right[0]!.mark, judgement },
+  ];
 }
 
 function valueOf(o: Observation, r: ResourceVerdict): string {
@@ -174,16 +189,18 @@ table { border-collapse: collapse; margin: .3rem 0; width: 100%; }
 th, td { border: 1px solid #d0d7de; padding: .2rem .35rem; vertical-align: top; text-align: left; }
 thead th { background: #f6f8fa; }
 table.kv th { font-weight: 600; width: 11rem; }
-table.copies td:nth-child(1) { width: 12rem; }
-table.copies td:nth-child(2) { width: 13rem; }
-table.copies td.mark { width: 6rem; white-space: nowrap; }
+table.copies { table-layout: fixed; }
+table.copies th:nth-child(1) { width: 36%; }
+table.copies th:nth-child(2) { width: 24%; }
+table.copies th:nth-child(3) { width: 10%; }
+table.copies td.mark { white-space: nowrap; }
 .verdict { border: 2px solid #57606a; border-radius: 6px; padding: .5rem 1rem; }
 .headline { font-size: 1.1rem; }
 .logged { color: #a40e26; }
-.res { break-inside: avoid; }
 @page { margin: 12mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+  h2 { margin-top: .7rem; }
   .h, pre { font-size: 8.5pt; }
   thead th, pre { background: none; }
   tr { break-inside: avoid; }

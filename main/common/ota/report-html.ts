@@ -41,9 +41,15 @@ export function renderReportHtml(report: OtaReport, options: ReportHtmlOptions =
   ].join('\n');
 }
 
-// Faults not at fault first: a ticket reader wants the problem rows, then the thousands that are fine.
+const RANK: Record<ResourceVerdict['fault'], number> = { deployment: 1, frontend: 2, network: 3, inconclusive: 4, none: 5 };
+
+// Problems first, as the app shows them: the files the device's log rejected, then by fault; the thousands that are fine last.
 function orderResources(resources: ResourceVerdict[]): ResourceVerdict[] {
-  return [...resources.filter((r) => r.cause !== 'consistent'), ...resources.filter((r) => r.cause === 'consistent')];
+  const rank = (r: ResourceVerdict) => (r.logged ? 0 : r.cause === 'consistent' ? 6 : RANK[r.fault]);
+  return resources
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map((x) => x.r);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -190,11 +196,13 @@ h5 { font-size: .9rem; margin: .8rem 0 .3rem; }
 pre { white-space: pre-wrap; background: #f6f8fa; border: 1px solid #d0d7de; padding: .5rem; margin: .3rem 0; }
 pre.x { margin: 0; border: 0; padding: 0; background: none; }
 table { border-collapse: collapse; margin: .4rem 0; }
-th, td { border: 1px solid #d0d7de; padding: .25rem .4rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { border: 1px solid #d0d7de; padding: .25rem .4rem; vertical-align: top; text-align: left; overflow-wrap: break-word; }
 thead th { background: #f6f8fa; }
 .scroll { overflow-x: auto; }
 table.grid { width: 100%; }
-table.grid tbody th { font-weight: normal; min-width: 12rem; }
+table.grid tbody th { font-weight: normal; min-width: 10rem; }
+table.grid td { min-width: 4.5rem; }
+.got { font-style: italic; }
 table.kv th { font-weight: 600; width: 13rem; }
 table.diff td { width: 45%; }
 .obs { margin: .1rem 0; }
@@ -204,6 +212,7 @@ td.ok { background: #eefbf0; }
 td.bad { background: #fff0f0; }
 td.err { background: #fff8e1; }
 table.telling th, table.telling td { background: #fffbdd; }
+table.telling tbody th, table.compact th, table.kv th { white-space: nowrap; }
 .verdict { border: 2px solid #57606a; border-radius: 6px; padding: .5rem 1rem 1rem; background: #f6f8fa; }
 .verdict h2 { margin-top: .5rem; }
 .short { font-size: 1.15rem; }
@@ -212,6 +221,8 @@ table.telling th, table.telling td { background: #fffbdd; }
 .ev { margin-left: 1rem; }
 @media print {
   body { margin: 0; font-size: 10pt; }
+  table.grid { font-size: 8pt; }
+  table.grid .h { font-size: 7.5pt; }
   .scroll { overflow: visible; }
   td.ok, td.bad, td.err, thead th, pre, .verdict, table.telling th, table.telling td { background: none; }
   thead { display: table-header-group; }
