@@ -10,6 +10,12 @@ import { useWorkbench } from '../../store/index.js';
 import { buildRequest, frontendsKey, rowsToRemember, type FrontendRow } from './form-model.js';
 import { newRowId, useOta, type ReportOrigin } from './store.js';
 
+/**
+ * A turn of the event loop between a report's arrival and its drawing: Electron deserialises a big report (20 MB for
+ * a whole module) in the task that delivers it, and drawing it in that same task would make one long freeze of both.
+ */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** At most this many apps are remembered (the settings schema's limit): the oldest go first. */
 const MAX_REMEMBERED = 200;
 
@@ -112,6 +118,7 @@ export async function runCheck(): Promise<boolean> {
       return await api().otaDiagnose(built.request);
     } finally {
       await saving;
+      await nextTask();
     }
   };
   await runJob(call, {
@@ -159,6 +166,7 @@ export function showReport(report: OtaReport, origin: ReportOrigin, path?: strin
 /** A report path from a drop, open-with or the recent list: shown in the result view, or why not (no error: nothing to open). */
 export async function openReportAt(path: string): Promise<{ ok: true } | { ok: false; error?: IpcError }> {
   const result = await settle(() => api().reportOpen({ path }));
+  await nextTask();
   if (!result.ok) return { ok: false, error: result.error };
   if (result.value.path === undefined) return { ok: false };
   showReport(result.value.report, 'opened', result.value.path);

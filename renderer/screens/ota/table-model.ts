@@ -52,7 +52,17 @@ export function shortValue(value: string, keep = 8): string {
 }
 
 export function resultColumns(report: OtaReport): Column[] {
-  const all = report.resources.flatMap((r) => r.observations);
+  // One pass over every copy (a whole module has tens of thousands): which points and vantages the report has.
+  const all: Observation[] = [];
+  const seen = new Set<string>();
+  for (const r of report.resources)
+    for (const o of r.observations) {
+      const k = `${o.source}\u0000${o.vantage}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        all.push(o);
+      }
+    }
   const columns: Column[] = report.setup.frontends.map((f) =>
     frontendColumn(f.label, f.kind === 'folder' ? `${t.folderSub} ${f.address}` : f.address),
   );
@@ -199,6 +209,8 @@ export function visibleRows(resources: ResourceVerdict[], columns: Column[], fil
   if (!filters.onlyProblems) return ordered;
   return ordered.filter((r) => {
     if (filters.frontend === undefined && isProblem(r)) return true;
+    // Most rows of a whole module have no copy that differs: no cell of theirs can be ✗.
+    if (!r.observations.some((o) => o.matches === false)) return false;
     return columns.some((c) => cellOf(c, r).match === 'false');
   });
 }

@@ -1,7 +1,7 @@
 // Reports: the recent list, opening one into the OTA result view, and adding a customer's report to it.
 import { api, settle } from '../../actions/api.js';
 import { strings } from '../../strings/index.js';
-import { openReportAt, showReport } from '../ota/actions.js';
+import { nextTask, openReportAt, showReport } from '../ota/actions.js';
 import { useOta } from '../ota/store.js';
 import { useReports } from './store.js';
 
@@ -21,6 +21,7 @@ export async function loadRecent(): Promise<void> {
 export async function openReportDialog(): Promise<void> {
   useReports.setState({ busy: 'open', openError: undefined });
   const result = await settle(() => api().reportOpen({}));
+  await nextTask();
   useReports.setState({ busy: undefined });
   if (!result.ok) return void useReports.setState({ openError: s.openFailed(result.error.message) });
   // No path: the dialog was closed without a choice.
@@ -46,6 +47,7 @@ export async function mergeCustomerReport(): Promise<void> {
   // No path: the dialog was closed without a choice.
   if (other.path === undefined) return void useReports.setState({ busy: undefined });
   const merged = await settle(() => api().reportMerge({ reports: [current, other.report] }));
+  await nextTask();
   useReports.setState({ busy: undefined });
   if (!merged.ok) return void useReports.setState({ mergeError: s.mergeFailed(merged.error.message) });
   showReport(merged.value, 'merged', other.path);
