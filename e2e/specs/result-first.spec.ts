@@ -111,3 +111,40 @@ test('progress stays in view while the check runs, and Cancel stops it', async (
     await scenario.close();
   }
 });
+
+test('frontends suggested from the report’s BIG-IP cookies and the host’s DNS, each with where it came from, added only when picked', async ({
+  hw,
+}) => {
+  const { page } = hw;
+  const { startBalancer, startFrontend, closeAll } = await import('../lab/servers.js');
+  const fes = [await startFrontend({ version: current, label: 'FE1' }), await startFrontend({ version: current, label: 'FE2' })];
+  const lb = await startBalancer({ members: fes.map((f) => ({ url: f.url })), affinityCookie: true });
+  const scenario = {
+    appUrl: `${lb.url}/MyApp/`,
+    fes,
+    labs: [...fes, lb],
+    frontends: [{ label: 'FE1', address: `127.0.0.1:${fes[0]!.port}` }],
+    close: () => closeAll([...fes, lb]),
+  };
+  try {
+    await run(hw, scenario);
+    await expect(page.getByTestId('ota-verdict')).toHaveAttribute('data-cause', 'consistent', { timeout: 30_000 });
+    await page.getByTestId('ota-edit').click();
+    await page.getByTestId('ota-suggest').click();
+    const items = page.getByTestId('ota-suggestion');
+    await expect(items.first()).toBeVisible({ timeout: 30_000 });
+    // The balancer's cookie names its pool members (the two frontends, on loopback): FE2 was not in the form.
+    await expect(page.getByTestId('ota-suggest-box')).toContainText('pool member named by the BIG-IP cookie BIGipServerpool_app');
+    await hw.shot('ota-suggest-light', { viewportOnly: false });
+    // Nothing was added by itself; Add puts one in a new row.
+    await expect(page.getByTestId('ota-frontend-address-1')).toHaveCount(0);
+    const fe2 = page.locator(`[data-testid="ota-suggestion"][data-address$="127.0.0.1:${fes[1]!.port}"]`);
+    await expect(fe2).toBeVisible();
+    const address = await fe2.getAttribute('data-address');
+    await fe2.getByRole('button', { name: `Add ${address}` }).click();
+    await expect(page.getByTestId('ota-frontend-address-1')).toHaveValue(address!);
+    await expect(fe2.getByRole('button', { name: `Add ${address}` })).toBeDisabled();
+  } finally {
+    await scenario.close();
+  }
+});

@@ -7,6 +7,7 @@ import { strings } from '../../strings/index.js';
 import { addFrontend, editRows, pickFolder, setAppUrl } from './actions.js';
 import { describedBy, FieldError } from '../../app/FieldError.js';
 import { frontendsToTrust } from './form-model.js';
+import { FrontendSuggestions } from './FrontendSuggestions.js';
 import { useOta } from './store.js';
 
 const u = strings.ota.appUrl;
@@ -204,9 +205,12 @@ export function FrontendRows() {
           </ul>
         </>
       )}
-      <button type="button" data-testid="ota-add-frontend" onClick={add}>
-        {f.add}
-      </button>
+      <div className="toolbar">
+        <button type="button" data-testid="ota-add-frontend" onClick={add}>
+          {f.add}
+        </button>
+      </div>
+      <FrontendSuggestions />
     </fieldset>
   );
 }

@@ -178,7 +178,7 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
         {grouped && (
           <colgroup className="ota-fe-group">
             {fronts.map((c) => (
-              <col key={c.key} className="ota-col-fe" />
+              <col key={c.key} className="ota-col-fe" style={{ width: `${feWidth(fronts.length)}rem` }} />
             ))}
           </colgroup>
         )}
@@ -195,8 +195,8 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
             <th scope="col" rowSpan={rowSpan}>
               {t.verdict}
             </th>
-            <th scope="col" rowSpan={rowSpan} className="ota-expected-head">
-              {t.expected}
+            <th scope="col" rowSpan={rowSpan} className="ota-expected-head" title={t.expected}>
+              {strings.result.table.expected}
             </th>
             {grouped && (
               <th scope="colgroup" colSpan={fronts.length} className="ota-group-head">
@@ -287,11 +287,12 @@ const PATH_MIN = 10;
 const FIXED = 7.5 + 5.75;
 const WIDTH = { fe: 2.75, bypass: 7.25, copy: 6.25 };
 
+/** One or two frontends still give their group's heading room: 7rem at least. */
+const feWidth = (n: number) => Math.max(WIDTH.fe, 7 / Math.max(1, n));
+
 function tableMinWidth(columns: Column[]): number {
-  const sum = columns.reduce(
-    (n, c) => n + (c.frontend !== undefined ? WIDTH.fe : c.key.startsWith('bypass') ? WIDTH.bypass : WIDTH.copy),
-    0,
-  );
+  const fe = feWidth(columns.filter((c) => c.frontend !== undefined).length);
+  const sum = columns.reduce((n, c) => n + (c.frontend !== undefined ? fe : c.key.startsWith('bypass') ? WIDTH.bypass : WIDTH.copy), 0);
   return PATH_MIN + FIXED + sum;
 }
 

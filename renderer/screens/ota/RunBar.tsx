@@ -45,7 +45,7 @@ export function RunBar({ hasErrors }: { hasErrors: boolean }) {
           {hasReport && <p>{s.keptPrevious}</p>}
         </div>
       )}
-      {runNote && (
+      {runNote && open && (
         <p className="ota-muted" role="status" data-testid="ota-run-note">
           {runNote}
         </p>

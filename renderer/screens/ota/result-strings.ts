@@ -32,9 +32,20 @@ export const resultStrings = {
   table: {
     onlyProblems: 'Only problems',
     frontends: 'Frontends',
+    expected: 'Expected',
     logged: 'rejected in the device’s log',
     loggedMark: '⚑',
     problemsFirst: 'Files with a problem come first.',
+  },
+  suggest: {
+    button: 'Suggest frontends',
+    busy: 'Looking up…',
+    needUrl: 'Give the app’s address first: the suggestions come from its host name.',
+    label: (host: string) => `Frontends suggested for ${host}`,
+    none: (host: string) => `Nothing to suggest for ${host}.`,
+    add: 'Add',
+    added: 'Added',
+    addLabel: (address: string) => `Add ${address} as a frontend`,
   },
   export: {
     summary: 'Export case summary…',
