@@ -10,6 +10,12 @@ import { flush, freshWorkbench, HELLO_MD5, HELLO_SHA256, type FakeWorkbench } fr
 import { useCheckScreen } from '../screens/check/store.js';
 import { App } from './App.js';
 
+/** Two turns of the event loop: an answer, then the turn the OTA screen waits before drawing a report (nextTask). */
+const settled = async () => {
+  await flush();
+  await flush();
+};
+
 const dom = useDom();
 const { $, $$ } = dom;
 let fake: FakeWorkbench;
@@ -90,7 +96,7 @@ describe('check a file', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('40');
     expect($('[data-testid="progress-text"]', card)?.textContent).toBe('40% · 400.0 MB / 1.0 GB · 200.0 MB/s · 3 s left');
     act(() => button('Cancel', card).click());
-    await act(flush);
+    await act(settled);
     expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId: 'job-1' });
   });
 
@@ -169,7 +175,7 @@ describe('drop anywhere', () => {
     act(() => void window.dispatchEvent(drop));
     expect(drop.defaultPrevented).toBe(true);
     expect($('[data-testid="drop-overlay"]')).toBeNull();
-    await act(flush);
+    await act(settled);
     expect(fake.api.addDroppedFiles).toHaveBeenCalledWith([file]);
     expect(fake.hashRequest().paths).toEqual(['/dropped/hello.txt']);
     expect($('h1')?.textContent).toBe(strings.check.title);

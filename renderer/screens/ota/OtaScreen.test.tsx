@@ -25,6 +25,12 @@ const LOG = [
   'hello there, nothing to see',
 ].join('\n');
 
+/** Two turns of the event loop: the answer, then the turn the screen waits before drawing a report (nextTask). */
+const settled = async () => {
+  await flush();
+  await flush();
+};
+
 const dom = useDom();
 const { byTestId: $, $$ } = dom;
 let fake: FakeWorkbench;
@@ -41,7 +47,7 @@ afterEach(() => {
 
 const render = async () => {
   dom.render(<OtaScreen />);
-  await act(flush);
+  await act(settled);
 };
 const type = (testId: string, value: string) => typeInto($<HTMLInputElement | HTMLTextAreaElement>(testId)!, value);
 const click = (testId: string) => act(() => $(testId)!.click());
@@ -67,7 +73,7 @@ describe('the form', () => {
     click('ota-add-frontend');
     type('ota-frontend-label-0', 'FE 1');
     click('ota-run');
-    await act(flush);
+    await act(settled);
     expect($('ota-app-url-error')?.textContent).toBe(strings.ota.appUrl.errorPath);
     expect($('ota-frontend-error-0')?.textContent).toBe(strings.ota.frontends.errorLabel);
     expect($('ota-app-url')?.getAttribute('aria-invalid')).toBe('true');
@@ -119,7 +125,7 @@ describe('running', () => {
     type('ota-resources', '/MyApp/scripts/MyApp.controller.js\n/MyApp/css/MyApp.css');
     type('ota-timeout', '10');
     click('ota-run');
-    await act(flush);
+    await act(settled);
 
     const request = fake.api.otaDiagnose.mock.calls[0]![0];
     expect(request).toEqual({
@@ -156,6 +162,7 @@ describe('running', () => {
     expect(fake.api.jobCancel).toHaveBeenCalledWith({ jobId: request.jobId });
 
     await act(async () => answer.resolve({ ok: true, value: smallReport() }));
+    await act(settled);
     expect($('ota-progress')).toBeNull();
     expect($('ota-verdict')?.textContent).toContain('Frontend FE2 serves an outdated copy of 1 file.');
   });
@@ -169,7 +176,7 @@ describe('running', () => {
     await render();
     type('ota-app-url', URL_KEY);
     click('ota-run');
-    await act(flush);
+    await act(settled);
     expect($('ota-verdict')).not.toBeNull();
     expect($('ota-error')).toBeNull();
     // The result first: the form folded into its summary, Edit opens it again.
@@ -177,7 +184,7 @@ describe('running', () => {
     expect($('ota-summary')?.textContent).toContain(URL_KEY);
     click('ota-edit');
     click('ota-run');
-    await act(flush);
+    await act(settled);
     expect($('ota-error')?.textContent).toContain('no usable moduleinfo');
     expect($('ota-error')?.textContent).toContain(strings.ota.run.keptPrevious);
     expect($('ota-verdict')?.textContent).toContain('Frontend FE2 serves an outdated copy of 1 file.');
@@ -209,7 +216,7 @@ describe('a frontend’s trusted certificate', () => {
 
     type('ota-frontend-trust-1', 'AB:CD:EF');
     click('ota-run');
-    await act(flush);
+    await act(settled);
     expect($('ota-frontend-trust-error-1')?.textContent).toBe(strings.ota.frontends.trustError);
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(input);
@@ -218,7 +225,7 @@ describe('a frontend’s trusted certificate', () => {
     type('ota-frontend-trust-1', `sha256:${FE2_FINGERPRINT}`);
     expect($('ota-frontend-trust-error-1')).toBeNull();
     click('ota-run');
-    await act(flush);
+    await act(settled);
     expect(fake.api.otaDiagnose.mock.calls[0]![0]).toMatchObject({
       frontends: [
         { label: 'FE1', address: '10.0.0.11' },
@@ -249,7 +256,7 @@ describe('a frontend’s trusted certificate', () => {
     await twoFrontends();
     click('ota-frontend-trust-toggle-0');
     click('ota-run');
-    await act(flush);
+    await act(settled);
     expect(fake.api.otaDiagnose.mock.calls[0]![0]).not.toHaveProperty('trust');
   });
 
@@ -257,7 +264,7 @@ describe('a frontend’s trusted certificate', () => {
     fake.api.otaDiagnose.mockResolvedValue({ ok: true, value: refusedCertificateReport(NAMES_ANOTHER_HOST) });
     await twoFrontends();
     click('ota-run');
-    await act(flush);
+    await act(settled);
     expect($('ota-verdict')).not.toBeNull();
     click('ota-edit');
     expect($('ota-frontend-trust-toggle-1')?.getAttribute('aria-expanded')).toBe('true');
@@ -271,7 +278,7 @@ describe('from the frame', () => {
     await render();
     useWorkbench.getState().navigate('check');
     expect(routePaths(['/captures/session.har'])).toEqual([]);
-    await act(flush);
+    await act(settled);
     expect(useWorkbench.getState().screen).toBe('ota');
     expect($('ota-har-path')?.textContent).toContain('session.har');
     click('ota-har-remove');
@@ -293,7 +300,7 @@ describe('from the frame', () => {
     );
     await render();
     expect(routePaths(['/r/case-123.json'])).toEqual([]);
-    await act(flush);
+    await act(settled);
     expect(fake.api.reportOpen).toHaveBeenCalledWith({ path: '/r/case-123.json' });
     expect($('ota-report-note')?.textContent).toBe('Opened from case-123.json');
     expect($('ota-verdict')).not.toBeNull();
@@ -301,7 +308,7 @@ describe('from the frame', () => {
     expect(document.activeElement?.textContent).toBe(strings.ota.result.heading);
 
     routePaths(['/r/data.json']);
-    await act(flush);
+    await act(settled);
     expect(fake.hashRequest().paths).toEqual(['/r/data.json']);
   });
 

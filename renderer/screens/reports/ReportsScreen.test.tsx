@@ -12,6 +12,12 @@ import { resetOta, useOta } from '../ota/store.js';
 import { ReportsScreen } from './ReportsScreen.js';
 import { resetReports } from './store.js';
 
+/** Two turns of the event loop: an answer, then the turn the OTA screen waits before drawing a report (nextTask). */
+const settled = async () => {
+  await flush();
+  await flush();
+};
+
 const dom = useDom();
 const { byTestId: $ } = dom;
 let fake: FakeWorkbench;
@@ -25,7 +31,7 @@ beforeEach(() => {
 
 const render = async () => {
   dom.render(<ReportsScreen />);
-  await act(flush);
+  await act(settled);
 };
 const click = (el: HTMLElement | null) => clickAndFlush(el!);
 
