@@ -23,7 +23,8 @@ declare const __APP_VERSION__: string | undefined;
 export const DIAGNOSE_USAGE = `diagnose <app-url> [--frontend <label>=<[scheme://]host[:port]|folder>]... [--moduleinfo <file>|-]
     [--log <file>|-] [--har <file>] [--resource <path>]... [--all] [--samples <n>] [--ca <pem>]
     [--trust <label>=sha256:<hex>] [--insecure] [--proxy <url>] [--timeout <seconds>] [--concurrency <n>]
-    [--max-resources <n>] [--json] [--report <file.html>] [--save <file.json>] [--compare-with <earlier.json>]
+    [--max-resources <n>] [--as ios|android|browser] [--json] [--report <file.html>] [--save <file.json>]
+    [--compare-with <earlier.json>]
     exit 0 no fault, 1 a fault found, 2 could not run, 3 inconclusive`;
 
 export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
@@ -45,6 +46,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       timeout: { type: 'string' },
       concurrency: { type: 'string' },
       'max-resources': { type: 'string' },
+      as: { type: 'string' },
       json: { type: 'boolean' },
       report: { type: 'string' },
       save: { type: 'string' },
@@ -91,6 +93,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       timeoutSeconds: values.timeout,
       concurrency: values.concurrency,
       maxResources: values['max-resources'],
+      as: values.as,
       isFolder: isDir,
     }),
   );
@@ -124,6 +127,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       concurrency: prepared.concurrency,
       maxResources: prepared.maxResources,
       maxBytes: prepared.maxBytes,
+      as: prepared.as,
       pool,
       toolVersion: version,
       signal: controller.signal,

@@ -134,6 +134,7 @@ export const CONTRACT = {
       timeoutSeconds: optional(number({ min: L.timeoutSeconds.min, max: L.timeoutSeconds.max })),
       concurrency: optional(number({ min: L.concurrency.min, max: L.concurrency.max, int: true })),
       maxResources: optional(number({ min: L.maxResources.min, max: L.maxResources.max, int: true })),
+      as: optional(oneOf(L.as.values)),
       vantage: optional(oneOf(['agent', 'customer'] as const)),
     }),
   ),

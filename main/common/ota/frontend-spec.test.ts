@@ -13,6 +13,7 @@ describe('prepareDiagnose', () => {
       timeoutMs: DIAGNOSE_LIMITS.timeoutSeconds.default * 1000,
       concurrency: DIAGNOSE_LIMITS.concurrency.default,
       maxResources: DIAGNOSE_LIMITS.maxResources.default,
+      as: 'ios',
       maxBytes: DIAGNOSE_LIMITS.maxBytes,
     });
   });

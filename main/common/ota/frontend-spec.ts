@@ -2,6 +2,7 @@
 // by the module's Running folder as the agent can reach it), the trusted fingerprints, the CA file, and
 // the numeric options with their limits and defaults (DIAGNOSE_LIMITS, the only copy).
 import { WorkbenchError } from '../errors.js';
+import type { DeviceProfile } from './report.js';
 
 export type FrontendSpec =
   | { label: string; kind: 'address'; scheme?: 'http:' | 'https:'; host: string; port?: number; /** as typed */ address: string }
@@ -19,10 +20,12 @@ export const DIAGNOSE_LIMITS = {
   maxBytes: 8 * 1024 * 1024,
   /** Same-origin redirects followed before giving up. */
   maxRedirects: 5,
+  /** Whose requests the check imitates (--as); iOS's cache plugin is the stricter one. */
+  as: { values: ['ios', 'android', 'browser'], default: 'ios' },
 } as const;
 
 /** The Diagnose request's field an input error concerns (the CLI's flag is named in the message). */
-export type DiagnoseField = 'frontends' | 'trust' | 'caPath' | 'samples' | 'timeoutSeconds' | 'concurrency' | 'maxResources';
+export type DiagnoseField = 'frontends' | 'trust' | 'caPath' | 'samples' | 'timeoutSeconds' | 'concurrency' | 'maxResources' | 'as';
 
 /** A diagnose input that cannot be used: INVALID, `details.field` says which, the message is one line naming the input. */
 function inputError(message: string, field: DiagnoseField, input?: string): WorkbenchError {
@@ -96,6 +99,7 @@ export interface DiagnoseInput {
   timeoutSeconds?: number | string;
   concurrency?: number | string;
   maxResources?: number | string;
+  as?: string;
   /** Node side: a bare name that is a folder here means the folder (the Running folder copied next to us). */
   isFolder?: (address: string) => boolean;
 }
@@ -109,6 +113,7 @@ export interface PreparedDiagnose {
   concurrency: number;
   maxResources: number;
   maxBytes: number;
+  as: DeviceProfile;
 }
 
 /** Checks a run's input as a whole: labels unique, trust labels known, the CA a PEM file, numbers in range. */
@@ -136,7 +141,10 @@ export function prepareDiagnose(input: DiagnoseInput): PreparedDiagnose {
   if (input.ca && !input.ca.text.includes('-----BEGIN CERTIFICATE-----'))
     throw inputError(`--ca ${input.ca.name}: not a PEM certificate`, 'caPath', input.ca.name);
   const L = DIAGNOSE_LIMITS;
+  const as = input.as ?? L.as.default;
+  if (!(L.as.values as readonly string[]).includes(as)) throw inputError(`--as ${as}: expected one of ${L.as.values.join(', ')}`, 'as', as);
   return {
+    as: as as DeviceProfile,
     frontends,
     trust,
     ...(input.ca ? { ca: input.ca.text } : {}),

@@ -231,6 +231,7 @@ const run: Schema<RunInfo> = object(
       concurrency: whole,
       resources: oneOf(['log', 'chosen', 'all']),
       maxBytes: whole,
+      as: optional(oneOf(['ios', 'android', 'browser'])),
     }),
     network: object({
       proxy: optional(text),

@@ -12,6 +12,9 @@ export const REPORT_SCHEMA = 'hash-workbench/ota-report';
 /** 2: per-copy acceptance, the platform judged for, what the device got and the also-found list. Version 1 stays readable. */
 export const REPORT_SCHEMA_VERSION = 2;
 
+/** Which client the check's requests imitate: the iOS or Android cache plugin, or a browser. */
+export type DeviceProfile = 'ios' | 'android' | 'browser';
+
 export interface RunInfo {
   appUrl: string;
   vantage: Vantage;
@@ -26,6 +29,8 @@ export interface RunInfo {
     concurrency: number;
     resources: 'log' | 'chosen' | 'all';
     maxBytes: number;
+    /** Whose requests the check made (absent in reports from before: a browser-like client). */
+    as?: DeviceProfile;
   };
   /** Network settings in force: proxy, extra CA, per-frontend trust, insecure. */
   network: {

@@ -188,6 +188,7 @@ export const HANDLERS: HandlerTable = {
       timeoutSeconds: req.timeoutSeconds,
       concurrency: req.concurrency,
       maxResources: req.maxResources,
+      as: req.as,
     });
     const frontends: FrontendTarget[] = [];
     for (const f of prepared.frontends) {
@@ -238,6 +239,7 @@ export const HANDLERS: HandlerTable = {
         concurrency: prepared.concurrency,
         maxResources: prepared.maxResources,
         maxBytes: prepared.maxBytes,
+        as: prepared.as,
         vantage: req.vantage ?? 'agent',
         toolVersion: s.platform.version,
         command: commandFor(req),
@@ -431,5 +433,6 @@ function commandFor(req: RequestOf<'ota:diagnose'>): string {
   if (req.insecure) args.push('--insecure');
   if (req.samples) args.push('--samples', String(req.samples));
   if (req.timeoutSeconds) args.push('--timeout', String(req.timeoutSeconds));
+  if (req.as) args.push('--as', req.as);
   return shellCommand(args);
 }

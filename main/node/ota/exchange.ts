@@ -47,12 +47,12 @@ export async function exchange(req: PointRequest, started: number, stop: Stopper
   const proxyAt: Destination | undefined = req.proxy ? proxyDestination(req.proxy) : undefined;
   const target = proxyAt ?? req.connectTo ?? { host: hostName, port: publicPort };
   const rule = req.rule ?? ruleFor(url, [target]);
-  const requestHeaders: Header[] = [
-    ['host', url.host],
+  const given = Object.entries(req.headers ?? {}).map(([k, v]): Header => [k.toLowerCase(), v]);
+  const defaults: Header[] = [
     ['accept', '*/*'],
     ['user-agent', 'HashWorkbench (OutSystemsApp OTA check)'],
   ];
-  for (const [k, v] of Object.entries(req.headers ?? {})) requestHeaders.push([k.toLowerCase(), v]);
+  const requestHeaders: Header[] = [['host', url.host], ...defaults.filter(([k]) => !given.some(([g]) => g === k)), ...given];
   const record: FetchRecord = {
     url: req.url,
     method: 'GET',

@@ -82,6 +82,8 @@ export function makePoints(app: URL, opts: PointOptions): Points {
 }
 
 export interface FetchLimits {
+  /** Sent with every request of the check (who is asking: --as). */
+  headers?: Record<string, string>;
   timeoutMs: number;
   maxBytes: number;
   cancel: CancelGroup;
@@ -99,13 +101,13 @@ export function fetchVia(point: Point, pathAndQuery: string, limits: FetchLimits
     return Promise.resolve(notFetched({ url: pathAndQuery, proxy: point.proxy }, 'DESTINATION', (err as Error).message));
   }
   return fetchPoint({
+    ...limits,
     url,
     rule: point.rule,
     connectTo: point.connectTo,
     agent: point.agent,
     proxy: point.proxy,
     trust: point.trust,
-    headers: { 'accept-encoding': 'gzip, deflate, br', ...headers },
-    ...limits,
+    headers: { 'accept-encoding': 'gzip, deflate, br', ...limits.headers, ...headers },
   });
 }

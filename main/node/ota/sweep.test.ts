@@ -1,6 +1,6 @@
 // diagnose() in process against the loopback lab: frontends behind a balancer, plus servers that misbehave.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { head, startRawServer, type RawLab } from '../../../e2e/lab/raw.js';
+import { head, siteHandler, startRawServer, type RawLab } from '../../../e2e/lab/raw.js';
 import { farm, JS, v1, v2, type Farm } from '../../../e2e/lab/scenarios.js';
 import { HashPool } from '../hash-pool.js';
 import { diagnose, type DiagnoseOptions, type FrontendTarget } from './sweep.js';
@@ -127,6 +127,30 @@ describe('diagnose (the sweep)', () => {
     expect(report.runs[0]!.cancelled).toBe(true);
     expect(report.problems.join('\n')).toMatch(/cancelled after \d+ of \d+ resources; what was checked is kept/);
     await slow.idle();
+  });
+});
+
+describe('requests like a device’s (--as)', () => {
+  it('ios names the version it downloads in x-version-tokens; android asks Accept */*; both look like the app; recorded', async () => {
+    for (const as of ['ios', 'android'] as const) {
+      const site = await raw(siteHandler({ name: 'MyApp', versionToken: v2.versionToken, moduleinfo: v2.moduleinfoText, files: v2.files }));
+      const report = await diagnose({ appUrl: `${site.url}/MyApp/`, frontends: [], pool, resources: [JS], samples: 1, as });
+      expect(report.runs[0]!.options.as).toBe(as);
+      const asked = site.requests.filter((r) => r.path.startsWith(`${JS}?`));
+      expect(asked.length, as).toBeGreaterThan(0);
+      for (const r of asked) {
+        expect(r.headers['user-agent'], JSON.stringify(r.headers)).toMatch(/OutSystemsApp$/);
+        expect(r.headers.accept, as).toBe('*/*');
+        if (as === 'ios')
+          expect(r.headers['x-version-tokens'], r.path + JSON.stringify(r.headers)).toBe(
+            `b-download: ${v2.versionToken} ,b-creation: n/a ,t-version: n/a`,
+          );
+        else expect(r.headers['x-version-tokens']).toBeUndefined();
+      }
+      // The hash goes in the query as it is: '+' raw.
+      const expected = (v2.moduleinfo.manifest as { urlVersions: Record<string, string> }).urlVersions[JS]!;
+      expect(asked.some((r) => r.path === `${JS}${expected}`)).toBe(true);
+    }
   });
 });
 

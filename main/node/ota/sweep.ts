@@ -19,7 +19,7 @@ import {
 } from '../../common/ota/moduleinfo.js';
 import { clipMiddle } from '../../common/clip.js';
 import { describeProblem, type ParseProblem } from '../../common/ota/parse-result.js';
-import { buildReport, type OtaReport, type RunInfo } from '../../common/ota/report.js';
+import { buildReport, type DeviceProfile, type OtaReport, type RunInfo } from '../../common/ota/report.js';
 import type { ModuleInfoCopy, Observation, Source, Vantage } from '../../common/ota/types.js';
 import { sourceName } from '../../common/ota/sources.js';
 import type { ModuleVersionInfo, ResourceObservations } from '../../common/ota/verdict.js';
@@ -28,6 +28,7 @@ import { CancelGroup } from './cancel.js';
 import type { PointError, PointResult } from './fetch-point.js';
 import { bodyFacts, diffAgainstReference, harCopy, Interner, readFromFolder, slimRightCopies, tidy, type Copy } from './observe.js';
 import { fetchVia, makePoints, type FetchLimits, type FrontendTarget, type Point, type Points } from './points.js';
+import { clientHeaders, downloadHeaders } from './device-profile.js';
 import type { ProxyChoice } from './proxy.js';
 import { resolveKey } from './resource-key.js';
 import { decodeText } from './text.js';
@@ -56,6 +57,8 @@ export interface DiagnoseOptions {
   timeoutMs?: number;
   concurrency?: number;
   maxBytes?: number;
+  /** Whose requests the check imitates (default ios). */
+  as?: DeviceProfile;
   /** Above this many resources in moduleinfo a whole-module check does not run. */
   maxResources?: number;
   vantage?: Vantage;
@@ -114,6 +117,8 @@ interface Run {
   copies: ModuleInfoCopy[];
   /** moduleinfo bodies parsed, by their MD5. */
   parsed: Map<string, ReturnType<typeof parseModuleInfo>>;
+  /** The current version's token, once decided (the iOS plugin names it in x-version-tokens). */
+  currentToken?: string;
   progress(p: SweepProgress): void;
 }
 
@@ -129,7 +134,12 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
     vantage: opts.vantage ?? 'agent',
     startedAt: new Date().toISOString(),
     points: makePoints(app, { ...opts, concurrency }),
-    limits: { timeoutMs: opts.timeoutMs ?? L.timeoutSeconds.default * 1000, maxBytes: opts.maxBytes ?? L.maxBytes, cancel },
+    limits: {
+      headers: clientHeaders(opts.as ?? L.as.default),
+      timeoutMs: opts.timeoutMs ?? L.timeoutSeconds.default * 1000,
+      maxBytes: opts.maxBytes ?? L.maxBytes,
+      cancel,
+    },
     samples: Math.max(1, opts.samples ?? L.samples.default),
     concurrency,
     problems: [...(opts.notes ?? [])],
@@ -149,6 +159,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
       const why = run.problems.length ? ` (${run.problems.join('; ')})` : '';
       throw new CannotRun(`no usable moduleinfo: ${current.how}${why}`, { kind: unreachableKind(run.moduleinfoErrors) });
     }
+    run.currentToken = currentInfo.versionToken;
     const { paths, mode } = chooseResources(run, currentInfo);
     const { results, done } = await checkResources(run, currentInfo, paths);
     if (!cancel.aborted) await readModuleInfos(run, 'end');
@@ -296,6 +307,7 @@ async function checkResources(
 async function checkOne(run: Run, path: string, urlPath: string, expected: string | undefined, index: number): Promise<Copy[]> {
   const tokenFile = isVersionTokenFile(path);
   const query = expected ? `?${expected}` : '';
+  const download = downloadHeaders(run.opts.as ?? DIAGNOSE_LIMITS.as.default, run.currentToken);
   const { pool } = run.opts;
   const observe = async (source: Source, res: PointResult, extra: Partial<Observation> = {}): Promise<Copy> => {
     const obs: Observation = {
@@ -317,7 +329,7 @@ async function checkOne(run: Run, path: string, urlPath: string, expected: strin
     return { obs, body: keep ? res.body : undefined, contentType: headerValue(res.record.headers, 'content-type') };
   };
   const get = (p: Point, source: Source, pathAndQuery: string, headers?: Record<string, string>, extra?: Partial<Observation>) =>
-    fetchVia(p, pathAndQuery, run.limits, headers).then((res) => observe(source, res, extra));
+    fetchVia(p, pathAndQuery, run.limits, { ...download, ...headers }).then((res) => observe(source, res, extra));
   const jobs: Array<Promise<Copy>> = [];
   for (const p of run.points.frontends) {
     if (p.folder) {
@@ -352,6 +364,7 @@ function report(run: Run, resources: ResourceObservations[], mode: RunInfo['opti
       concurrency: run.concurrency,
       resources: mode,
       maxBytes: limits.maxBytes,
+      as: opts.as ?? DIAGNOSE_LIMITS.as.default,
     },
     network: {
       proxy: opts.proxy?.display,

@@ -1,6 +1,7 @@
 // The rest of the form: which files, certificates and timeout, the HAR capture, and the advanced inputs.
 import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { DIAGNOSE_LIMITS } from '../../../main/common/ota/frontend-spec.js';
+import type { DeviceProfile } from '../../../main/common/ota/report.js';
 import { reportUnexpected } from '../../actions/unexpected.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
@@ -110,6 +111,25 @@ export function NetworkOptions() {
           onChange={(e) => setField('timeout', e.target.value)}
         />
         <FieldError id={`${id}-timeout-error`} text={error} testId="ota-timeout-error" />
+      </div>
+      <div className="ota-field">
+        <label htmlFor={`${id}-as`}>{op.as}</label>
+        <select
+          id={`${id}-as`}
+          data-testid="ota-as"
+          value={form.as}
+          aria-describedby={`${id}-as-hint`}
+          onChange={(e) => setField('as', e.target.value as DeviceProfile)}
+        >
+          {DIAGNOSE_LIMITS.as.values.map((v) => (
+            <option key={v} value={v}>
+              {op.asChoices[v]}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-as-hint`} className="ota-hint">
+          {op.asHint}
+        </p>
       </div>
       <label className="ota-check">
         <input

@@ -133,6 +133,7 @@ describe('running', () => {
       appUrl: URL_KEY,
       logText: LOG,
       timeoutSeconds: 10,
+      as: 'ios',
       insecure: true,
       samples: 3,
       vantage: 'agent',

@@ -55,6 +55,7 @@ describe('request', () => {
         appUrl: 'https://apps.example.com/MyApp/',
         logText: LOG,
         timeoutSeconds: 45,
+        as: 'ios',
         insecure: true,
         samples: 3,
         vantage: 'agent',

@@ -3,7 +3,7 @@
 import type { RequestOf } from '../../../main/common/ipc/contract.js';
 import { DIAGNOSE_LIMITS, parseFrontendAddress, readFingerprint } from '../../../main/common/ota/frontend-spec.js';
 import { parseLog, resourcesNamed, type LogEntry } from '../../../main/common/ota/log-lines.js';
-import type { OtaReport } from '../../../main/common/ota/report.js';
+import type { DeviceProfile, OtaReport } from '../../../main/common/ota/report.js';
 import type { Observation } from '../../../main/common/ota/types.js';
 import { strings } from '../../strings/index.js';
 
@@ -25,6 +25,8 @@ export interface OtaForm {
   frontends: FrontendRow[];
   caPath?: string;
   timeout: string;
+  /** Whose requests the check imitates (--as). */
+  as: DeviceProfile;
   insecure: boolean;
   /** Undefined until the agent picks one: then it follows the log (see effectiveScope). */
   scope?: Scope;
@@ -39,6 +41,7 @@ export const emptyForm = (): OtaForm => ({
   appUrl: '',
   frontends: [],
   timeout: String(DIAGNOSE_LIMITS.timeoutSeconds.default),
+  as: DIAGNOSE_LIMITS.as.default,
   insecure: false,
   resourcesText: '',
   moduleinfoText: '',
@@ -190,6 +193,7 @@ export function buildRequest(form: OtaForm, jobId: string): { request: DiagnoseR
     frontends: filled(form.frontends).map((r) => ({ label: r.label.trim(), address: r.address.trim() })),
     logText: form.logText,
     timeoutSeconds: timeout,
+    as: form.as,
     insecure: form.insecure,
     samples,
     vantage: 'agent',

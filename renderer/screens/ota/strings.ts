@@ -71,6 +71,9 @@ export const otaStrings = {
     removeCa: 'Remove',
     removeCaLabel: (name: string) => `Remove the CA file ${name}`,
     timeout: 'Timeout per request (seconds)',
+    as: 'Ask like',
+    asChoices: { ios: 'an iPhone (the stricter)', android: 'an Android device', browser: 'a browser' },
+    asHint: 'Requests carry that client’s headers and User-Agent: a firewall or CDN may answer them differently.',
     timeoutError: 'Give a number of seconds from 1 to 600.',
     insecure: 'Allow an invalid certificate (not recommended)',
     insecureWarning:
