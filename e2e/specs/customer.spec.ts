@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JS, SCENARIOS, checksumLine, expectedOf, v2 } from '../lab/scenarios.js';
 import { expect, test } from '../harness/fixture.js';
+import { run } from './ota-helpers.js';
 
 test('a customer follows a case file to a saved report, which the agent merges with their own check', async ({ hw }) => {
   const scenario = await SCENARIOS.consistent();
@@ -56,16 +57,7 @@ test('a customer follows a case file to a saved report, which the agent merges w
     await page.emulateMedia({ colorScheme: 'light' });
 
     // The agent runs their own check, then adds the customer's report.
-    await page.getByRole('button', { name: 'OTA upgrade check' }).click();
-    await page.getByTestId('ota-app-url').fill(scenario.appUrl);
-    for (const [i, f] of scenario.frontends.entries()) {
-      await page.getByTestId('ota-add-frontend').click();
-      await page.getByTestId(`ota-frontend-label-${i}`).fill(f.label);
-      await page.getByTestId(`ota-frontend-address-${i}`).fill(f.address);
-    }
-    await page.getByTestId('ota-scope-chosen').check();
-    await page.getByTestId('ota-resources').fill(JS);
-    await page.getByTestId('ota-run').click();
+    await run(hw, scenario, [JS]);
     await expect(page.getByTestId('ota-verdict')).toHaveAttribute('data-cause', 'consistent', { timeout: 30_000 });
     const agentReport = join(hw.dataDir, 'agent.html');
     hw.dialogAnswers.push([agentReport]);

@@ -7,20 +7,9 @@ import type { Page } from '@playwright/test';
 import { JS, SCENARIOS, farm, v2, type Scenario } from '../lab/scenarios.js';
 import type { ModuleVersion } from '../lab/module.js';
 import { expect, test, type Harness } from '../harness/fixture.js';
+import { run as runCheck } from './ota-helpers.js';
 
-async function run(hw: Harness, scenario: Scenario): Promise<void> {
-  const { page } = hw;
-  await page.getByRole('button', { name: 'OTA upgrade check' }).click();
-  await page.getByTestId('ota-app-url').fill(scenario.appUrl);
-  for (const [i, f] of scenario.frontends.entries()) {
-    await page.getByTestId('ota-add-frontend').click();
-    await page.getByTestId(`ota-frontend-label-${i}`).fill(f.label);
-    await page.getByTestId(`ota-frontend-address-${i}`).fill(f.address);
-  }
-  await page.getByTestId('ota-scope-chosen').check();
-  await page.getByTestId('ota-resources').fill(JS);
-  await page.getByTestId('ota-run').click();
-}
+const run = (hw: Harness, scenario: Scenario) => runCheck(hw, scenario, [JS]);
 
 const cell = (page: Page, source: string) =>
   page.locator(`[data-testid="ota-row"][data-path="${JS}"] [data-testid="ota-cell"][data-source="${source}"]`).first();

@@ -24,7 +24,8 @@ export async function outdatedThird(n: number, third: ModuleVersion = older): Pr
   return { ...f, log: checksumLine(JS, expectedOf(current, JS), calculated) };
 }
 
-export async function run(hw: Harness, scenario: Scenario): Promise<void> {
+/** Fills the OTA form and runs it: the whole module, or only `resources` when given. */
+export async function run(hw: Harness, scenario: Scenario, resources?: string[]): Promise<void> {
   const { page } = hw;
   await page.getByRole('button', { name: 'OTA upgrade check' }).click();
   if (scenario.log) await page.getByTestId('ota-log').fill(scenario.log);
@@ -34,6 +35,9 @@ export async function run(hw: Harness, scenario: Scenario): Promise<void> {
     await page.getByTestId(`ota-frontend-label-${i}`).fill(f.label);
     await page.getByTestId(`ota-frontend-address-${i}`).fill(f.address);
   }
-  await page.getByTestId('ota-scope-all').check();
+  if (resources) {
+    await page.getByTestId('ota-scope-chosen').check();
+    await page.getByTestId('ota-resources').fill(resources.join('\n'));
+  } else await page.getByTestId('ota-scope-all').check();
   await page.getByTestId('ota-run').click();
 }

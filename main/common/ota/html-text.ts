@@ -37,3 +37,26 @@ export const causeWords = (c: Cause) => CAUSES[c]?.words ?? c;
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * A whole self-contained document: no scripts, nothing fetched (the CSP allows only the inline style),
+ * so a report opened from a support case can run nothing and call nowhere.
+ */
+export function htmlDocument(title: string, style: string, body: string[]): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -2,7 +2,7 @@
 // device's log rejected first), the evidence, the next steps, the faulty resources with their copies, and the
 // command that reproduces the check. Self-contained like the full report: inline style, nothing that loads or runs.
 import { describeJudgement } from './acceptance.js';
-import { capitalise, causeWords, esc, facts, list, mono, plural, when } from './html-text.js';
+import { capitalise, causeWords, esc, facts, htmlDocument, list, mono, plural, when } from './html-text.js';
 import { markOf } from './report-html-grid.js';
 import type { OtaReport } from './report.js';
 import { sourceName } from './sources.js';
@@ -19,26 +19,13 @@ export function renderCaseSummaryHtml(report: OtaReport): string {
   const faulty = report.resources.filter((r) => r.fault !== 'none' || r.logged);
   // The device's own report first, then the order of the fault's precedence as the verdict gives it.
   const ordered = [...faulty.filter((r) => r.logged), ...faulty.filter((r) => !r.logged)];
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
+  return htmlDocument(title, STYLE, [
     headerHtml(report, title),
     verdictHtml(report),
     resourcesHtml(ordered),
     commandHtml(report),
     '<p class="meta">The full report has every resource, every copy with its headers, and the byte diffs.</p>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 }
 
 function headerHtml(report: OtaReport, title: string): string {

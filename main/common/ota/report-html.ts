@@ -2,7 +2,7 @@
 // offline, and be safe to open: inline style only, nothing that loads or runs (a strict CSP says so too),
 // and every value from the report escaped, since headers and bodies come from servers we do not trust.
 import { unique } from '../unique.js';
-import { capitalise, causeWords, esc, facts, list, mono, plural, when } from './html-text.js';
+import { capitalise, causeWords, esc, facts, htmlDocument, list, mono, plural, when } from './html-text.js';
 import { evidenceHtml } from './report-html-evidence.js';
 import { gridHtml } from './report-html-grid.js';
 import type { OtaReport, RunInfo } from './report.js';
@@ -18,27 +18,14 @@ export interface ReportHtmlOptions {
 export function renderReportHtml(report: OtaReport, options: ReportHtmlOptions = {}): string {
   const title = options.title ?? `OTA upgrade check — ${report.moduleName ?? 'module'}`;
   const resources = orderResources(report.resources);
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
+  return htmlDocument(title, STYLE, [
     headerHtml(report, title),
     verdictHtml(report),
     gridHtml(report, resources),
     evidenceHtml(resources.filter((r) => r.cause !== 'consistent')),
     moduleInfoHtml(report),
     runsHtml(report),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 }
 
 const RANK: Record<ResourceVerdict['fault'], number> = { deployment: 1, frontend: 2, network: 3, inconclusive: 4, none: 5 };

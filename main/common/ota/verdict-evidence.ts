@@ -29,7 +29,8 @@ export function describeWrongFrontend(o: Observation, ctx: Context, r: ResourceO
   const olderVersion = ctx.older.find((v) => v.resources[r.path] === (r.versionTokenFile ? o.token : o.hash));
   const what = r.versionTokenFile ? `token ${o.token ?? '(none found)'}` : o.hash;
   const version = olderVersion ? `: the copy of version ${olderVersion.versionToken}` : '';
-  return `${who} serves ${what}, not ${ctx.expected}${version}${old ? `; its moduleinfo is ${old}` : ''}${o.diff ? ` (${o.diff.summary.replace(/\.$/, '')})` : ''}.`;
+  const diff = o.diff ? ` (${o.diff.summary.replace(/\.$/, '')})` : '';
+  return `${who} serves ${what}, not ${ctx.expected}${version}${old ? `; its moduleinfo is ${old}` : ''}${diff}.`;
 }
 
 export function describeWrongPublic(group: Observation[], ctx: Context, r: ResourceObservations): string {
