@@ -2,6 +2,9 @@
 // the public host, to a proxy, for a CONNECT tunnel) goes through a GuardedAgent, which first asserts that
 // it goes where the check was told to go: the public host (or the proxy given) or the frontend address
 // given, with the public URL's Host header and TLS SNI. A crafted moduleinfo or a redirect cannot aim it elsewhere.
+// Host names are resolved once per check (pinnedLookup): a DNS server that answers a public address first and
+// an intranet one later (rebinding) cannot move the check's later connections.
+import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -23,9 +26,46 @@ export interface ConnectRule {
   authority: string;
   /** The public host name as TLS SNI (undefined when the public host is an IP address). */
   servername?: string;
+  /** The check's one resolver: each name answered once, the same addresses for every later socket. */
+  lookup?: net.LookupFunction;
 }
 
-export function ruleFor(publicUrl: URL, to: Destination[]): ConnectRule {
+type LookupAnswer = dns.LookupAddress[];
+
+/**
+ * A resolver for one check. The first answer for a name is kept, all its addresses (IPv6 and IPv4, so
+ * Node's happy eyeballs still tries both) and used for every later connection to that name; a failed
+ * lookup is not kept, so a name that did not resolve is asked again by the next fetch.
+ */
+export function pinnedLookup(resolve: (host: string) => Promise<LookupAnswer> = systemLookup): net.LookupFunction {
+  const answers = new Map<string, Promise<LookupAnswer>>();
+  return ((hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
+    const key = hostname.toLowerCase();
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = resolve(hostname);
+      answers.set(key, answer);
+      answer.catch(() => answers.delete(key));
+    }
+    answer.then(
+      (all) => {
+        const wanted = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+        if (!wanted.length) {
+          const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+          callback(err);
+        } else if (options.all) callback(null, wanted);
+        else callback(null, wanted[0]!.address, wanted[0]!.family);
+      },
+      (err: unknown) => callback(err),
+    );
+  }) as net.LookupFunction;
+}
+
+function systemLookup(host: string): Promise<LookupAnswer> {
+  return dns.promises.lookup(host, { all: true, verbatim: true });
+}
+
+export function ruleFor(publicUrl: URL, to: Destination[], lookup?: net.LookupFunction): ConnectRule {
   const hostname = bare(publicUrl.hostname);
   const port = Number(publicUrl.port) || (publicUrl.protocol === 'https:' ? 443 : 80);
   return {
@@ -33,6 +73,7 @@ export function ruleFor(publicUrl: URL, to: Destination[]): ConnectRule {
     host: publicUrl.host,
     authority: `${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
     servername: net.isIP(hostname) ? undefined : hostname,
+    lookup,
   };
 }
 
@@ -67,7 +108,8 @@ function guarded<T extends http.Agent>(agent: T, rule: ConnectRule, connect: (o:
       process.nextTick(() => cb(new DestinationRefused(why)));
       return undefined;
     }
-    return connect(o, cb);
+    // Every socket of the check resolves through the check's pinned answers.
+    return connect((rule.lookup ? { ...(o as object), lookup: rule.lookup } : o) as never, cb);
   };
   return agent;
 }

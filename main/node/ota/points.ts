@@ -4,7 +4,7 @@ import type http from 'node:http';
 import type { Source } from '../../common/ota/types.js';
 import type { FrontendInfo } from '../../common/ota/verdict.js';
 import type { CancelGroup } from './cancel.js';
-import { guardedAgent, ruleFor, type ConnectRule } from './connect.js';
+import { guardedAgent, pinnedLookup, ruleFor, type ConnectRule } from './connect.js';
 import { fetchPoint, notFetched, type PointResult, type TrustOptions } from './fetch-point.js';
 import type { ProxyChoice } from './proxy.js';
 import { onOrigin } from './resource-key.js';
@@ -46,6 +46,8 @@ export interface PointOptions {
 }
 
 export function makePoints(app: URL, opts: PointOptions): Points {
+  // One resolver for the whole check: the public host, each frontend given by name and the proxy.
+  const lookup = pinnedLookup();
   // No TLS session reuse: a resumed session shows no certificate, and each connection's issuer is evidence.
   const makeAgent = (rule: ConnectRule, secure: boolean) =>
     guardedAgent(rule, secure, { keepAlive: true, maxSockets: opts.concurrency, ...(secure ? { maxCachedSessions: 0 } : {}) });
@@ -56,14 +58,14 @@ export function makePoints(app: URL, opts: PointOptions): Points {
     // The frontend is asked for the public URL (Host and SNI kept); only the scheme may differ.
     const origin = `${f.scheme ?? app.protocol}//${app.host}`;
     const connectTo = { host: f.host!, port: f.port ?? (Number(app.port) || (secure ? 443 : 80)) };
-    const rule = ruleFor(new URL(origin), [connectTo]);
+    const rule = ruleFor(new URL(origin), [connectTo], lookup);
     return { source: `frontend:${f.label}`, trust, agent: makeAgent(rule, secure), connectTo, origin, rule };
   });
   const appPort = Number(app.port) || (app.protocol === 'https:' ? 443 : 80);
   const proxyAt = opts.proxy
     ? { host: opts.proxy.url.hostname.replace(/^\[|\]$/g, ''), port: Number(opts.proxy.url.port) || 80 }
     : undefined;
-  const pubRule = ruleFor(app, [proxyAt ?? { host: app.hostname.replace(/^\[|\]$/g, ''), port: appPort }]);
+  const pubRule = ruleFor(app, [proxyAt ?? { host: app.hostname.replace(/^\[|\]$/g, ''), port: appPort }], lookup);
   const pub: Point = {
     source: 'public',
     agent: opts.proxy ? undefined : makeAgent(pubRule, app.protocol === 'https:'),
