@@ -98,7 +98,12 @@ function asOf(runs: RunInfo[]): string | undefined {
 }
 
 export function buildReport(obs: CheckObservations, rest: Pick<OtaReport, 'runs' | 'log' | 'problems' | 'redacted'>): OtaReport {
-  const v = judge({ ...obs, log: obs.log ?? rest.log, as: obs.as ?? asOf(rest.runs) });
+  const v = judge({
+    ...obs,
+    log: obs.log ?? rest.log,
+    as: obs.as ?? asOf(rest.runs),
+    cancelled: obs.cancelled ?? rest.runs.some((r) => r.cancelled),
+  });
   return {
     schema: REPORT_SCHEMA,
     schemaVersion: REPORT_SCHEMA_VERSION,

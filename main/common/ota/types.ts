@@ -290,6 +290,14 @@ const CAUSE_TABLE = {
     customerFile: 'we could not download it from here.',
     next: 'Check that every point named can be reached from here (address, port, certificate), then run the check again.',
   },
+  cancelled: {
+    fault: 'inconclusive',
+    words: 'cancelled before it finished',
+    headline: () => 'The check was cancelled before it finished, and what it checked shows no fault.',
+    customer: 'The check was stopped before it finished. Run it again and let it finish, then send the report to support.',
+    customerFile: 'the check stopped before this file.',
+    next: 'Run the check again and let it finish (or narrow it to the files the device rejected with --resource or --log).',
+  },
   inconclusive: {
     fault: 'inconclusive',
     words: 'inconclusive',

@@ -89,6 +89,15 @@ describe('verdict', () => {
     expect(v.resources.find((r) => r.path === JS)!.observations.every((o) => o.matches)).toBe(true);
   });
 
+  it('a cancelled check that found no fault says it was cancelled, not "no fault"; a fault it found stands', () => {
+    const clean = judge({ ...check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...rightPublic()]), cancelled: true });
+    expect([clean.fault, clean.cause]).toEqual(['inconclusive', 'cancelled']);
+    expect(clean.headline).toMatch(/cancelled before it finished/);
+    expect(clean.next.join(' ')).toMatch(/again and let it finish/);
+    const faulty = judge({ ...check([obs('frontend:FE1', A), obs('frontend:FE2', B), ...rightPublic()]), cancelled: true });
+    expect([faulty.fault, faulty.cause, faulty.frontends]).toEqual(['frontend', 'outdated-frontend', ['FE2']]);
+  });
+
   it('treats a difference only in transfer encoding as no fault', () => {
     const v = judge(
       check([

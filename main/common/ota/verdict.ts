@@ -49,6 +49,8 @@ export interface CheckObservations {
   log?: LogRow[];
   /** The platform to judge for when the log does not show it (`--as`; ios, the stricter, by default). */
   as?: string;
+  /** A run was cancelled: with no fault found in what was checked, that is the answer, not "no fault". */
+  cancelled?: boolean;
 }
 
 export interface ResourceVerdict {
@@ -157,7 +159,8 @@ function combine(
   const logged = resources.filter((r) => r.logged);
   const pool = logged.length ? logged : resources;
   const top = [...pool].sort((a, b) => rank(a.fault) - rank(b.fault))[0]!;
-  const cause: Cause = current.changedDuringCheck ? 'new-deployment' : top.cause;
+  const unfinished = input.cancelled && (top.fault === 'none' || top.fault === 'inconclusive');
+  const cause: Cause = current.changedDuringCheck ? 'new-deployment' : unfinished ? 'cancelled' : top.cause;
   const fault = CAUSES[cause].fault;
   const atFault = pool.filter((r) => r.cause === cause);
   const frontends = unique(pool.filter((r) => r.fault === 'frontend').flatMap((r) => r.frontends));
@@ -194,7 +197,8 @@ function combine(
     headline,
     customer: CAUSES[cause].customer,
     evidence: unique(evidence),
-    next: unique(atFault.flatMap((r) => r.next)),
+    // A cause no resource carries (a cancelled run) still has its next step.
+    next: atFault.length ? unique(atFault.flatMap((r) => r.next)) : [CAUSES[cause].next],
     current,
     resources,
     counts,

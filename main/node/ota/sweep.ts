@@ -161,15 +161,22 @@ export async function diagnose(opts: DiagnoseOptions): Promise<OtaReport> {
     }
     run.currentToken = currentInfo.versionToken;
     const { paths, mode } = chooseResources(run, currentInfo);
-    const { results, done } = await checkResources(run, currentInfo, paths);
+    const { results, done, partly } = await checkResources(run, currentInfo, paths);
     if (!cancel.aborted) await readModuleInfos(run, 'end');
-    run.progress({ phase: 'done', done: paths.length, total: paths.length });
-    if (cancel.aborted) run.problems.push(`cancelled after ${done} of ${paths.length} resources; what was checked is kept`);
+    run.progress({ phase: 'done', done: cancel.aborted ? done : paths.length, total: paths.length });
+    if (cancel.aborted) run.problems.push(cancelledLine(done, partly, paths.length));
     return report(run, results, mode);
   } finally {
     run.points.destroy();
     cancel.dispose();
   }
+}
+
+/** The one line a cancelled check adds: how much was checked, and that it is kept. */
+function cancelledLine(done: number, partly: number, total: number): string {
+  const whole = done - partly;
+  const part = partly ? `, ${partly} more in part (the copies fetched before the cancel)` : '';
+  return `cancelled: ${whole} of ${total} resources checked${part}; what was checked is kept`;
 }
 
 /** A crafted moduleinfo may hold thousands of bad entries: this many lines name them, one more counts the rest. */
@@ -266,13 +273,14 @@ async function checkResources(
   run: Run,
   current: ModuleInfo,
   paths: Resolved[],
-): Promise<{ results: ResourceObservations[]; done: number }> {
+): Promise<{ results: ResourceObservations[]; done: number; partly: number }> {
   const expectedOf = new Map(current.resources.map((r) => [r.path, r.expected]));
   const failures = new Map<string, ReturnType<typeof checksumFailures>>();
   for (const f of checksumFailures(run.opts.log ?? [])) failures.set(f.path, [...(failures.get(f.path) ?? []), f]);
   const results: ResourceObservations[] = new Array(paths.length);
   const intern = new Interner();
   let done = 0;
+  let partly = 0;
   let next = 0;
   run.progress({ phase: 'resources', done, total: paths.length });
   await Promise.all(
@@ -280,7 +288,13 @@ async function checkResources(
       while (next < paths.length && !run.limits.cancel.aborted) {
         const index = next++;
         const { key: path, path: urlPath } = paths[index]!;
-        const copies = await checkOne(run, path, urlPath, expectedOf.get(path), index);
+        const fetched = await checkOne(run, path, urlPath, expectedOf.get(path), index);
+        // A fetch stopped by the cancel says nothing about its point: it is left out, not judged as unreached.
+        const copies = fetched.filter((c) => c.obs.errorCode !== 'CANCELLED');
+        if (copies.length < fetched.length) {
+          if (!copies.length) continue;
+          partly++;
+        }
         for (const f of failures.get(path) ?? [])
           copies.push({
             obs: {
@@ -300,7 +314,7 @@ async function checkResources(
       }
     }),
   );
-  return { results: results.filter(Boolean), done };
+  return { results: results.filter(Boolean), done, partly };
 }
 
 /** One resource from every frontend, the public samples and the HAR. */

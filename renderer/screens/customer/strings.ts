@@ -202,6 +202,10 @@ export const customerStrings = {
         sentence: 'Some addresses could not be reached from here, so the check is incomplete.',
         who: 'Who must act: the app’s support team. Send them the report.',
       },
+      cancelled: {
+        sentence: 'The check was stopped before it finished, so it is incomplete.',
+        who: 'Who must act: you. Run the check again and let it finish, then send the report to the app’s support team.',
+      },
       inconclusive: {
         sentence: 'The check could not tell where the problem is.',
         who: 'Who must act: the app’s support team. Send them the report.',

@@ -17,6 +17,7 @@ const DECISIVE: Record<Cause, readonly Kind[]> = {
   'frontend-error': ['server', 'length'],
   'new-deployment': [],
   unreachable: [],
+  cancelled: [],
   inconclusive: ['cache', 'proxy'],
   consistent: [],
 };
