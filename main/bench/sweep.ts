@@ -13,6 +13,7 @@ import { writeJsonStream } from '../node/json-stream.js';
 import { readHarFile, readLogFile } from '../node/ota/inputs.js';
 import { diagnose } from '../node/ota/sweep.js';
 import { distDir } from '../node/worker-path.js';
+import { keepHeapCompact } from '../node/compact-heap.js';
 import { peakRssKb } from './rss.js';
 
 /** Deterministic files from 200 B to about 8 KB (a module's scripts, styles and images). */
@@ -61,6 +62,7 @@ export async function sweepBench(resources = 20_000): Promise<void> {
 }
 
 export async function sweepChild(appUrl: string, save: string, frontends: string[]): Promise<void> {
+  keepHeapCompact(); // as `hash-workbench diagnose` does
   const pool = new HashPool();
   const t0 = performance.now();
   const report = await diagnose({
@@ -158,6 +160,7 @@ export async function inputsBench(): Promise<void> {
 }
 
 export async function inputsChild(kind: string, file: string): Promise<void> {
+  keepHeapCompact(); // as `hash-workbench diagnose --log/--har` does
   const t0 = performance.now();
   let line: Record<string, unknown>;
   if (kind === 'log') {

@@ -8,6 +8,7 @@ import { shellCommand } from '../../common/shell-quote.js';
 import type { OtaReport } from '../../common/ota/report.js';
 import { CAUSES } from '../../common/ota/types.js';
 import { renderReportHtml } from '../../common/ota/report-html.js';
+import { keepHeapCompact } from '../../node/compact-heap.js';
 import type { HashPool } from '../../node/hash-pool.js';
 import { jsonChunks, writeJsonStream } from '../../node/json-stream.js';
 import { readHarFile, readLogFile, readLogStream, underModule, usableHar, usableLog } from '../../node/ota/inputs.js';
@@ -28,6 +29,7 @@ export const DIAGNOSE_USAGE = `diagnose <app-url> [--frontend <label>=<[scheme:/
     exit 0 no fault, 1 a fault found, 2 could not run, 3 inconclusive`;
 
 export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
+  keepHeapCompact();
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
