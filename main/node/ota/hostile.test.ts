@@ -233,6 +233,30 @@ describe('the body is what arrived', () => {
   });
 });
 
+describe('a chain of encodings', () => {
+  it('up to 5 layers are undone; a longer chain is not decoded and says so in one line', async () => {
+    const text = Buffer.from('the right copy\n'.repeat(100));
+    const layered = (n: number) => Array.from({ length: n }).reduce<Buffer>((b) => zlib.gzipSync(b), text);
+    const lab = await raw((req, socket) => {
+      const n = Number(req.path.slice(1));
+      const bytes = layered(n);
+      socket.write(
+        head(200, [
+          ['Content-Encoding', Array(n).fill('gzip').join(', ')],
+          ['Content-Length', bytes.length],
+        ]),
+      );
+      socket.write(bytes);
+    });
+    const five = await fetchPoint({ url: `${lab.url}/5` });
+    expect(five.error).toBeUndefined();
+    expect(Buffer.from(five.body!).equals(text)).toBe(true);
+    const six = await fetchPoint({ url: `${lab.url}/6` });
+    expect(six.error?.code).toBe('DECODE');
+    expect(six.error?.message).toBe('6 Content-Encoding layers, over the 5 a client undoes: the bytes are kept as received');
+  });
+});
+
 describe('deadlines, not idle timers', () => {
   it('a body trickled a byte at a time ends at the deadline', async () => {
     const lab = await raw(async (_req, socket, sleep) => {
