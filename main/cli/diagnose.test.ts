@@ -448,6 +448,16 @@ describe('hash-workbench diagnose', () => {
     expect([merged.json.cause, merged.json.fault]).toEqual(['device-network', 'network']);
     expect(obsOf(merged.json, JS, 'frontend:FE1')[0]!.matches).toBe(true);
     expect(obsOf(merged.json, JS, 'device')).toHaveLength(1);
+    // The case summary of the merged check, as the app exports it: the verdict and the command that reproduces it.
+    const summary = join(dir, 'summary.html');
+    const text = await cli(['merge', agentFile, customerFile, '--summary', summary]);
+    expect(text.code, text.stderr).toBe(1);
+    expect(text.stderr).toContain(`case summary ${summary}`);
+    const page = readFileSync(summary, 'utf8');
+    expect(page).toMatch(/^<!DOCTYPE html>/i);
+    expect(page).not.toMatch(/<script/i);
+    expect(page).toContain(merged.json.headline.replace(/'/g, '&#39;').split(':')[0]);
+    expect(page).toContain('hash-workbench diagnose');
   });
 
   it('parse-log lists the recognised lines as JSON', async () => {

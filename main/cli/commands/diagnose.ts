@@ -8,6 +8,7 @@ import { shellCommand } from '../../common/shell-quote.js';
 import type { OtaReport } from '../../common/ota/report.js';
 import { CAUSES } from '../../common/ota/types.js';
 import { renderReportHtml } from '../../common/ota/report-html.js';
+import { renderCaseSummaryHtml } from '../../common/ota/report-html-summary.js';
 import { keepHeapCompact } from '../../node/compact-heap.js';
 import type { HashPool } from '../../node/hash-pool.js';
 import { jsonChunks, writeJsonStream } from '../../node/json-stream.js';
@@ -24,8 +25,8 @@ declare const __APP_VERSION__: string | undefined;
 export const DIAGNOSE_USAGE = `diagnose <app-url> [--frontend <label>=<[scheme://]host[:port]|folder>]... [--moduleinfo <file>|-]
     [--log <file>|-] [--har <file>] [--resource <path>]... [--all] [--samples <n>] [--ca <pem>]
     [--trust <label>=sha256:<hex>] [--insecure] [--proxy <url>] [--timeout <seconds>] [--concurrency <n>]
-    [--max-resources <n>] [--as ios|android|browser] [--json] [--report <file.html>] [--save <file.json>]
-    [--compare-with <earlier.json>]
+    [--max-resources <n>] [--as ios|android|browser] [--json] [--report <file.html>] [--summary <file.html>]
+    [--save <file.json>] [--compare-with <earlier.json>]
     exit 0 no fault, 1 a fault found, 2 could not run, 3 inconclusive`;
 
 export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): Promise<number> {
@@ -51,6 +52,7 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
       as: { type: 'string' },
       json: { type: 'boolean' },
       report: { type: 'string' },
+      summary: { type: 'string' },
       save: { type: 'string' },
       'compare-with': { type: 'string' },
     },
@@ -149,12 +151,27 @@ export async function diagnoseCommand(args: string[], pool: HashPool, io: Io): P
   }
   if (io.errIsTty) io.err('\r\x1b[2K');
   report = withComparison(report, earlier, io);
-  if (values.save) await saveJson(values.save, report);
-  if (values.report) await writeFile(values.report, renderReportHtml(report));
+  return writeOutputs(io, report, values);
+}
+
+/** Where a report goes, as diagnose and merge take it: --save, --report, --summary, then --json or the text. */
+export interface OutputChoice {
+  save?: string;
+  report?: string;
+  summary?: string;
+  json?: boolean;
+}
+
+/** Writes the documents asked for and prints the report; returns the command's exit code. */
+export async function writeOutputs(io: Io, report: OtaReport, to: OutputChoice): Promise<number> {
+  if (to.save) await saveJson(to.save, report);
+  if (to.report) await writeFile(to.report, renderReportHtml(report));
+  if (to.summary) await writeFile(to.summary, renderCaseSummaryHtml(report));
   // In pieces: a report of many resources never becomes one string.
-  if (values.json) for (const piece of jsonChunks(report)) io.out(piece);
-  if (values.json) io.out('\n');
-  else printSummary(io, report, values.save, values.report);
+  if (to.json) {
+    for (const piece of jsonChunks(report)) io.out(piece);
+    io.out('\n');
+  } else printSummary(io, report, to);
   return exitCodeFor(report);
 }
 
@@ -162,7 +179,7 @@ export function exitCodeFor(report: Pick<OtaReport, 'fault'>): number {
   return report.fault === 'none' ? 0 : report.fault === 'inconclusive' ? 3 : 1;
 }
 
-export function printSummary(io: Io, report: OtaReport, saved?: string, html?: string): void {
+export function printSummary(io: Io, report: OtaReport, written: OutputChoice = {}): void {
   io.out(
     `${report.headline}\nFault: ${report.fault}   Cause: ${report.cause} (${CAUSES[report.cause].words})` +
       `${report.frontends.length ? `   Frontends: ${report.frontends.join(', ')}` : ''}\n\nEvidence:\n`,
@@ -180,8 +197,9 @@ export function printSummary(io: Io, report: OtaReport, saved?: string, html?: s
   if (notOk.length > 20) io.out(`  … and ${notOk.length - 20} more (see --json or --report)\n`);
   if (report.comparedWith) io.out(`\n${comparisonText(report.comparedWith)}`);
   for (const p of report.problems) io.err(`note: ${p}\n`);
-  if (saved) io.err(`saved ${saved}\n`);
-  if (html) io.err(`report ${html}\n`);
+  if (written.save) io.err(`saved ${written.save}\n`);
+  if (written.report) io.err(`report ${written.report}\n`);
+  if (written.summary) io.err(`case summary ${written.summary}\n`);
 }
 
 function appUrlOf(text: string): string {

@@ -1,20 +1,21 @@
 // hash-workbench merge <a.json> <b.json>: joins a customer's report with an agent's and judges them again.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { describeProblem } from '../../common/ota/parse-result.js';
 import { mergeReports, parseReport, type OtaReport } from '../../common/ota/report.js';
-import { renderReportHtml } from '../../common/ota/report-html.js';
-import { printJson, UsageError, type Io } from '../io.js';
-import { exitCodeFor, printSummary } from './diagnose.js';
+import { UsageError, type Io } from '../io.js';
+import { writeOutputs } from './diagnose.js';
 
 export async function mergeCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, save: { type: 'string' }, report: { type: 'string' } },
+    options: { json: { type: 'boolean' }, save: { type: 'string' }, report: { type: 'string' }, summary: { type: 'string' } },
   });
   if (positionals.length < 2)
-    throw new UsageError('merge: usage: hash-workbench merge <a.json> <b.json>... [--json] [--save f.json] [--report f.html]');
+    throw new UsageError(
+      'merge: usage: hash-workbench merge <a.json> <b.json>... [--json] [--save f.json] [--report f.html] [--summary f.html]',
+    );
   const reports: OtaReport[] = [];
   for (const file of positionals) {
     const parsed = parseReport(await readFile(file, 'utf8'));
@@ -22,9 +23,5 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
     reports.push(parsed.value);
   }
   const merged = reports.slice(1).reduce(mergeReports, reports[0]!);
-  if (values.save) await writeFile(values.save, `${JSON.stringify(merged, null, 2)}\n`);
-  if (values.report) await writeFile(values.report, renderReportHtml(merged));
-  if (values.json) printJson(io, merged);
-  else printSummary(io, merged, values.save, values.report);
-  return exitCodeFor(merged);
+  return writeOutputs(io, merged, values);
 }
