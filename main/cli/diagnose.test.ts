@@ -265,7 +265,9 @@ describe('hash-workbench diagnose', () => {
   it('device-network: everything right from here, but the device calculated another hash', async () => {
     const { appUrl, flags } = await farm([v2, v2]);
     const expected = expectedOf(v2, JS);
-    const log = `2026-11-20 10:31:07\tMyApp\tOSCache\tChecksum failed for file ${JS}?${expected}. Received hash: ${expected} | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg\n`;
+    const log =
+      `2026-11-20 10:31:07\tMyApp\tOSCache\tChecksum failed for file ${JS}?${expected}. ` +
+      `Received hash: ${expected} | Calculated hash: eZeyznlO_xx2+8Xt0B1UNg\n`;
     const r = await cli(['diagnose', appUrl, ...flags, '--log', '-', '--json'], log);
     expect(r.code, r.stderr).toBe(1);
     expect([r.json.fault, r.json.cause]).toEqual(['network', 'device-network']);

@@ -21,8 +21,11 @@ import { JARGON_TERMS } from './words.js';
 const s = strings.customer;
 const CTRL = '/MyApp/scripts/MyApp.controller.js';
 const CSS = '/MyApp/css/MyApp.css';
-const LOG = `2024-05-14 09:12:03 Checksum failed for file https://apps.example.com${CTRL}?Xr5tDq0ZkSRmLw1fHf2bXg Received hash: Xr5tDq0ZkSRmLw1fHf2bXg | Calculated hash: 9vB1c2JxkT5Lq8eVYk0bMw
-2024-05-14 09:12:04 Upgrade failed - rolling back to the previous application version.`;
+const LOG = [
+  `2024-05-14 09:12:03 Checksum failed for file https://apps.example.com${CTRL}?Xr5tDq0ZkSRmLw1fHf2bXg ` +
+    'Received hash: Xr5tDq0ZkSRmLw1fHf2bXg | Calculated hash: 9vB1c2JxkT5Lq8eVYk0bMw',
+  '2024-05-14 09:12:04 Upgrade failed - rolling back to the previous application version.',
+].join('\n');
 const AT = '2025-03-04T10:15:00.000Z';
 
 function report(over: Partial<OtaReport> = {}): OtaReport {

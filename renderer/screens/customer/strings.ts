@@ -180,7 +180,9 @@ export const customerStrings = {
       },
       'stale-cache': {
         sentence: 'A cache on the way (a CDN or a proxy) keeps handing out an old copy of some files.',
-        who: 'Who must act: your IT team if the cache is on your network, otherwise the app’s support team. Send the report to the app’s support team: it shows which.',
+        who:
+          'Who must act: your IT team if the cache is on your network, otherwise the app’s support team. ' +
+          'Send the report to the app’s support team: it shows which.',
       },
       'altered-content': {
         sentence: 'Something on your network (a proxy, a security product or a CDN) changes the app’s files on their way to your phone.',
