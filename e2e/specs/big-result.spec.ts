@@ -1,11 +1,16 @@
 // A 2,000-resource check against 6 frontends arriving in the result view: the report is made by the real handler
-// in Node (the real sweep, loopback frontends), handed to the page as text beforehand, and parsed in the page when
-// the view asks for it, as Electron's IPC deserialises it on the renderer's main thread. The longest main-thread task
-// from the click to the drawn table is measured with a PerformanceObserver and reported (not asserted: timings vary).
+// in Node (the real sweep, loopback frontends) and saved; report:open and report:slice answer it from the real handler
+// table in Node too, as main would answer the window (the report in slices). Each answer is handed to the page as text
+// beforehand and parsed in the page when the view asks for it, as Electron's IPC deserialises each message on the
+// renderer's main thread (Playwright's own delivery is not what Electron costs). The longest main-thread task from
+// the click to the drawn table is measured with a PerformanceObserver and reported (not asserted: timings vary).
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sampleApp, type ModuleVersion } from '../lab/module.js';
 import { farm } from '../lab/scenarios.js';
 import { dispatch } from '../../main/node/app/handlers.js';
+import type { DeliveredReport } from '../../main/common/ipc/contract.js';
 import type { OtaReport } from '../../main/common/ota/report.js';
 import { expect, test } from '../harness/fixture.js';
 
@@ -37,22 +42,44 @@ test('2,000 rows with 6 frontends arrive and render: the longest main-thread tas
     const report = (answer as { ok: true; value: OtaReport }).value;
     expect(report.resources.length).toBeGreaterThan(FILES);
     const text = JSON.stringify(report);
-    console.log(`report: ${report.resources.length} resources, ${(text.length / 1e6).toFixed(1)} MB of JSON`);
-    // Delivered before the measure (Playwright's own delivery is not what Electron costs), parsed inside it.
-    await page.evaluate((json) => {
+    const saved = join(hw.dataDir, 'big.json');
+    writeFileSync(saved, text);
+    await hw.caller.grants.grant(saved);
+    // What main answers the window: the report's first slice, then each slice it asks for.
+    const opened = await dispatch('report:open', { path: saved, sliced: true }, hw.caller, hw.services);
+    expect(opened.ok).toBe(true);
+    const rest = (opened as { ok: true; value: { report: DeliveredReport } }).value.report.rest;
+    const messages = [JSON.stringify(opened)];
+    for (let index = 1; index <= (rest?.slices ?? 0); index++)
+      messages.push(JSON.stringify(await dispatch('report:slice', { token: rest!.token, index }, hw.caller, hw.services)));
+    const biggest = Math.max(...messages.map((m) => m.length));
+    console.log(
+      `report: ${report.resources.length} resources, ${(text.length / 1e6).toFixed(1)} MB of JSON, sent as ${messages.length} ` +
+        `messages of at most ${(biggest / 1e6).toFixed(1)} MB`,
+    );
+    // Delivered before the measure, parsed inside it, one answer per call as the window asks for them.
+    await page.evaluate((answers) => {
       const w = window as unknown as Record<string, unknown> & { __hwInvoke: (c: string, p: unknown) => Promise<unknown> };
       const real = w.__hwInvoke;
-      w.__hwInvoke = async (channel, payload) => {
-        if (channel !== 'report:open') return real(channel, payload);
+      const parses: number[] = [];
+      w.__hwParses = parses;
+      const parsed = (i: number) => {
         const t0 = performance.now();
-        const report: unknown = JSON.parse(json);
-        w.__hwParse = performance.now() - t0;
-        return { ok: true, value: { path: '/reports/big.json', report } };
+        const answer: unknown = JSON.parse(answers[i]!);
+        parses.push(performance.now() - t0);
+        return answer;
+      };
+      // Each answer is a message from main: it arrives, and is deserialised, in a task of its own.
+      const arrive = (i: number) => new Promise((resolve) => setTimeout(() => resolve(parsed(i)), 0));
+      w.__hwInvoke = async (channel, payload) => {
+        if (channel === 'report:open') return arrive(0);
+        if (channel === 'report:slice') return arrive((payload as { index: number }).index);
+        return real(channel, payload);
       };
       const tasks: number[] = [];
       w.__hwTasks = tasks;
       new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({ type: 'longtask' });
-    }, text);
+    }, messages);
     await page.getByRole('button', { name: 'Reports' }).click();
     await page.getByTestId('reports-open').click();
     await expect(page.getByTestId('ota-verdict')).toHaveAttribute('data-fault', 'frontend', { timeout: 60_000 });
@@ -61,12 +88,15 @@ test('2,000 rows with 6 frontends arrive and render: the longest main-thread tas
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const tasks = await page.evaluate(() => (window as unknown as { __hwTasks: number[] }).__hwTasks);
     const longest = Math.round(Math.max(0, ...tasks));
-    const parse = Math.round(await page.evaluate(() => (window as unknown as { __hwParse: number }).__hwParse));
+    const parses = await page.evaluate(() => (window as unknown as { __hwParses: number[] }).__hwParses);
+    expect(parses).toHaveLength(messages.length);
+    const parse = Math.round(Math.max(...parses));
+    const parseAll = Math.round(parses.reduce((a, b) => a + b, 0));
     test.info().annotations.push({ type: 'longest main-thread task (ms), 2,000 rows arriving', description: String(longest) });
-    test.info().annotations.push({ type: 'of which parsing the report (ms)', description: String(parse) });
+    test.info().annotations.push({ type: 'longest parse of one message (ms)', description: String(parse) });
     console.log(
-      `2,000 rows arriving: long tasks ${tasks.map(Math.round).join(', ')} ms; the longest ${longest} ms ` +
-        `(parsing ${(text.length / 1e6).toFixed(1)} MB took ${parse} ms; target: no task over 200 ms)`,
+      `2,000 rows arriving: long tasks ${tasks.map(Math.round).join(', ') || 'none'} ms; the longest ${longest} ms ` +
+        `(parsing ${messages.length} messages took ${parseAll} ms, at most ${parse} ms for one; target: no task over 200 ms)`,
     );
     // Every row is there behind the filter, and the window of rows drawn is small.
     await page.getByTestId('ota-filter-mismatches').uncheck();

@@ -8,6 +8,7 @@ import type { ChecksumFormat } from '../checksum-file.js';
 import { DIAGNOSE_LIMITS } from '../ota/frontend-spec.js';
 import { MAX_SIGHTINGS, type SuggestResult } from '../ota/frontend-suggestions.js';
 import type { OtaReport } from '../ota/report.js';
+import type { ResourceVerdict } from '../ota/verdict.js';
 import type { PathKind } from '../path-kind.js';
 import { array, boolean, json, number, object, oneOf, optional, record, string, type Schema } from './schema.js';
 
@@ -83,6 +84,20 @@ export const CASE_SCHEMA = object({
   note: optional(string({ max: 2000 })),
 });
 
+/**
+ * A report as an answer crosses to the window: whole, or, when the request asked for `sliced` and the report is big
+ * (a whole module: 2,000 resources, 20 MB), its first resources with the rest waiting in main for `report:slice`.
+ * The window deserialises each IPC message in one task on its main thread: slices keep each of those short.
+ */
+export type DeliveredReport = OtaReport & { rest?: ReportRest };
+export interface ReportRest {
+  token: string;
+  /** Slices left: report:slice 1…slices, in order, each a run of resources following the ones before. */
+  slices: number;
+}
+const sliced = optional(boolean);
+const sliceToken = string({ min: 36, max: 36, pattern: /^[0-9a-f-]{36}$/ });
+
 /** Each channel: its request schema; the response type rides along for the type checker only. */
 function channel<Res>() {
   return <Req>(request: Schema<Req>) => ({ request, response: undefined as unknown as Res });
@@ -117,9 +132,10 @@ export const CONTRACT = {
   ['checksum:save-problems']: channel<{ path?: string }>()(
     object({ name: string({ min: 1, max: 255, pattern: /^[^\\/\0]+$/ }), text: string({ min: 1, max: 20_000_000 }) }),
   ),
-  ['ota:diagnose']: channel<OtaReport>()(
+  ['ota:diagnose']: channel<DeliveredReport>()(
     object({
       jobId,
+      sliced,
       appUrl: string({ min: 8, max: 2048, pattern: /^https?:\/\//i }),
       frontends: array(object({ label, address: string({ min: 1, max: MAX_PATH }) }), { max: L.frontends.max }),
       moduleinfoText: optional(string({ max: 20_000_000 })),
@@ -145,9 +161,13 @@ export const CONTRACT = {
       formats: array(oneOf(['html', 'json', 'summary'] as const), { min: 1, max: 3 }),
     }),
   ),
-  ['report:open']: channel<{ path: string; report: OtaReport } | { path?: undefined }>()(object({ path: optional(path) })),
+  ['report:open']: channel<{ path: string; report: DeliveredReport } | { path?: undefined }>()(object({ path: optional(path), sliced })),
   /** Joins reports (a customer's with an agent's) and judges them again, in main. */
-  ['report:merge']: channel<OtaReport>()(object({ reports: array(json({ maxChars: 200_000_000 }), { min: 2, max: 10 }) })),
+  ['report:merge']: channel<DeliveredReport>()(object({ reports: array(json({ maxChars: 200_000_000 }), { min: 2, max: 10 }), sliced })),
+  /** The next resources of a report answered in slices (DeliveredReport.rest), for the window that got it. */
+  ['report:slice']: channel<{ resources: ResourceVerdict[] }>()(
+    object({ token: sliceToken, index: number({ min: 1, max: 10_000, int: true }) }),
+  ),
   ['report:recent']: channel<Array<{ path: string; openedAt: string; headline?: string }>>()(object({})),
   ['settings:get']: channel<Settings>()(object({})),
   ['settings:set']: channel<Settings>()(settingsSchema),

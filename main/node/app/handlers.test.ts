@@ -3,12 +3,15 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACT, type ChannelName, type Envelope, type EventName } from '../../common/ipc/contract.js';
+import { CONTRACT, type ChannelName, type DeliveredReport, type Envelope, type EventName } from '../../common/ipc/contract.js';
+import { buildReport, parseReport } from '../../common/ota/report.js';
+import { testObservation, testRun } from '../../common/ota/test-support/report-parts.js';
 import { HashPool } from '../hash-pool.js';
 import { AppStore } from './app-store.js';
 import { dispatch, type Caller, type Platform, type Services } from './handlers.js';
 import { Jobs } from './jobs.js';
 import { PathGrants } from './path-grants.js';
+import { SLICE_RESOURCES } from './report-slices.js';
 
 let dir: string;
 let services: Services;
@@ -311,5 +314,72 @@ describe("the app's OTA check uses the system proxy and certificate store for th
     } finally {
       await closeAll([fe, proxy]);
     }
+  });
+});
+
+describe('a big report crosses to the window in slices', () => {
+  const HASH = 'Ux+rVJ8uHJtnxJ4yVjYV_A';
+  const paths = Array.from({ length: SLICE_RESOURCES * 2 + 7 }, (_, i) => `/MyApp/scripts/File${i}.js`);
+  const big = buildReport(
+    {
+      moduleName: 'MyApp',
+      frontends: [{ label: 'FE1', kind: 'address', address: '10.0.0.11' }],
+      moduleinfo: [{ source: 'public', vantage: 'agent', moment: 'start', versionToken: 'v2', at: testRun().startedAt }],
+      versions: [{ versionToken: 'v2', resources: Object.fromEntries(paths.map((p) => [p, HASH])) }],
+      resources: paths.map((path) => ({
+        path,
+        versionTokenFile: false,
+        observations: [testObservation({ source: 'frontend:FE1', path, hash: HASH, status: 200, size: 10 })],
+      })),
+    },
+    { runs: [testRun()], log: [], problems: [], redacted: [] },
+  );
+  const slice = (token: string, index: number, c: Caller) => call('report:slice', { token, index }, c);
+
+  it('report:open answers its first resources; report:slice the rest in order, each once, to that window only', async () => {
+    const file = join(dir, 'big-report.json');
+    writeFileSync(file, JSON.stringify(big));
+    const c = newCaller(7);
+    await c.grants.grant(file);
+    const saved = parseReport(JSON.stringify(big));
+    if (!saved.ok) throw new Error(saved.error.message);
+
+    // Asked without `sliced` (the CLI's way, a test's): the whole report in one answer.
+    const whole = (await call('report:open', { path: file }, c)) as Envelope<{ report: DeliveredReport }>;
+    expect(whole.ok && whole.value.report).toEqual(saved.value);
+
+    const opened = (await call('report:open', { path: file, sliced: true }, c)) as Envelope<{ report: DeliveredReport }>;
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { rest, ...head } = opened.value.report;
+    expect(head.resources).toHaveLength(SLICE_RESOURCES);
+    expect(rest?.slices).toBe(2);
+    const token = rest!.token;
+    // Another window cannot take them.
+    expect(await slice(token, 1, newCaller(8))).toMatchObject({ ok: false, error: { code: 'INVALID', details: { field: 'token' } } });
+    const parts = [await slice(token, 1, c), await slice(token, 2, c)];
+    const resources = [...head.resources];
+    for (const p of parts) {
+      if (!p.ok) throw new Error(p.error.message);
+      resources.push(...(p.value as { resources: typeof resources }).resources);
+    }
+    expect({ ...head, resources }).toEqual(saved.value);
+    // Handed out once: the last one taken, nothing of it is left in main.
+    expect(await slice(token, 1, c)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(await slice(token, 3, c)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+  });
+
+  it('a window keeps at most two reports waiting: an older one left untaken is dropped', async () => {
+    const c = newCaller(9);
+    const merged = async () => {
+      const r = (await call('report:merge', { reports: [big, big], sliced: true }, c)) as Envelope<DeliveredReport>;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.rest!.token;
+    };
+    const first = await merged();
+    const second = await merged();
+    const third = await merged();
+    expect(await slice(first, 1, c)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(await slice(second, 1, c)).toMatchObject({ ok: true });
+    expect(await slice(third, 1, c)).toMatchObject({ ok: true });
   });
 });

@@ -41,6 +41,7 @@ import { verifyChecksumFile } from '../verify-checksums.js';
 import type { AppStore } from './app-store.js';
 import type { Jobs } from './jobs.js';
 import type { PathGrants } from './path-grants.js';
+import { deliverReport, takeSlice } from './report-slices.js';
 
 export type DialogKind = RequestOf<'dialog:open'>['kind'];
 
@@ -215,7 +216,7 @@ export const HANDLERS: HandlerTable = {
     const systemCa = s.platform.systemCa?.();
     const proxy = await s.platform.proxyFor(req.appUrl);
     // A check that cannot run throws CANNOT_RUN (CannotRun), with why in details.kind.
-    return asJob(s, caller, req.jobId, async (signal) =>
+    const report = await asJob(s, caller, req.jobId, async (signal) =>
       diagnose({
         appUrl: req.appUrl,
         frontends,
@@ -249,6 +250,7 @@ export const HANDLERS: HandlerTable = {
           caller.emit(PushEvent.Progress, { jobId: req.jobId, kind: 'ota', phase: p.phase, done: p.done, total: p.total, path: p.path }),
       }),
     );
+    return deliverReport(report, caller, req.sliced);
   },
 
   async ['report:export'](req, caller, s) {
@@ -294,16 +296,20 @@ export const HANDLERS: HandlerTable = {
       );
     }
     await s.store.addRecent({ path: checkedPath, openedAt: new Date().toISOString(), headline: parsed.value.headline });
-    return { path: checkedPath, report: parsed.value };
+    return { path: checkedPath, report: deliverReport(parsed.value, caller, req.sliced) };
   },
 
-  async ['report:merge'](req) {
+  async ['report:merge'](req, caller) {
     const reports = req.reports.map((r, i) => {
       const parsed = checkReport(r);
       if (!parsed.ok) throw invalidInput(`reports[${i}]`, `report ${i + 1}: ${describeProblem(parsed.error)}`, parsed.error);
       return parsed.value;
     });
-    return reports.slice(1).reduce(mergeReports, reports[0]!);
+    return deliverReport(reports.slice(1).reduce(mergeReports, reports[0]!), caller, req.sliced);
+  },
+
+  async ['report:slice'](req, caller) {
+    return { resources: takeSlice(caller, req.token, req.index) };
   },
 
   async ['report:recent'](_req, caller, s) {

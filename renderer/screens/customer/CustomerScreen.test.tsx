@@ -252,6 +252,7 @@ describe('the check', () => {
     const request = diagnoseRequest();
     expect(request).toEqual({
       jobId: expect.stringMatching(/^customer-[\w-]+$/),
+      sliced: true,
       appUrl: 'https://apps.example.com/MyApp/',
       frontends: [],
       vantage: 'customer',
@@ -396,6 +397,7 @@ describe('case files', () => {
     await click('customer-next');
     expect(diagnoseRequest()).toEqual({
       jobId: expect.any(String),
+      sliced: true,
       appUrl: CASE.appUrl,
       frontends: [],
       vantage: 'customer',

@@ -6,7 +6,7 @@ import { isErrnoCode, isNetworkErrno } from '../../../main/common/errors.js';
 import { pathKind } from '../../../main/common/path-kind.js';
 import type { IpcError, JobProgress } from '../../../main/common/ipc/contract.js';
 import type { RequestOf } from '../../../main/common/ipc/contract.js';
-import { api, settle } from '../../actions/api.js';
+import { api, settle, wholeReport } from '../../actions/api.js';
 import { reportUnexpected } from '../../actions/unexpected.js';
 import { cancelJob, runJob } from '../../actions/jobs.js';
 import { onPaths } from '../../actions/routes.js';
@@ -180,7 +180,7 @@ export async function startCheck(): Promise<void> {
   const jobId = `customer-${crypto.randomUUID()}`;
   const request = diagnoseRequest(jobId);
   const startedAt = new Date().toISOString();
-  await runJob(() => api().otaDiagnose(request), {
+  await runJob(async () => wholeReport(await api().otaDiagnose({ ...request, sliced: true })), {
     jobId,
     started: () => {
       runStarted(jobId);

@@ -130,6 +130,7 @@ describe('running', () => {
     const request = fake.api.otaDiagnose.mock.calls[0]![0];
     expect(request).toEqual({
       jobId: expect.any(String),
+      sliced: true,
       appUrl: URL_KEY,
       logText: LOG,
       timeoutSeconds: 10,
@@ -302,7 +303,7 @@ describe('from the frame', () => {
     await render();
     expect(routePaths(['/r/case-123.json'])).toEqual([]);
     await act(settled);
-    expect(fake.api.reportOpen).toHaveBeenCalledWith({ path: '/r/case-123.json' });
+    expect(fake.api.reportOpen).toHaveBeenCalledWith({ path: '/r/case-123.json', sliced: true });
     expect($('ota-report-note')?.textContent).toBe('Opened from case-123.json');
     expect($('ota-verdict')).not.toBeNull();
     // Past the form, straight to what was opened.

@@ -1,8 +1,8 @@
 // The OTA screen's calls to main: run and cancel the check, pick files and folders, remember frontends
 // per app, and show a report that was opened or merged elsewhere.
-import type { IpcError } from '../../../main/common/ipc/contract.js';
+import type { Envelope, IpcError, ResponseOf } from '../../../main/common/ipc/contract.js';
 import type { OtaReport } from '../../../main/common/ota/report.js';
-import { api, settle } from '../../actions/api.js';
+import { api, settle, wholeReport } from '../../actions/api.js';
 import { cancelJob, runJob } from '../../actions/jobs.js';
 import { fileName } from '../../format.js';
 import { strings } from '../../strings/index.js';
@@ -115,7 +115,7 @@ export async function runCheck(): Promise<boolean> {
     // The frontends are remembered while the check runs; the answer waits for that save.
     const saving = rememberRows(built.request.appUrl);
     try {
-      return await api().otaDiagnose(built.request);
+      return await wholeReport(await api().otaDiagnose({ ...built.request, sliced: true }));
     } finally {
       await saving;
       await nextTask();
@@ -163,9 +163,17 @@ export function showReport(report: OtaReport, origin: ReportOrigin, path?: strin
   useWorkbench.getState().navigate('ota');
 }
 
+/** report:open (a path, or the dialog without one) with the report made whole; no path in the answer: the dialog was closed. */
+export async function openReport(path?: string): Promise<Envelope<ResponseOf<'report:open'>>> {
+  const opened = await settle(() => api().reportOpen({ path, sliced: true }));
+  if (!opened.ok || opened.value.path === undefined) return opened;
+  const whole = await wholeReport({ ok: true, value: opened.value.report });
+  return whole.ok ? { ok: true, value: { path: opened.value.path, report: whole.value } } : whole;
+}
+
 /** A report path from a drop, open-with or the recent list: shown in the result view, or why not (no error: nothing to open). */
 export async function openReportAt(path: string): Promise<{ ok: true } | { ok: false; error?: IpcError }> {
-  const result = await settle(() => api().reportOpen({ path }));
+  const result = await openReport(path);
   await nextTask();
   if (!result.ok) return { ok: false, error: result.error };
   if (result.value.path === undefined) return { ok: false };

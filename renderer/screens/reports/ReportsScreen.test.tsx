@@ -7,7 +7,7 @@ import { strings } from '../../strings/index.js';
 import { useWorkbench } from '../../store/index.js';
 import { clickAndFlush, useDom } from '../../test-support/dom.js';
 import { flush, freshWorkbench, type FakeWorkbench } from '../../test-support/fake-workbench.js';
-import { smallReport } from '../ota/report-fixture.js';
+import { bigReport, smallReport } from '../ota/report-fixture.js';
 import { resetOta, useOta } from '../ota/store.js';
 import { ReportsScreen } from './ReportsScreen.js';
 import { resetReports } from './store.js';
@@ -63,9 +63,35 @@ describe('reports', () => {
     expect(items[0]?.textContent).toContain('Frontend FE2 serves an outdated copy of 1 file.');
     expect(items[1]?.textContent).toContain(strings.reports.noHeadline);
     await click(items[0]!);
-    expect(fake.api.reportOpen).toHaveBeenCalledWith({ path: '/cases/4711/ota-check-MyApp.json' });
+    expect(fake.api.reportOpen).toHaveBeenCalledWith({ path: '/cases/4711/ota-check-MyApp.json', sliced: true });
     expect(useWorkbench.getState().screen).toBe('ota');
     expect(useOta.getState().reportNote).toBe('Opened from ota-check-MyApp.json');
+  });
+
+  it('takes a big report main answers in slices, one message each, and shows it whole; a slice lost is a failure', async () => {
+    const whole = bigReport(450);
+    const token = '0b7c1e9a-3f2d-4c5b-8a69-1d2e3f4a5b6c';
+    const opened = { path: '/r/module.json', report: { ...whole, resources: whole.resources.slice(0, 200), rest: { token, slices: 2 } } };
+    fake.api.reportOpen.mockResolvedValue({ ok: true, value: opened });
+    fake.api.reportSlice.mockImplementation(async ({ index }) => ({
+      ok: true,
+      value: { resources: whole.resources.slice(200 * index, 200 * (index + 1)) },
+    }));
+    await render();
+    await click($('reports-open'));
+    await act(settled);
+    expect(fake.api.reportSlice.mock.calls.map(([r]) => r)).toEqual([
+      { token, index: 1 },
+      { token, index: 2 },
+    ]);
+    expect(useOta.getState().report).toEqual(whole);
+
+    fake.api.reportSlice.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID', message: 'no longer waiting in main' } });
+    useOta.setState({ report: undefined });
+    await click($('reports-open'));
+    await act(settled);
+    expect($('reports-open-error')?.textContent).toContain('no longer waiting in main');
+    expect(useOta.getState().report).toBeUndefined();
   });
 
   it('opens a report from the dialog, and shows a failure next to the button', async () => {
@@ -76,7 +102,7 @@ describe('reports', () => {
     fake.api.reportOpen.mockResolvedValueOnce({ ok: true, value: { path: '/r/agent.json', report: smallReport() } });
     await render();
     await click($('reports-open'));
-    expect(fake.api.reportOpen).toHaveBeenCalledWith({});
+    expect(fake.api.reportOpen).toHaveBeenCalledWith({ sliced: true });
     expect($('reports-open-error')?.textContent).toContain('newer than this app reads');
     expect(useOta.getState().report).toBeUndefined();
     await click($('reports-open'));
@@ -95,7 +121,7 @@ describe('reports', () => {
     await render();
     expect($('reports-shown')?.textContent).toContain(agent.headline);
     await click($('reports-merge'));
-    expect(fake.api.reportMerge).toHaveBeenCalledWith({ reports: [agent, customer] });
+    expect(fake.api.reportMerge).toHaveBeenCalledWith({ reports: [agent, customer], sliced: true });
     expect(useOta.getState().report).toBe(merged);
     expect(useOta.getState().reportNote).toBe('Merged with customer.json');
     expect(useWorkbench.getState().screen).toBe('ota');

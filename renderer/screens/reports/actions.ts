@@ -1,7 +1,7 @@
 // Reports: the recent list, opening one into the OTA result view, and adding a customer's report to it.
-import { api, settle } from '../../actions/api.js';
+import { api, settle, wholeReport } from '../../actions/api.js';
 import { strings } from '../../strings/index.js';
-import { nextTask, openReportAt, showReport } from '../ota/actions.js';
+import { nextTask, openReport, openReportAt, showReport } from '../ota/actions.js';
 import { useOta } from '../ota/store.js';
 import { useReports } from './store.js';
 
@@ -20,7 +20,7 @@ export async function loadRecent(): Promise<void> {
 /** "Open report…": main's dialog, then the OTA screen shows it. */
 export async function openReportDialog(): Promise<void> {
   useReports.setState({ busy: 'open', openError: undefined });
-  const result = await settle(() => api().reportOpen({}));
+  const result = await openReport();
   await nextTask();
   useReports.setState({ busy: undefined });
   if (!result.ok) return void useReports.setState({ openError: s.openFailed(result.error.message) });
@@ -41,12 +41,12 @@ export async function mergeCustomerReport(): Promise<void> {
   const current = useOta.getState().report;
   if (!current) return;
   useReports.setState({ busy: 'merge', mergeError: undefined });
-  const picked = await settle(() => api().reportOpen({}));
+  const picked = await openReport();
   if (!picked.ok) return void useReports.setState({ busy: undefined, mergeError: s.openFailed(picked.error.message) });
   const other = picked.value;
   // No path: the dialog was closed without a choice.
   if (other.path === undefined) return void useReports.setState({ busy: undefined });
-  const merged = await settle(() => api().reportMerge({ reports: [current, other.report] }));
+  const merged = await wholeReport(await settle(() => api().reportMerge({ reports: [current, other.report], sliced: true })));
   await nextTask();
   useReports.setState({ busy: undefined });
   if (!merged.ok) return void useReports.setState({ mergeError: s.mergeFailed(merged.error.message) });
