@@ -77,9 +77,21 @@ for (const scale of [1, 2] as const) {
             const zoomBox = (await page.locator('.ota-table-scroll').boundingBox())!;
             const zoomMark = (await fe3.boundingBox())!;
             expect(zoomMark.x + zoomMark.width).toBeLessThanOrEqual(zoomBox.x + zoomBox.width);
+            // The faulty file's name reads whole beside its verdict, and no verdict word is cut.
+            const file = rows.first().locator('.ota-path-file');
+            expect(await file.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+            const verdicts = page.locator('[data-testid="ota-row"] .ota-row-verdict > span');
+            for (const cut of await verdicts.evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth)))
+              expect(cut).toBeLessThanOrEqual(0);
+            // Each frontend's heading (FE1…) reads whole above its marks.
+            const heads = page.locator('.ota-fe-head .ota-col-heading');
+            for (const cut of await heads.evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth)))
+              expect(cut).toBeLessThanOrEqual(0);
             if (scale === 1 && n === 6) {
               await page.evaluate(() => window.scrollTo(0, 0));
               await hw.shot(`result-first-${n}fe-${w}-zoom200-light`, { viewportOnly: true });
+              await page.getByTestId('ota-table').scrollIntoViewIfNeeded();
+              await hw.shot(`result-first-${n}fe-${w}-zoom200-table-light`, { viewportOnly: true });
             }
           } finally {
             await scenario.close();

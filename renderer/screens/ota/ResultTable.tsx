@@ -2,7 +2,7 @@
 // (plus a margin) are in the DOM, with spacer rows for the rest. Rows have one fixed height, so the window
 // is arithmetic. Tab and the arrow keys still reach every row: focusing a cell scrolls the container, and
 // the scroll moves the window.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ResourceVerdict } from '../../../main/common/ota/verdict.js';
 import { copyText } from '../../actions/clipboard.js';
 import { strings } from '../../strings/index.js';
@@ -163,12 +163,7 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
   const rowSpan = grouped ? 2 : undefined;
   return (
     <div className="ota-table-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <table
-        className="ota-table"
-        data-testid="ota-table"
-        aria-rowcount={rows.length + (grouped ? 2 : 1)}
-        style={{ ['--ota-min-width' as string]: `${tableMinWidth(columns)}rem` }}
-      >
+      <table className="ota-table" data-testid="ota-table" aria-rowcount={rows.length + (grouped ? 2 : 1)} style={columnCounts(columns)}>
         <caption className="visually-hidden">{t.caption}</caption>
         <colgroup>
           <col className="ota-col-path" />
@@ -178,7 +173,7 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
         {grouped && (
           <colgroup className="ota-fe-group">
             {fronts.map((c) => (
-              <col key={c.key} className="ota-col-fe" style={{ width: `${feWidth(fronts.length)}rem` }} />
+              <col key={c.key} className="ota-col-fe" />
             ))}
           </colgroup>
         )}
@@ -282,18 +277,15 @@ export function ResultTable({ rows, columns, selected, onOpen, focusRequest }: P
   );
 }
 
-/** Widths in rem, as ota-result.css gives the columns; the path column takes what is left, at least PATH_MIN. */
-const PATH_MIN = 10;
-const FIXED = 7.5 + 5.75;
-const WIDTH = { fe: 2.75, bypass: 7.25, copy: 6.25 };
-
-/** One or two frontends still give their group's heading room: 7rem at least. */
-const feWidth = (n: number) => Math.max(WIDTH.fe, 7 / Math.max(1, n));
-
-function tableMinWidth(columns: Column[]): number {
-  const fe = feWidth(columns.filter((c) => c.frontend !== undefined).length);
-  const sum = columns.reduce((n, c) => n + (c.frontend !== undefined ? fe : c.key.startsWith('bypass') ? WIDTH.bypass : WIDTH.copy), 0);
-  return PATH_MIN + FIXED + sum;
+/** The counts ota-table.css sizes the table by (each column's width is there). */
+function columnCounts(columns: Column[]): CSSProperties {
+  const n = (pick: (c: Column) => boolean) => columns.filter(pick).length;
+  const bypass = (c: Column) => c.frontend === undefined && c.key.startsWith('bypass');
+  return {
+    ['--ota-fe-n' as string]: n((c) => c.frontend !== undefined),
+    ['--ota-bypass-n' as string]: n(bypass),
+    ['--ota-copy-n' as string]: n((c) => c.frontend === undefined && !bypass(c)),
+  };
 }
 
 /** A path cut in the middle: the folders shrink (with an ellipsis), the file name stays whole as long as it can. */
