@@ -68,6 +68,25 @@ test('a frontend one byte off: the judgement first, then the bytes beside the ri
     test.info().annotations.push({ type: 'evidence panel height (px)', description: String(height) });
     console.log(`evidence panel scrollHeight for one frontend copy: ${height} px`);
     await shots(hw, 'evidence-one-byte');
+    // Nothing of either side is cut at the panel's right edge, nor does the page scroll sideways: at 1280 and 1024 px,
+    // and at 200% zoom of both (half the CSS pixels), where the rows hold fewer bytes if 8 do not fit. The changed byte stays marked.
+    for (const [w, h] of [
+      [1280, 800],
+      [1024, 768],
+      [640, 400],
+      [512, 384],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      const cut = await viewer.getByTestId('diff-hex').evaluate((t) => t.scrollWidth - t.parentElement!.clientWidth);
+      expect(cut, `diff cut at ${w} px`).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await expect(viewer.getByTestId('diff-changed')).toHaveText(['75', 'u', '61', 'a']);
+      if (w === 512) {
+        await viewer.getByTestId('diff-hex').scrollIntoViewIfNeeded();
+        await hw.shot('evidence-one-byte-1024-zoom200-light', { viewportOnly: true });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   } finally {
     await scenario.close();
   }

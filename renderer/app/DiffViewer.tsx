@@ -1,6 +1,6 @@
 // Two byte spans side by side: rows of whole bytes (never cut inside one) with their offsets, the bytes that
 // differ marked, and for text files a line diff. Used by the OTA evidence panel and by Compare two files.
-import { Fragment } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { strings } from '../strings/index.js';
 import { changedCount, hexRows, lineDiff, linesOf, type ByteCell, type Span } from './diff-model.js';
 import './diff-viewer.css';
@@ -50,8 +50,41 @@ function Bytes({ cells, as }: { cells: Array<ByteCell | undefined>; as: 'hex' | 
   );
 }
 
+/** Bytes per row: 8, or 4 when 8 would not fit the box beside each other (a narrow panel, 200% zoom). */
+const WIDE = 8;
+const NARROW = 4;
+
+/**
+ * The bytes per row that fit the scroll box: no side is cut off or scrolled to. Measured, not guessed from the width:
+ * 8 is tried again only when the box grows past the width where it did not fit.
+ */
+function useBytesPerRow(): [RefObject<HTMLDivElement | null>, number] {
+  const box = useRef<HTMLDivElement>(null);
+  const [perRow, setPerRow] = useState(WIDE);
+  const tooNarrowAt = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const fit = () => {
+      const width = el.clientWidth;
+      if (!width) return; // not laid out (jsdom, hidden)
+      if (perRow === WIDE && el.scrollWidth > width) {
+        tooNarrowAt.current = width;
+        setPerRow(NARROW);
+      } else if (perRow === NARROW && tooNarrowAt.current !== undefined && width > tooNarrowAt.current) setPerRow(WIDE);
+    };
+    fit();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [perRow]);
+  return [box, perRow];
+}
+
 export function DiffViewer({ left, right, text, note }: Props) {
-  const rows = hexRows(left.span, right.span);
+  const [box, perRow] = useBytesPerRow();
+  const rows = hexRows(left.span, right.span, perRow);
   if (!rows.length) return null;
   // − for lines only on the left, + for lines only on the right (the right copy, or the first file, on the left).
   const lines = text ? lineDiff(left.span ? linesOf(left.span.bytes) : [], right.span ? linesOf(right.span.bytes) : []) : [];
@@ -62,7 +95,7 @@ export function DiffViewer({ left, right, text, note }: Props) {
         <strong>{d.title}</strong> {d.changed(changed)} {d.legend}
         {note && <span className="diff-note"> {note}</span>}
       </figcaption>
-      <div className="diff-scroll" tabIndex={0} role="region" aria-label={d.label(left.label, right.label)}>
+      <div ref={box} className="diff-scroll" tabIndex={0} role="region" aria-label={d.label(left.label, right.label)}>
         <table className="diff-hex" data-testid="diff-hex">
           <thead>
             <tr>
