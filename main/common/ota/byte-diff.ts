@@ -3,6 +3,7 @@
 // Pure: bytes in, a DiffResult out; O(n) in time and memory.
 import { byteWindow, firstDifference } from '../byte-window.js';
 import { toHex } from '../encodings.js';
+import { inWords } from './sources.js';
 import type { DiffClass, DiffResult } from './types.js';
 
 export interface DiffOptions {
@@ -334,7 +335,7 @@ function lineEndingStyle(b: Uint8Array): string {
   const kinds = [crlf ? 'CRLF' : '', lf ? 'LF' : '', cr ? 'CR' : ''].filter(Boolean);
   if (kinds.length === 0) return 'no';
   if (kinds.length === 1) return kinds[0]!;
-  return `mixed ${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]!}`;
+  return `mixed ${inWords(kinds)}`;
 }
 
 // ---- whitespace and comments ----

@@ -73,7 +73,7 @@ describe('what the device got, in one sentence', () => {
       { hash: os('proxy page'), who: 'the captured traffic (HAR)' },
     ];
     expect(whatTheDeviceGot({ ...base, served, calculated: os('proxy page') })).toBe(
-      'The device received the copy that the public URL, the captured traffic (HAR) serve.',
+      'The device received the copy that the public URL and the captured traffic (HAR) serve.',
     );
   });
 });

@@ -2,6 +2,7 @@
 // the right file changed the way network elements and tools change files (BOM, line endings, trimming,
 // compressed bytes left undecoded) and against older versions' hashes. The sweep hashes the variants of
 // `variantsOf` while the body is in flight (bodies are not kept); this module names the match in one sentence.
+import { inWords } from './sources.js';
 
 export type VariantName = 'bom-removed' | 'bom-added' | 'bom-removed-lf' | 'crlf-to-lf' | 'lf-to-crlf' | 'trimmed' | 'wire';
 
@@ -97,7 +98,7 @@ export interface DeviceGotInput {
 export function whatTheDeviceGot(input: DeviceGotInput): string | undefined {
   const { calculated } = input;
   const served = [...new Set(input.served.filter((s) => s.hash === calculated).map((s) => s.who))];
-  if (served.length) return `The device received the copy that ${served.join(', ')} ${served.length === 1 ? 'serves' : 'serve'}.`;
+  if (served.length) return `The device received the copy that ${inWords(served)} ${served.length === 1 ? 'serves' : 'serve'}.`;
   for (const name of Object.keys(VARIANT_WORDS) as VariantName[]) {
     if (input.variants?.[name] === calculated) return VARIANT_WORDS[name];
   }

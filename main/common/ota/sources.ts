@@ -28,6 +28,36 @@ export function countSamples(obs: Observation[]): string {
   return parts.join(' and ');
 }
 
+/** "FE1", "FE1 and FE2", "FE1, FE2 and FE4". */
+export function inWords(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+}
+
+/** Who a statement is about: one frontend or several, so the sentence can agree ("serves" / "serve"). */
+export interface Frontends {
+  /** "Frontend FE1", "Frontends FE1, FE2 and FE4". */
+  who: string;
+  many: boolean;
+}
+
+/**
+ * One statement per frontend, with those that say the same folded into one ("Frontends FE1, FE2 and FE4 serve the
+ * current version (…)", not the same sentence for each), in the order the frontends first say it.
+ */
+export function foldFrontends(obs: readonly Observation[], say: (o: Observation, f: Frontends) => string): string[] {
+  const groups = new Map<string, Observation[]>();
+  for (const o of obs) {
+    // What it says, whoever says it: the key of its group.
+    const key = say(o, { who: '\u0000', many: false });
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  return [...groups.values()].map((g) => {
+    const labels = [...new Set(g.map((o) => frontendLabel(o.source)))];
+    const many = labels.length > 1;
+    return say(g[0]!, { who: `${many ? 'Frontends' : 'Frontend'} ${inWords(labels)}`, many });
+  });
+}
+
 export function isShort(o: Observation): boolean {
   const f = o.fetch;
   return !!f && f.contentLength !== undefined && !f.capped && f.wireBytes < f.contentLength;

@@ -4,7 +4,7 @@ import { diffClassLabel } from './byte-diff.js';
 import { cacheEvidence } from './cache-detection.js';
 import { copyErrorKind } from './copy-errors.js';
 import type { CurrentVersion } from './current-version.js';
-import { cap, frontendLabel, isShort, short, sourceName } from './sources.js';
+import { cap, frontendLabel, inWords, isShort, short, sourceName, type Frontends } from './sources.js';
 import { describeJudgement, type Platform } from './acceptance.js';
 import type { Observation } from './types.js';
 import type { CheckObservations, LogRow, ModuleVersionInfo, ResourceObservations } from './verdict.js';
@@ -21,22 +21,23 @@ export interface Context {
   rejections: Map<string, LogRow[]>;
 }
 
-export function describeWrongFrontend(o: Observation, ctx: Context, r: ResourceObservations): string {
-  const who = `Frontend ${frontendLabel(o.source)}`;
+/** What a frontend (or several alike, `f`) serves instead of the current version. */
+export function describeWrongFrontend(o: Observation, f: Frontends, ctx: Context, r: ResourceObservations): string {
+  const { who, many } = f;
   if (copyErrorKind(o.errorCode) === 'missing' || o.status === 404 || o.status === 410)
-    return `${who} does not have ${r.path} (${o.status ? `status ${o.status}` : (o.error ?? 'no such file')}), which the current version lists.`;
+    return `${who} ${many ? 'do' : 'does'} not have ${r.path} (${o.status ? `status ${o.status}` : (o.error ?? 'no such file')}), which the current version lists.`;
   const old = ctx.frontendsWithOldManifest.get(frontendLabel(o.source));
   const olderVersion = ctx.older.find((v) => v.resources[r.path] === (r.versionTokenFile ? o.token : o.hash));
   const what = r.versionTokenFile ? `token ${o.token ?? '(none found)'}` : o.hash;
   const version = olderVersion ? `: the copy of version ${olderVersion.versionToken}` : '';
   const diff = o.diff ? ` (${o.diff.summary.replace(/\.$/, '')})` : '';
-  return `${who} serves ${what}, not ${ctx.expected}${version}${old ? `; its moduleinfo is ${old}` : ''}${diff}.`;
+  return `${who} ${many ? 'serve' : 'serves'} ${what}, not ${ctx.expected}${version}${old ? `; ${many ? 'their' : 'its'} moduleinfo is ${old}` : ''}${diff}.`;
 }
 
 export function describeWrongPublic(group: Observation[], ctx: Context, r: ResourceObservations): string {
   const o = group[0]!;
   const names = group.map((x) => sourceName(x));
-  const who = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const who = inWords(names);
   const status = o.status !== undefined && o.status !== 200 ? `status ${o.status} with ` : '';
   const token = r.versionTokenFile ? ` (token ${o.token ?? 'none'})` : '';
   const parts = [`${cap(who)} ${group.length === 1 ? 'serves' : 'get'} ${status}${short(o.hash)}${token}, not ${short(ctx.expected)}.`];

@@ -5,7 +5,7 @@ import { affinityCookies } from './cookies.js';
 import { cacheEvidence } from './cache-detection.js';
 import { copyErrorKind } from './copy-errors.js';
 import { whatTheDeviceGot, type VariantName } from './device-got.js';
-import { cap, countSamples, frontendLabel, isBypass, isFrontend, isPublic, short, sourceName } from './sources.js';
+import { cap, countSamples, foldFrontends, frontendLabel, inWords, isBypass, isFrontend, isPublic, short, sourceName } from './sources.js';
 import { CAUSES, type Cause, type Observation } from './types.js';
 import { acceptedAlterations, isBrokenAnswer, isBrokenTransfer, judgeObservation, type CopyJudgement } from './verdict-copies.js';
 import { describeWrongFrontend, describeWrongPublic, type Context } from './verdict-evidence.js';
@@ -86,9 +86,9 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
   findings.push(...acceptedAlterations(publics, states, refHash));
   said.deviceGot = deviceSentence(observations, device, ctx, r);
   const evidence: string[] = [];
-  const unreachedNotes = unreachedFrontends.map(
-    (o) => `Frontend ${frontendLabel(o.source)} could not be read: ${o.error ?? `status ${o.status}`}.`,
-  );
+  const unreachedNotes = foldFrontends(unreachedFrontends, (o, f) => `${f.who} could not be read: ${o.error ?? `status ${o.status}`}.`);
+  const rightNotes = () =>
+    foldFrontends(right, (o, f) => `${f.who} ${f.many ? 'serve' : 'serves'} the current version (${short(o.hash)}).`);
 
   // 1. The device asked for a hash the current moduleinfo does not list: a version of an earlier deployment.
   const loggedOld = device.find((o) => o.logExpected && o.logExpected !== expected && !r.versionTokenFile);
@@ -100,7 +100,7 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
         `The device asked for ${r.path}?${loggedOld.logExpected}, but the current moduleinfo lists ${expected}` +
           `${olderVersion ? ` (${loggedOld.logExpected} is the hash of version ${olderVersion.versionToken})` : ''}.`,
         right.length
-          ? `The frontends (${right.map((o) => frontendLabel(o.source)).join(', ')}) serve the current version, ` +
+          ? `The frontends (${inWords(unique(right.map((o) => frontendLabel(o.source))))}) serve the current version, ` +
             'so the app was republished while the device was upgrading.'
           : 'The device upgraded from a version that is no longer the current one: the app was republished meanwhile.',
       ],
@@ -110,8 +110,7 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
 
   // 2. Frontends disagree, or all serve the same wrong bytes.
   if (wrong.length) {
-    for (const o of wrong) evidence.push(describeWrongFrontend(o, ctx, r));
-    for (const o of right) evidence.push(`Frontend ${frontendLabel(o.source)} serves the current version (${short(o.hash)}).`);
+    evidence.push(...foldFrontends(wrong, (o, f) => describeWrongFrontend(o, f, ctx, r)), ...rightNotes());
     evidence.push(...unreachedNotes);
     const labels = unique(wrong.map((o) => frontendLabel(o.source)));
     if (right.length) return verdict('outdated-frontend', evidence, [redeploy(labels)], labels);
@@ -131,10 +130,10 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
   // 2b. A frontend answered, but with what no device keeps: a status, an empty body, a broken transfer.
   if (broken.length) {
     const labels = unique(broken.map((o) => frontendLabel(o.source)));
-    for (const o of broken) {
-      evidence.push(`Frontend ${frontendLabel(o.source)}: ${o.acceptance?.[ctx.platform].reason ?? o.error ?? `status ${o.status}`}.`);
-    }
-    for (const o of right) evidence.push(`Frontend ${frontendLabel(o.source)} serves the current version (${short(o.hash)}).`);
+    evidence.push(
+      ...foldFrontends(broken, (o, f) => `${f.who}: ${o.acceptance?.[ctx.platform].reason ?? o.error ?? `status ${o.status}`}.`),
+      ...rightNotes(),
+    );
     return verdict('frontend-error', [...evidence, ...unreachedNotes], [CAUSES['frontend-error'].next], labels);
   }
 
@@ -144,11 +143,10 @@ export function judgeResource(r: ResourceObservations, ctx: Context): ResourceVe
   const pubUnreached = pick(publics, 'unreached');
   const noFrontends = frontends.length === 0;
   if (right.length) {
-    const one = right.length === 1;
+    // Every right copy is the current version: one statement for them all, whatever their bytes.
     const what = r.versionTokenFile ? `token ${expected}` : short(expected);
-    evidence.push(
-      `${one ? 'Frontend' : 'Frontends'} ${right.map((o) => frontendLabel(o.source)).join(', ')} ${one ? 'serves' : 'serve'} the current version (${what}).`,
-    );
+    const [all] = foldFrontends(right, (_o, f) => `${f.who} ${f.many ? 'serve' : 'serves'} the current version (${what}).`);
+    evidence.push(all!);
   }
   evidence.push(...unreachedNotes);
 

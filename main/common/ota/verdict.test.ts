@@ -299,3 +299,37 @@ describe('verdict', () => {
     expect(JSON.stringify(judge(input))).toBe(JSON.stringify(judge(structuredClone(input))));
   });
 });
+
+describe('evidence says a thing once', () => {
+  it('folds the frontends that say the same: the right ones, and wrong ones serving the same bytes', () => {
+    const frontends = ['FE1', 'FE2', 'FE3', 'FE4', 'FE5'];
+    const v = judge(
+      check(
+        [
+          obs('frontend:FE1', A),
+          obs('frontend:FE2', A),
+          obs('frontend:FE3', B, { diff: diff('substitution') }),
+          obs('frontend:FE4', A),
+          obs('frontend:FE5', B, { diff: diff('substitution') }),
+          ...rightPublic(),
+        ],
+        { frontends },
+      ),
+    );
+    const r = v.resources.find((x) => x.path === JS)!;
+    expect(r.cause).toBe('outdated-frontend');
+    expect(r.evidence).toContain(`Frontends FE3 and FE5 serve ${B}, not ${A}: the copy of version v1 (a substitution).`);
+    expect(r.evidence).toContain(`Frontends FE1, FE2 and FE4 serve the current version (${A}).`);
+    expect(r.evidence.filter((e) => /^Frontend /.test(e))).toEqual([]);
+  });
+
+  it('keeps apart frontends that say different things, each in the singular', () => {
+    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', B), ...rightPublic()]));
+    expect(v.resources.find((x) => x.path === JS)!.evidence).toEqual(
+      expect.arrayContaining([
+        `Frontend FE2 serves ${B}, not ${A}: the copy of version v1.`,
+        `Frontend FE1 serves the current version (${A}).`,
+      ]),
+    );
+  });
+});
