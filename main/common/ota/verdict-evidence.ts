@@ -34,10 +34,21 @@ export function describeWrongFrontend(o: Observation, f: Frontends, ctx: Context
   return `${who} ${many ? 'serve' : 'serves'} ${what}, not ${ctx.expected}${version}${old ? `; ${many ? 'their' : 'its'} moduleinfo is ${old}` : ''}${diff}.`;
 }
 
+/** The points that got one copy, each named once: repeated samples of the public URL as "3 samples of the public URL". */
+function pointNames(group: Observation[]): string[] {
+  const names: string[] = [];
+  for (const x of group) {
+    const samples = x.source === 'public' ? group.filter((y) => y.source === 'public' && y.vantage === x.vantage) : [x];
+    const name =
+      samples.length > 1 ? `${samples.length} samples of ${sourceName({ source: 'public', vantage: x.vantage })}` : sourceName(x);
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
 export function describeWrongPublic(group: Observation[], ctx: Context, r: ResourceObservations): string {
   const o = group[0]!;
-  const names = group.map((x) => sourceName(x));
-  const who = inWords(names);
+  const who = inWords(pointNames(group));
   const status = o.status !== undefined && o.status !== 200 ? `status ${o.status} with ` : '';
   const token = r.versionTokenFile ? ` (token ${o.token ?? 'none'})` : '';
   const parts = [`${cap(who)} ${group.length === 1 ? 'serves' : 'get'} ${status}${short(o.hash)}${token}, not ${short(ctx.expected)}.`];

@@ -323,6 +323,14 @@ describe('evidence says a thing once', () => {
     expect(r.evidence.filter((e) => /^Frontend /.test(e))).toEqual([]);
   });
 
+  it('names repeated samples of the public URL that got the same copy once, with their count', () => {
+    const samples = [1, 2, 3].map((sample) => obs('public', B, { sample }));
+    const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', A), ...samples, obs('public-busted', B), obs('public-nocache', A)]));
+    const said = v.resources.find((x) => x.path === JS)!.evidence.join('\n');
+    expect(said).toContain(`3 samples of the public URL and the public URL with an extra query parameter get ${B}, not ${A}.`);
+    expect(said).not.toContain('(sample 2)');
+  });
+
   it('keeps apart frontends that say different things, each in the singular', () => {
     const v = judge(check([obs('frontend:FE1', A), obs('frontend:FE2', B), ...rightPublic()]));
     expect(v.resources.find((x) => x.path === JS)!.evidence).toEqual(
