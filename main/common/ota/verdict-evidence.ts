@@ -24,8 +24,10 @@ export interface Context {
 /** What a frontend (or several alike, `f`) serves instead of the current version. */
 export function describeWrongFrontend(o: Observation, f: Frontends, ctx: Context, r: ResourceObservations): string {
   const { who, many } = f;
-  if (copyErrorKind(o.errorCode) === 'missing' || o.status === 404 || o.status === 410)
-    return `${who} ${many ? 'do' : 'does'} not have ${r.path} (${o.status ? `status ${o.status}` : (o.error ?? 'no such file')}), which the current version lists.`;
+  if (copyErrorKind(o.errorCode) === 'missing' || o.status === 404 || o.status === 410) {
+    const why = o.status ? `status ${o.status}` : (o.error ?? 'no such file');
+    return `${who} ${many ? 'do' : 'does'} not have ${r.path} (${why}), which the current version lists.`;
+  }
   const old = ctx.frontendsWithOldManifest.get(frontendLabel(o.source));
   const olderVersion = ctx.older.find((v) => v.resources[r.path] === (r.versionTokenFile ? o.token : o.hash));
   const what = r.versionTokenFile ? `token ${o.token ?? '(none found)'}` : o.hash;
