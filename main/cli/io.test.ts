@@ -19,10 +19,12 @@ describe('progress on stderr', () => {
   it('is drawn only when stderr is a terminal', () => {
     const seen: string[] = [];
     const io = (tty: boolean): Io => ({ out: () => undefined, err: (t) => void seen.push(t), errIsTty: tty });
-    progressLine(io(false)).update(p);
+    const off = progressLine(io(false));
+    expect(off.update).toBeUndefined();
+    off.done();
     expect(seen).toEqual([]);
     const line = progressLine(io(true));
-    line.update(p);
+    line.update!(p);
     line.done();
     expect(seen).toEqual([`\r\x1b[2K${formatProgress(p)}`, '\r\x1b[2K']);
   });

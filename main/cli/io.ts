@@ -83,9 +83,12 @@ export function formatProgress(p: HashProgress): string {
   return `${p.filesDone}/${p.filesTotal} files${name}  ${percent}%  ${mb(p.bytesDone)}/${mb(p.totalBytes)} MB  ${mb(p.bytesPerSecond)} MB/s${eta}`;
 }
 
-/** Draws the progress line over itself on a terminal; silent otherwise (pipes, CI, --json consumers). */
-export function progressLine(io: Io): { update: (p: HashProgress) => void; done: () => void } {
-  if (!io.errIsTty) return { update: () => undefined, done: () => undefined };
+/**
+ * Draws the progress line over itself on a terminal; silent otherwise (pipes, CI, --json consumers).
+ * Off a terminal there is no `update`, so the scheduler does not even read the clock per file.
+ */
+export function progressLine(io: Io): { update?: (p: HashProgress) => void; done: () => void } {
+  if (!io.errIsTty) return { done: () => undefined };
   let drawn = false;
   return {
     update: (p) => {

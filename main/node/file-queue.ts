@@ -107,8 +107,9 @@ export async function runQueue<T>(
   const devOf = (e: FileEntry<T>) => e.dev ?? -1;
 
   const report = (force = false) => {
+    if (!options.onProgress) return; // before the clock: this runs once per file
     const now = performance.now();
-    if (!options.onProgress || (!force && now - stats.last < PROGRESS_EVERY_MS)) return;
+    if (!force && now - stats.last < PROGRESS_EVERY_MS) return;
     stats.last = now;
     let bytesDone = stats.bytesDone;
     for (const b of partial.values()) bytesDone += b;
@@ -311,7 +312,7 @@ export async function runQueue<T>(
       smallHead++;
       n++;
       stats.current = e.path;
-      const r = hashListedHex({ path: e.path, size: e.size ?? -1, mtimeMs: e.mtimeMs, set: e.set }, here!.groups[e.set]!, batchLimit);
+      const r = hashListedHex(e, here!.groups[e.set]!, batchLimit);
       if ('large' in r) handBack(index, r.large);
       else if ('error' in r) settle(index, { path: e.path, size: e.size, error: r.error });
       else settle(index, { path: e.path, size: r.size, digests: r.digests, implementations: implsOf(e.set) });

@@ -79,17 +79,17 @@ function bufferFor(size: number): Buffer {
 const changed = (path: string, size: number, now: number) =>
   failure('CHANGED', `${path}: the file changed while it was being hashed (${size} bytes when listed, ${now} now)`);
 
+/** A file as listed: a thread's batch gives -1 for an unknown size, the CLI's own queue entry undefined. */
+type Listed = { path: string; size?: number; mtimeMs?: number };
+
 /**
- * Reads one listed file whole; the view is valid until the next call. An unsized file (size -1) is
- * measured first (fstat) and checked again after the read; one too big for a batch is handed back.
+ * Reads one listed file whole; the view is valid until the next call. An unsized file (size -1 or
+ * undefined) is measured first (fstat) and checked again after the read; one too big for a batch is handed back.
  */
-export function readListed(
-  f: BatchFile & { mtimeMs?: number },
-  batchLimit = Infinity,
-): Uint8Array | { large: { size: number; mtimeMs: number; dev: number } } {
+export function readListed(f: Listed, batchLimit = Infinity): Uint8Array | { large: { size: number; mtimeMs: number; dev: number } } {
   const fd = openSync(f.path, O_RDONLY);
   try {
-    if (f.size < 0) {
+    if (f.size === undefined || f.size < 0) {
       // Unsized (met inside a folder): read first, then one fstat. A file whose time is not older than
       // this read may have been written during it: read again with a size and time taken before.
       const started = Date.now();
@@ -162,9 +162,10 @@ export async function groupsOf(
 
 /**
  * Hashes one listed file on this thread with no await (a `quick` group; see groupsOf), digests in hex.
- * The CLI's thread does this for every small file: no message, no promise, no copy per file.
+ * The CLI's thread does this for every small file: no message, no promise, no copy per file (the
+ * queue's own entry is read as it is, no object made for it).
  */
-export function hashListedHex(f: BatchFile & { mtimeMs?: number }, group: Group, batchLimit = Infinity): BatchResult {
+export function hashListedHex(f: Listed, group: Group, batchLimit = Infinity): BatchResult {
   try {
     const data = readListed(f, batchLimit);
     if (!(data instanceof Uint8Array)) return data;
