@@ -291,6 +291,26 @@ describe('parseChecksumFile', () => {
 });
 
 describe('parseChecksumLine', () => {
+  it('reads the common GNU line by a scan exactly as the patterns do, and leaves every other form to them', () => {
+    const d8 = '0123abcd';
+    expect(parseChecksumLine(`${ABC_MD5.toUpperCase()}  x`)).toEqual({
+      format: 'gnu',
+      path: 'x',
+      digestText: ABC_MD5.toUpperCase(),
+      binary: false,
+    });
+    expect(parseChecksumLine(`${d8}  f`)).toEqual({ format: 'gnu', path: 'f', digestText: d8, binary: false });
+    // Seven hex digits are no GNU digest; three spaces keep the third in the name.
+    expect(parseChecksumLine('0123abc  f')).toBeUndefined();
+    expect(parseChecksumLine(`${d8}   f`)).toEqual({ format: 'gnu', path: ' f', digestText: d8, binary: false });
+    // No name, or a name holding a line terminator: not the two-space form (the one-space form's pattern takes the first).
+    expect(parseChecksumLine(`${d8}  `)).toEqual({ format: 'gnu', path: ' ', digestText: d8 });
+    expect((parseChecksumLine(`${d8}  a\u2028b`) as { binary?: boolean } | undefined)?.binary).toBeUndefined();
+    // A hex-looking tag is still BSD, and a pasted or SFV-first line takes its own patterns.
+    expect(parseChecksumLine(`BAD (x) = ${ABC_MD5}`)).toMatchObject({ format: 'bsd', tag: 'BAD', path: 'x' });
+    expect(parseChecksumLine(`${d8}  name ${d8}`, { sfvFirst: true })).toMatchObject({ format: 'sfv', digestText: d8 });
+  });
+
   it('takes apart GNU lines: text mode, binary mode, one space or a tab, and the XXH3_ prefix', () => {
     expect(parseChecksumLine(`${ABC_MD5}  a b.txt`)).toEqual({ format: 'gnu', path: 'a b.txt', digestText: ABC_MD5, binary: false });
     expect(parseChecksumLine(`${ABC_MD5} *a.txt`)).toEqual({ format: 'gnu', path: 'a.txt', digestText: ABC_MD5, binary: true });

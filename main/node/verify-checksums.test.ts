@@ -4,10 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashPool } from './hash-pool.js';
 import { verifyChecksumFile } from './verify-checksums.js';
+import { childPrefix, plainRelative } from './walk.js';
 
 let dir: string;
 let sums: string;
@@ -27,6 +28,38 @@ beforeAll(() => {
   writeFileSync(sums, `${wrong}${'1'.repeat(64)}  gone\n`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('paths of entries', () => {
+  it('joins a plain relative name by concatenation only where that is what join and resolve give', () => {
+    const names = [
+      'f',
+      'd/f',
+      '.hidden',
+      'a..b',
+      '..x',
+      'd/.../f',
+      'a\\b',
+      ' s',
+      'd/./f',
+      'd//f',
+      'd/',
+      '../f',
+      './f',
+      '.',
+      '..',
+      'a/..',
+      '/abs',
+      '',
+    ];
+    for (const folder of ['.', 'a//b', '/', '/x/y/', '..', 'a/./b']) {
+      for (const name of names.filter(plainRelative)) {
+        expect(childPrefix(folder) + name).toBe(join(folder, name));
+        expect(childPrefix(resolve(folder)) + name).toBe(resolve(folder, name));
+      }
+    }
+    expect(names.filter(plainRelative)).toEqual(sep === '/' ? ['f', 'd/f', '.hidden', 'a..b', '..x', 'd/.../f', 'a\\b', ' s'] : []);
+  });
+});
 
 describe.each([
   ['the app', 0],

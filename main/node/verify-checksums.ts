@@ -10,6 +10,7 @@ import { hex } from './hash-results.js';
 import { failure, fileError } from './file-errors.js';
 import { runQueue, type QueueEntry, type ReadMode } from './file-queue.js';
 import type { HashPool } from './hash-pool.js';
+import { childPrefix, plainRelative } from './walk.js';
 import type { FileError, VerifyEntryResult, VerifyResult, VerifyStatus } from '../common/hash-types.js';
 
 export interface VerifyOptions {
@@ -48,6 +49,9 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
   const sets: AlgorithmId[][] = [];
   const setIndex = new Map<string, number>();
   type Tag = { index: number; entry: ChecksumEntry; resolvedPath: string; opened: string };
+  // resolve() and join() normalise per call: for the usual plain relative names, the folders once instead.
+  const folderPrefix = childPrefix(folder);
+  const nearPrefix = childPrefix(near);
 
   async function* queue(): AsyncGenerator<QueueEntry<Tag>[]> {
     let out: QueueEntry<Tag>[] = [];
@@ -59,8 +63,9 @@ export async function verifyChecksumFile(pool: HashPool, checksumFile: string, o
         await yieldToLoop();
       }
       const entry = entries[index]!;
-      const resolvedPath = resolve(folder, entry.path);
-      const opened = isAbsolute(entry.path) ? entry.path : join(near, entry.path);
+      const plain = plainRelative(entry.path);
+      const resolvedPath = plain ? folderPrefix + entry.path : resolve(folder, entry.path);
+      const opened = plain ? nearPrefix + entry.path : isAbsolute(entry.path) ? entry.path : join(near, entry.path);
       const tag: Tag = { index, entry, resolvedPath, opened };
       const rel = options.confine ? relative(folder, resolvedPath) : '';
       if (options.confine && (rel.startsWith('..') || isAbsolute(rel))) {
