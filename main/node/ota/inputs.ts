@@ -1,17 +1,20 @@
 // The OTA check's big inputs read as streams, in bounded memory: a device log line by line (unrecognised
 // lines counted, not kept) and a HAR capture entry by entry (only the entries under the module kept).
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { JSONParser } from '@streamparser/json';
 import { parseHar, type Har } from '../../common/ota/har.js';
 import { parseLog, type LogEntry } from '../../common/ota/log-lines.js';
 import type { ParseResult } from '../../common/ota/parse-result.js';
+import { MAX_LINE_CHARS, textLines } from './text.js';
 
 export interface LogRead {
   entries: LogEntry[];
   unrecognised: number;
   lines: number;
+  /** Lines longer than MAX_LINE_CHARS, cut there (a binary file, a dump with no newlines); a stream's count. */
+  cut?: number;
 }
 
 /** A line where parseLog starts a new message whatever came before: safe to cut a batch before it. */
@@ -27,14 +30,17 @@ export async function readLogStream(input: Readable): Promise<LogRead> {
   const flush = () => {
     if (!batch.length) return;
     const parsed = parseLog(batch.join('\n'));
-    for (const e of parsed.entries) out.entries.push({ ...e, line: e.line + first - 1 });
+    // A cloned entry: its strings would otherwise be slices of the whole batch and keep it alive (2,163 entries of a
+    // 200 MB log held 140 MB of batches that way).
+    for (const e of parsed.entries) out.entries.push(structuredClone({ ...e, line: e.line + first - 1 }));
     out.unrecognised += parsed.unrecognised;
     batch = [];
     chars = 0;
   };
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
+  // Decoded by its byte-order mark (Notepad's "Unicode" is UTF-16LE), each line bounded in length.
+  for await (const { text: line, cut: over } of textLines(input)) {
     out.lines++;
+    if (over) out.cut = (out.cut ?? 0) + 1;
     const cut = line.trim() === '' || STARTS_MESSAGE.test(line) || chars > 8 * BATCH_CHARS;
     if (chars > BATCH_CHARS && cut) {
       flush();
@@ -47,7 +53,9 @@ export async function readLogStream(input: Readable): Promise<LogRead> {
   return out;
 }
 
-export function readLogFile(path: string): Promise<LogRead> {
+/** A saved log: a regular file only (a device or a pipe never ends; standard input is `-`). */
+export async function readLogFile(path: string): Promise<LogRead> {
+  if (!(await stat(path)).isFile()) throw new Error('not a regular file; give a saved log file, or - for standard input');
   return readLogStream(createReadStream(path));
 }
 
@@ -115,7 +123,8 @@ export function readHarFile(path: string, keep: (url: string) => boolean): Retur
 /** The log's entries, or a problem line when it holds nothing usable (the check then runs without it). */
 export function usableLog(name: string, read: LogRead): { entries?: LogEntry[]; problem?: string } {
   if (read.entries.length) return { entries: read.entries };
-  return { problem: `${name}: no line is a recognised OutSystems log line (${read.lines} lines read); the check runs without it` };
+  const cut = read.cut ? `, ${read.cut} of them over ${MAX_LINE_CHARS / 1024} Ki characters: not a text log?` : '';
+  return { problem: `${name}: no line is a recognised OutSystems log line (${read.lines} lines read${cut}); the check runs without it` };
 }
 
 /** The HAR, or a problem line when it holds nothing usable for this module (the check then runs without it). */
