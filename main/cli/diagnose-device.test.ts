@@ -2,18 +2,12 @@
 // whose verdict the runtime's own rules decide (OSCacheResources.m, CacheResources.java), each run through the
 // CLI as a child process against real loopback servers.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CSS, DEVICE_SCENARIOS, type DeviceScenario } from '../../e2e/lab/device-scenarios.js';
 import { INDEX, JS } from '../../e2e/lab/scenarios.js';
 
 const CLI = join(import.meta.dirname, 'hash-workbench.cjs');
-const OTA_NODE = join(import.meta.dirname, '..', 'node', 'ota');
-/** Whether the sweep hashes a right copy's variants (variantsOf in device-got.ts), which naming a BOM needs. */
-const SWEEP_HASHES_VARIANTS = readdirSync(OTA_NODE).some(
-  (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && readFileSync(join(OTA_NODE, f), 'utf8').includes('variantsOf('),
-);
 
 interface Obs {
   source: string;
@@ -134,8 +128,8 @@ describe('diagnose judges as the device does (e2e/lab/device-scenarios.ts)', () 
   });
 
   // Naming the BOM needs the right copy's variants, hashed by the sweep while the body is in flight (bodies are
-  // not kept): this scenario waits for the sweep to fill Observation.variants, and then runs by itself.
-  it.skipIf(!SWEEP_HASHES_VARIANTS)('a BOM stripped on the device’s side only: the right file without its BOM', async () => {
+  // not kept once the resource is judged).
+  it('a BOM stripped on the device’s side only: the right file without its BOM', async () => {
     const r = await run('bom-stripped-on-device');
     expect(resource(r.json, CSS).deviceGot).toBe('The device received the right file without its UTF-8 BOM.');
   });

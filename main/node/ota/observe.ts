@@ -5,6 +5,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fromHex, toOutSystems } from '../../common/encodings.js';
 import { diffBytes } from '../../common/ota/byte-diff.js';
+import { variantsOf, type VariantName } from '../../common/ota/device-got.js';
 import type { CopyErrorCode } from '../../common/ota/copy-errors.js';
 import type { Har } from '../../common/ota/har.js';
 import { headerValue } from '../../common/ota/headers.js';
@@ -50,6 +51,22 @@ export async function osMd5(pool: HashPool, bytes: Uint8Array): Promise<string> 
   if (bytes.length <= INLINE_MAX) return toOutSystems(createHash('md5').update(bytes).digest());
   const r = await pool.hashBytes(bytes, ['md5']);
   return toOutSystems(fromHex(r.digests.md5!)!);
+}
+
+/** Variants are hashed for right copies up to this size: a resource a device rejected is a script or a page, not a video. */
+export const VARIANTS_MAX_BYTES = 1 << 20;
+
+/**
+ * The OutSystems MD5 of a right copy's byte variants (BOM removed or added, line endings swapped, trimmed), so
+ * that a device's calculated hash can be recognised as "the right file, altered so". Only for a resource a device
+ * rejected, while its body is still at hand: bodies are not kept once the resource is judged.
+ */
+export function variantHashes(body: Uint8Array): Partial<Record<VariantName, string>> | undefined {
+  if (body.length > VARIANTS_MAX_BYTES) return undefined;
+  const out: Partial<Record<VariantName, string>> = {};
+  for (const [name, bytes] of Object.entries(variantsOf(body)) as Array<[VariantName, Uint8Array]>)
+    out[name] = toOutSystems(createHash('md5').update(bytes).digest());
+  return out;
 }
 
 /**

@@ -26,7 +26,17 @@ import type { ModuleVersionInfo, ResourceObservations } from '../../common/ota/v
 import type { HashPool } from '../hash-pool.js';
 import { CancelGroup } from './cancel.js';
 import type { PointError, PointResult } from './fetch-point.js';
-import { bodyFacts, diffAgainstReference, harCopy, Interner, readFromFolder, slimRightCopies, tidy, type Copy } from './observe.js';
+import {
+  bodyFacts,
+  diffAgainstReference,
+  harCopy,
+  Interner,
+  readFromFolder,
+  slimRightCopies,
+  tidy,
+  variantHashes,
+  type Copy,
+} from './observe.js';
 import { fetchVia, makePoints, type FetchLimits, type FrontendTarget, type Point, type Points } from './points.js';
 import { clientHeaders, downloadHeaders } from './device-profile.js';
 import type { ProxyChoice } from './proxy.js';
@@ -307,6 +317,13 @@ async function checkResources(
               at: run.startedAt,
             },
           });
+        const expected = expectedOf.get(path);
+        if (failures.has(path) && expected) {
+          // The device said what it calculated: hash the right copy's variants while its body is here.
+          const right = copies.find((c) => c.body && !c.obs.error && c.obs.hash === expected);
+          const variants = right && variantHashes(right.body!);
+          if (variants) right.obs.variants = variants;
+        }
         diffAgainstReference(copies, expectedOf.get(path), isVersionTokenFile(path));
         slimRightCopies(copies, expectedOf.get(path), isVersionTokenFile(path), intern);
         results[index] = { path, versionTokenFile: isVersionTokenFile(path), observations: copies.map((c) => c.obs) };
