@@ -2,7 +2,7 @@
 // differ marked, and for text files a line diff. Used by the OTA evidence panel and by Compare two files.
 import { Fragment, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { strings } from '../strings/index.js';
-import { changedCount, hexRows, lineDiff, linesOf, type ByteCell, type Span } from './diff-model.js';
+import { changedCount, foldUnchanged, hexRows, lineDiff, linesOf, rowChanged, type ByteCell, type Span } from './diff-model.js';
 import './diff-viewer.css';
 
 const d = strings.diff;
@@ -82,13 +82,27 @@ function useBytesPerRow(): [RefObject<HTMLDivElement | null>, number] {
   return [box, perRow];
 }
 
+/** The button that unfolds every stretch of unchanged rows or lines (one click shows them all, on both views). */
+function Unfold({ count, what, onClick }: { count: number; what: 'rows' | 'lines'; onClick: () => void }) {
+  return (
+    <button type="button" className="diff-unfold" data-testid="diff-unfold" onClick={onClick}>
+      {d.unfold(count, what)}
+    </button>
+  );
+}
+
 export function DiffViewer({ left, right, text, note }: Props) {
   const [box, perRow] = useBytesPerRow();
+  // Unchanged stretches far from a change are folded: the change and a little around it is what is read first.
+  const [unfolded, setUnfolded] = useState(false);
   const rows = hexRows(left.span, right.span, perRow);
   if (!rows.length) return null;
   // − for lines only on the left, + for lines only on the right (the right copy, or the first file, on the left).
   const lines = text ? lineDiff(left.span ? linesOf(left.span.bytes) : [], right.span ? linesOf(right.span.bytes) : []) : [];
   const changed = changedCount(rows);
+  const shownRows = unfolded ? rows.map((item, index) => ({ item, index })) : foldUnchanged(rows, rowChanged);
+  const shownLines = unfolded ? lines.map((item, index) => ({ item, index })) : foldUnchanged(lines, (l) => l.kind !== 'same');
+  const unfold = () => setUnfolded(true);
   return (
     <figure className="diff-view" data-testid="diff-view">
       <figcaption>
@@ -117,42 +131,56 @@ export function DiffViewer({ left, right, text, note }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.offset}>
-                <th scope="row" className="diff-offset" data-testid="diff-offset" title={`0x${r.offset.toString(16)}`}>
-                  {r.offset}
-                </th>
-                <td className="diff-bytes">
-                  <Bytes cells={r.left} as="hex" />
-                </td>
-                <td className="diff-chars">
-                  <Bytes cells={r.left} as="ch" />
-                </td>
-                <td className="diff-bytes diff-second">
-                  <Bytes cells={r.right} as="hex" />
-                </td>
-                <td className="diff-chars">
-                  <Bytes cells={r.right} as="ch" />
-                </td>
-              </tr>
-            ))}
+            {shownRows.map((x) =>
+              'fold' in x ? (
+                <tr key={`f${x.first}`} className="diff-fold">
+                  <td colSpan={5}>
+                    <Unfold count={x.fold} what="rows" onClick={unfold} />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={x.item.offset}>
+                  <th scope="row" className="diff-offset" data-testid="diff-offset" title={`0x${x.item.offset.toString(16)}`}>
+                    {x.item.offset}
+                  </th>
+                  <td className="diff-bytes">
+                    <Bytes cells={x.item.left} as="hex" />
+                  </td>
+                  <td className="diff-chars">
+                    <Bytes cells={x.item.left} as="ch" />
+                  </td>
+                  <td className="diff-bytes diff-second">
+                    <Bytes cells={x.item.right} as="hex" />
+                  </td>
+                  <td className="diff-chars">
+                    <Bytes cells={x.item.right} as="ch" />
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </div>
       {lines.length > 0 && (
         <div className="diff-scroll" tabIndex={0} role="region" aria-label={d.linesLabel(left.label, right.label)}>
           <ol className="diff-lines" data-testid="diff-lines">
-            {lines.map((l, i) => (
-              <li key={i} className={`diff-line-${l.kind}`} data-kind={l.kind}>
-                <span className="diff-line-mark" aria-hidden="true">
-                  {d.lineMark[l.kind]}
-                </span>
-                <span className="visually-hidden">
-                  {l.kind === 'same' ? d.sameLine : `${d.removed} ${l.kind === 'removed' ? left.label : right.label}`}:{' '}
-                </span>
-                <code>{l.text === '' ? ' ' : l.text}</code>
-              </li>
-            ))}
+            {shownLines.map((x) =>
+              'fold' in x ? (
+                <li key={`f${x.first}`} className="diff-fold">
+                  <Unfold count={x.fold} what="lines" onClick={unfold} />
+                </li>
+              ) : (
+                <li key={x.index} className={`diff-line-${x.item.kind}`} data-kind={x.item.kind}>
+                  <span className="diff-line-mark" aria-hidden="true">
+                    {d.lineMark[x.item.kind]}
+                  </span>
+                  <span className="visually-hidden">
+                    {x.item.kind === 'same' ? d.sameLine : `${d.removed} ${x.item.kind === 'removed' ? left.label : right.label}`}:{' '}
+                  </span>
+                  <code>{x.item.text === '' ? ' ' : x.item.text}</code>
+                </li>
+              ),
+            )}
           </ol>
         </div>
       )}

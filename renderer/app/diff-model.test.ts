@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesOfHex, changedCount, hexRows, lineDiff, linesOf, spansOfDiff } from './diff-model.js';
+import { bytesOfHex, changedCount, foldUnchanged, hexRows, lineDiff, linesOf, rowChanged, spansOfDiff } from './diff-model.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -43,9 +43,35 @@ describe('the diff viewer model', () => {
   it('diffs text by lines, the right copy first, CR shown', () => {
     expect(lineDiff(linesOf(enc('a\nb\nc')), linesOf(enc('a\nB\r\nc')))).toEqual([
       { kind: 'same', text: 'a' },
-      { kind: 'added', text: 'B\u240d' },
       { kind: 'removed', text: 'b' },
+      { kind: 'added', text: 'B\u240d' },
       { kind: 'same', text: 'c' },
     ]);
+  });
+});
+
+describe('folding the unchanged stretches', () => {
+  const shape = (f: ReturnType<typeof foldUnchanged<number>>) => f.map((x) => ('fold' in x ? `…${x.fold}@${x.first}` : String(x.item)));
+  const changed = (n: number) => n === 1;
+
+  it('keeps two rows on each side of a change and folds the rest', () => {
+    const items = [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    expect(shape(foldUnchanged(items, changed))).toEqual(['…3@0', '0', '0', '1', '0', '0', '…4@8']);
+  });
+
+  it('folds nothing when nothing changed, and shows a stretch of one rather than folding it', () => {
+    expect(shape(foldUnchanged([0, 0, 0, 0, 0, 0], changed))).toEqual(['0', '0', '0', '0', '0', '0']);
+    expect(shape(foldUnchanged([0, 0, 0, 1], changed))).toEqual(['0', '0', '0', '1']);
+  });
+
+  it('keeps the stretch between two near changes whole', () => {
+    expect(shape(foldUnchanged([1, 0, 0, 0, 0, 1], changed))).toEqual(['1', '0', '0', '0', '0', '1']);
+    expect(shape(foldUnchanged([1, 0, 0, 0, 0, 0, 0, 1], changed))).toEqual(['1', '0', '0', '…2@3', '0', '0', '1']);
+  });
+
+  it('marks a hex row changed when either side has a differing or missing byte', () => {
+    const enc = new TextEncoder();
+    const rows = hexRows({ start: 0, bytes: enc.encode('aaaaaaaabbbbbbbbcc') }, { start: 0, bytes: enc.encode('aaaaaaaabbbbbxbb') });
+    expect(rows.map(rowChanged)).toEqual([false, true, true]);
   });
 });

@@ -131,10 +131,11 @@ export function lineDiff(reference: string[], copy: string[]): DiffLine[] {
       out.push({ kind: 'same', text: reference[i]! });
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      out.push({ kind: 'added', text: copy[j++]! });
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      // On a tie the reference's line goes first: "−" above "+", as diff -u writes a changed line.
       out.push({ kind: 'removed', text: reference[i++]! });
+    } else {
+      out.push({ kind: 'added', text: copy[j++]! });
     }
   }
   return out;
@@ -147,3 +148,42 @@ export function changedCount(rows: HexRow[]): number {
     0,
   );
 }
+
+/** Rows kept on each side of a change when the unchanged stretches between changes are folded. */
+export const FOLD_CONTEXT = 2;
+
+/** An item shown, or a stretch of `count` unchanged items folded away, from `first` on. */
+export type Folded<T> = { item: T; index: number } | { fold: number; first: number };
+
+/**
+ * The items with each stretch of unchanged ones farther than `context` from a change folded into one entry, so a
+ * 1-byte change in a 256-byte excerpt shows as the few rows around it. Nothing is folded when nothing changed, and a
+ * stretch of one is shown rather than folded (the fold's line would take its place).
+ */
+export function foldUnchanged<T>(items: T[], changed: (t: T) => boolean, context = FOLD_CONTEXT): Array<Folded<T>> {
+  const near = new Array<boolean>(items.length).fill(false);
+  let any = false;
+  items.forEach((t, i) => {
+    if (!changed(t)) return;
+    any = true;
+    for (let j = Math.max(0, i - context); j <= Math.min(items.length - 1, i + context); j++) near[j] = true;
+  });
+  if (!any) return items.map((item, index) => ({ item, index }));
+  const out: Array<Folded<T>> = [];
+  for (let i = 0; i < items.length;) {
+    if (near[i]) {
+      out.push({ item: items[i]!, index: i });
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < items.length && !near[end]) end++;
+    if (end - i === 1) out.push({ item: items[i]!, index: i });
+    else out.push({ fold: end - i, first: i });
+    i = end;
+  }
+  return out;
+}
+
+/** Whether a hex row holds a byte that differs from the other side. */
+export const rowChanged = (r: HexRow): boolean => r.left.some((c) => c?.changed) || r.right.some((c) => c?.changed);

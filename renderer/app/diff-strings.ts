@@ -9,6 +9,7 @@ export const diffStrings = {
   changed: (n: number) => (n === 1 ? '1 byte differs in what is shown.' : `${n} bytes differ in what is shown.`),
   legend: 'Marked bytes differ from the other side.',
   onlyOneSide: (side: string, what: string) => `Only ${side} has bytes here: ${what}.`,
+  unfold: (n: number, what: 'rows' | 'lines') => `Show ${n} unchanged ${n === 1 ? what.slice(0, -1) : what}`,
   lines: 'Lines',
   linesLabel: (left: string, right: string) => `Line diff of ${left} against ${right}`,
   removed: 'only in',
